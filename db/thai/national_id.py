@@ -39,7 +39,7 @@ def _digits(text: str) -> str:
 
 
 def _check_shape(number: str) -> None:
-    if not (number.isascii() and number.isdigit()):
+    if number and not (number.isascii() and number.isdigit()):
         raise NationalIdError(
             "A national ID may contain only digits, spaces and dashes", reason="non_digit"
         )

@@ -41,6 +41,7 @@ def normalize_for_search(text: str) -> str:
 
 # Suggested prefixes (THAI.md) and the abbreviations officials write in their place. The app's
 # reference data passes its own, user-editable list; this is the default.
+# fmt: off
 NAME_PREFIXES: tuple[str, ...] = (
     # Civil
     "นาย", "นาง", "นางสาว", "น.ส.", "ด.ช.", "ด.ญ.",
@@ -69,6 +70,7 @@ NAME_PREFIXES: tuple[str, ...] = (
     # English
     "Mr.", "Mrs.", "Ms.", "Miss", "Dr.",
 )
+# fmt: on
 
 
 def _entry_patterns(entry: str) -> tuple[str, str | None]:
@@ -118,9 +120,7 @@ def _prefix_matcher(prefixes: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[s
     return re.compile("|".join(alternatives), re.IGNORECASE), tuple(group_entries)
 
 
-def split_prefix(
-    full_name: str, prefixes: Iterable[str] = NAME_PREFIXES
-) -> tuple[str, str, str]:
+def split_prefix(full_name: str, prefixes: Iterable[str] = NAME_PREFIXES) -> tuple[str, str, str]:
     """Split "นายสมชาย ใจดี" into ("นาย", "สมชาย", "ใจดี").
 
     The longest known prefix wins ("นางสาว" before "นาง"); stacked prefixes ("ว่าที่ ร.ต. ดร.")
