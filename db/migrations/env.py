@@ -6,6 +6,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import db.models  # noqa: F401  (registers every table on SQLModel.metadata)
+from db.migrations import include_in_autogenerate
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -19,6 +20,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=True,
             compare_type=True,
+            include_object=include_in_autogenerate,
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -1,0 +1,77 @@
+"""Every schema change is a migration: an empty database upgrades to head and matches the models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlmodel import SQLModel
+
+import db.models  # noqa: F401
+from db.engine import create_db_engine
+from db.migrations import current_revision, head_revision, include_in_autogenerate, upgrade_to_head
+
+
+def test_empty_database_upgrades_to_head_and_matches_models(tmp_path: Path) -> None:
+    engine = create_db_engine(tmp_path / "empty.sqlite")
+    assert current_revision(engine) is None
+
+    upgrade_to_head(engine)
+
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include_in_autogenerate}
+        )
+        differences = compare_metadata(context, SQLModel.metadata)
+    assert differences == []
+
+
+def test_upgrade_is_idempotent(tmp_path: Path) -> None:
+    engine = create_db_engine(tmp_path / "twice.sqlite")
+    upgrade_to_head(engine)
+    upgrade_to_head(engine)
+    assert current_revision(engine) == head_revision()
+
+
+def test_fts_index_and_triggers_exist(tmp_path: Path) -> None:
+    engine = create_db_engine(tmp_path / "fts.sqlite")
+    upgrade_to_head(engine)
+    with engine.connect() as connection:
+        names = {
+            row[0]
+            for row in connection.execute(
+                text("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+            )
+        }
+    assert {
+        "member_fts",
+        "member_fts_insert",
+        "member_fts_update",
+        "member_fts_delete",
+        "organisation_rename_fts",
+    } <= names
+
+
+def test_every_shareable_table_is_sync_ready(tmp_path: Path) -> None:
+    engine = create_db_engine(tmp_path / "sync.sqlite")
+    upgrade_to_head(engine)
+    inspector = inspect(engine)
+    shareable = [
+        "office",
+        "organisation",
+        "member",
+        "member_strength",
+        "network_group",
+        "group_membership",
+        "dues_payment",
+    ]
+    for table in shareable:
+        columns = {c["name"]: c for c in inspector.get_columns(table)}
+        assert {"id", "owner_office_id", "hlc", "deleted_at", "created_at", "updated_at"} <= set(
+            columns
+        ), table
+        assert inspector.get_pk_constraint(table)["constrained_columns"] == ["id"], table
+        assert "CHAR" in str(columns["id"]["type"]).upper(), table
