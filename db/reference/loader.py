@@ -24,8 +24,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from db.reference._collation import thai_sort_key
 from db.reference.paths import reference_dir
+from db.thai.collation import thai_sort_key
 
 DIVISIONS_DIR = "thai-divisions"
 LISTS_DIR = "lists"
