@@ -1,0 +1,154 @@
+"""Keep the Thai translation in step with the source.
+
+    python -m tools.i18n update   # lupdate desktop/ into resources/translations/khrueakhai_th.ts
+                                  # (existing translations kept), then list what is untranslated
+    python -m tools.i18n check    # list untranslated strings (.ts untouched); exit 1 if any
+    python -m tools.i18n release  # compile every .ts in resources/translations to .qm
+
+Translate with Qt Linguist (``pyside6-linguist resources/translations/khrueakhai_th.ts``) or by
+editing the XML: fill in ``<translation>`` and remove ``type="unfinished"``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE_DIR = ROOT / "desktop"
+TRANSLATIONS = ROOT / "resources" / "translations"
+CATALOGUE_TS = TRANSLATIONS / f"{i18n.CATALOGUE}_th.ts"
+
+
+@dataclass(frozen=True)
+class Message:
+    context: str
+    source: str
+    locations: tuple[str, ...]
+
+    def __str__(self) -> str:
+        where = ", ".join(self.locations) or "no location"
+        return f"[{self.context}] {self.source!r} ({where})"
+
+
+def source_files(source_dir: Path = SOURCE_DIR) -> list[Path]:
+    return sorted(path for path in source_dir.rglob("*.py") if "__pycache__" not in path.parts)
+
+
+def lupdate_command() -> list[str]:
+    scripts = Path(sys.executable).parent
+    for name in ("pyside6-lupdate", "pyside6-lupdate.exe"):
+        if (scripts / name).is_file():
+            return [str(scripts / name)]
+    found = shutil.which("pyside6-lupdate")
+    if found is None:
+        raise LookupError("pyside6-lupdate was not found (pip install PySide6-Essentials)")
+    return [found]
+
+
+def run_lupdate(ts: Path, sources: list[Path], *, drop_obsolete: bool = False) -> None:
+    """Merge the strings in ``sources`` into ``ts`` (created if missing), keeping translations."""
+    command = [*lupdate_command(), "-silent", "-locations", "absolute",
+               "-source-language", "en", "-target-language", "th_TH"]
+    if drop_obsolete:
+        command.append("-no-obsolete")
+    # A list file keeps the command line short (Windows limits it) whatever the number of files.
+    with tempfile.TemporaryDirectory(prefix="khrueakhai-lupdate-") as tmp:
+        listing = Path(tmp) / "sources.lst"
+        listing.write_text("\n".join(str(path) for path in sources) + "\n", encoding="utf-8")
+        result = subprocess.run([*command, f"@{listing}", "-ts", str(ts)],
+                                capture_output=True, text=True, encoding="utf-8")
+    if result.returncode != 0:
+        raise RuntimeError(f"lupdate failed ({result.returncode}):\n{result.stderr}")
+
+
+def untranslated(ts: Path) -> list[Message]:
+    """Messages of ``ts`` in use whose Thai is missing or marked unfinished."""
+    missing = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            kind = translation.get("type") if translation is not None else "unfinished"
+            if kind in ("vanished", "obsolete"):
+                continue
+            texts = ([form.text for form in translation.iter("numerusform")]
+                     if translation is not None and message.get("numerus") == "yes"
+                     else [translation.text if translation is not None else None])
+            if kind == "unfinished" or not all(text and text.strip() for text in texts):
+                locations = tuple(
+                    f"{_source_path(ts, location.get('filename', ''))}:{location.get('line', '')}"
+                    for location in message.iter("location")
+                )
+                missing.append(Message(name, message.findtext("source", ""), locations))
+    return missing
+
+
+def _source_path(ts: Path, filename: str) -> str:
+    """A location's file (relative to the .ts) as a path from the project root when inside it."""
+    path = (ts.parent / filename).resolve()
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+def missing_translations(
+    ts: Path = CATALOGUE_TS, source_dir: Path = SOURCE_DIR
+) -> list[Message]:
+    """Strings in the source whose Thai is missing or unfinished in ``ts`` (left untouched)."""
+    with tempfile.TemporaryDirectory(prefix="khrueakhai-i18n-") as tmp:
+        work = Path(tmp) / ts.name
+        if ts.exists():
+            shutil.copyfile(ts, work)
+        run_lupdate(work, source_files(source_dir), drop_obsolete=True)
+        return untranslated(work)
+
+
+def release(translations: Path = TRANSLATIONS) -> list[Path]:
+    compiled = []
+    for ts in sorted(translations.glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        i18n.compile_catalogue(ts, qm)
+        compiled.append(qm)
+    return compiled
+
+
+def _report(missing: list[Message]) -> None:
+    if not missing:
+        print("every string has a Thai translation")
+        return
+    print(f"{len(missing)} string(s) without a finished Thai translation:")
+    for message in missing:
+        print(f"  {message}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.i18n", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["update", "check", "release"])
+    parser.add_argument("--drop-obsolete", action="store_true",
+                        help="update: remove strings no longer in the source")
+    args = parser.parse_args(argv)
+    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    if args.command == "update":
+        run_lupdate(CATALOGUE_TS, source_files(), drop_obsolete=args.drop_obsolete)
+        print(f"updated {CATALOGUE_TS.relative_to(ROOT)}")
+        _report(untranslated(CATALOGUE_TS))
+        return 0
+    if args.command == "check":
+        missing = missing_translations()
+        _report(missing)
+        return 1 if missing else 0
+    for qm in release():
+        print(f"compiled {qm.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
