@@ -102,22 +102,31 @@ def _entry_patterns(entry: str) -> tuple[str, str | None]:
     return strict_pattern, "".join(loose) + r"(?=\s)\s*"
 
 
+_Matcher = tuple[re.Pattern[str], tuple[str, ...]]
+
+
 @lru_cache(maxsize=16)
-def _prefix_matcher(prefixes: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+def _prefix_matchers(prefixes: tuple[str, ...]) -> dict[str, _Matcher]:
+    """One regex per first letter (so a name is only tried against a few prefixes), each an
+    alternation of that letter's prefixes, longest first, with the entry behind each group."""
     entries = sorted(
         {clean_text(p) for p in prefixes if clean_text(p)},
         key=lambda p: (-len(p.replace(" ", "").replace(".", "")), -len(p), p),
     )
-    alternatives: list[str] = []
-    group_entries: list[str] = []
+    by_first: dict[str, list[str]] = {}
     for entry in entries:
-        for pattern in _entry_patterns(entry):
-            if pattern is not None:
-                alternatives.append(f"({pattern})")
-                group_entries.append(entry)
-    if not alternatives:
-        return re.compile(r"(?!)"), ()
-    return re.compile("|".join(alternatives), re.IGNORECASE), tuple(group_entries)
+        by_first.setdefault(entry[0].casefold(), []).append(entry)
+    matchers: dict[str, _Matcher] = {}
+    for first, group in by_first.items():
+        alternatives: list[str] = []
+        group_entries: list[str] = []
+        for entry in group:
+            for pattern in _entry_patterns(entry):
+                if pattern is not None:
+                    alternatives.append(f"({pattern})")
+                    group_entries.append(entry)
+        matchers[first] = (re.compile("|".join(alternatives), re.IGNORECASE), tuple(group_entries))
+    return matchers
 
 
 def split_prefix(full_name: str, prefixes: Iterable[str] = NAME_PREFIXES) -> tuple[str, str, str]:
@@ -129,10 +138,14 @@ def split_prefix(full_name: str, prefixes: Iterable[str] = NAME_PREFIXES) -> tup
     is the last name ("ณ อยุธยา" stays whole); a single word gives an empty last name.
     """
     name = clean_text(full_name)
-    pattern, group_entries = _prefix_matcher(tuple(prefixes))
+    matchers = _prefix_matchers(prefixes if isinstance(prefixes, tuple) else tuple(prefixes))
     found: list[str] = []
     position = 0
-    while True:
+    while position < len(name):
+        matcher = matchers.get(name[position].casefold())
+        if matcher is None:
+            break
+        pattern, group_entries = matcher
         match = pattern.match(name, position)
         if match is None or match.end() >= len(name) or match.lastindex is None:
             break
