@@ -1,8 +1,8 @@
 """The home dashboard's figures: a few aggregate queries, no rows loaded into Python.
 
-One pass over the member table (grouped by organisation, then joined to ~8,000 organisations and
-their provinces) gives the total, the counts by region and by organisation type, and the members
-without PDPA consent; dues and recent changes are two small indexed queries.
+Members are counted per organisation from an index and then joined to ~8,000 organisations and
+their provinces (the total and the counts by region and by organisation type); one scan counts
+members without PDPA consent; dues are one scan of the payments, recent changes an index walk.
 """
 
 from __future__ import annotations
@@ -66,22 +66,36 @@ class DashboardSummary:
     recent: tuple[RecentChange, ...]  # newest first, at most RECENT_LIMIT
 
 
-# Live members counted per organisation in one scan, then per (region, organisation type).
+# Live members per (region, organisation type). Counting per organisation from the
+# organisation_id index alone (no table reads), minus the few soft-deleted members, and only then
+# joining the ~8,000 organisations is several times faster than grouping the member rows
+# themselves (which sorts 393,000 rows or reads them in index order, at random).
 _COUNTS_SQL = text(
     """
     WITH per_org AS (
-        SELECT organisation_id AS organisation_id, count(*) AS members,
-               sum(consent_date IS NULL) AS without_consent
-        FROM member WHERE deleted_at IS NULL
-        GROUP BY organisation_id
+        SELECT organisation_id, sum(members) AS members FROM (
+            SELECT organisation_id, count(*) AS members FROM member GROUP BY organisation_id
+            UNION ALL
+            SELECT organisation_id, -count(*) FROM member NOT INDEXED
+            WHERE deleted_at IS NOT NULL GROUP BY organisation_id
+        ) GROUP BY organisation_id
     )
-    SELECT p.region_id AS region_id, o.type_code AS type_code,
-           sum(per_org.members) AS members, sum(per_org.without_consent) AS without_consent
+    SELECT p.region_id, o.type_code, sum(per_org.members)
     FROM per_org
     LEFT JOIN organisation o ON o.id = per_org.organisation_id
     LEFT JOIN province p ON p.code = o.province_code
     GROUP BY p.region_id, o.type_code
     """
+)
+
+# One plain scan (the live-name index would mean a random table read per member).
+_WITHOUT_CONSENT_SQL = text(
+    "SELECT count(*) FROM member NOT INDEXED WHERE deleted_at IS NULL AND consent_date IS NULL"
+)
+
+# The partial index on live members' names is the smallest thing that lists them all.
+_LIVE_COUNT_SQL = text(
+    "SELECT count(*) FROM member INDEXED BY ix_member_live_name WHERE deleted_at IS NULL"
 )
 
 _REGIONS_SQL = text("SELECT id, name_th, name_en FROM region ORDER BY id")
@@ -117,15 +131,16 @@ def dashboard_summary(session: Session, *, today: dt.date | None = None) -> Dash
     today = today or dt.date.today()
     by_region_code: dict[str, int] = {}
     by_type_code: dict[str, int] = {}
-    total = without_consent = 0
+    total = 0
     # At most (regions + 1) x (organisation types + 1) grouped rows: a few dozen.
-    for region_id, type_code, members, no_consent in session.execute(_COUNTS_SQL).all():
+    for region_id, type_code, members in session.execute(_COUNTS_SQL).all():
+        if not members:
+            continue  # an organisation whose members were all deleted
         region_key = UNSPECIFIED_CODE if region_id is None else str(region_id)
         type_key = type_code or UNSPECIFIED_CODE
         by_region_code[region_key] = by_region_code.get(region_key, 0) + members
         by_type_code[type_key] = by_type_code.get(type_key, 0) + members
         total += members
-        without_consent += no_consent or 0
 
     regions = [
         CategoryCount(str(rid), name_th, name_en, by_region_code.pop(str(rid), 0))
@@ -151,9 +166,14 @@ def dashboard_summary(session: Session, *, today: dt.date | None = None) -> Dash
         by_region=tuple(regions),
         by_org_type=tuple(org_types),
         dues=dues_total(session, year=fiscal_year(today)),
-        without_consent=without_consent,
+        without_consent=int(session.execute(_WITHOUT_CONSENT_SQL).scalar_one()),
         recent=recent_changes(session),
     )
+
+
+def live_member_count(session: Session) -> int:
+    """Live (not soft-deleted) members: what the status bar shows. Counts the live-name index."""
+    return int(session.execute(_LIVE_COUNT_SQL).scalar_one())
 
 
 def dues_total(session: Session, *, year: int) -> DuesTotal:

@@ -10,7 +10,13 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
-from db.dashboard import UNSPECIFIED_CODE, DashboardSummary, dashboard_summary, dues_total
+from db.dashboard import (
+    UNSPECIFIED_CODE,
+    DashboardSummary,
+    dashboard_summary,
+    dues_total,
+    live_member_count,
+)
 from db.engine import Database, open_database
 from db.identity import new_stamp
 from db.models import DuesPayment, Member, Organisation
@@ -100,6 +106,8 @@ def filled(database: Database) -> Database:
         _members(session, sao_ne, 1, consent=False)
         _members(session, None, 2, consent=False)
         _members(session, sao_ne, 5, deleted=True, consent=False)
+        gone = _org(session, "เทศบาลนครร้าง", "city_municipality", _province_in(session, 5))
+        _members(session, gone, 2, deleted=True)  # an organisation whose members all left
         # Fiscal 2570 runs 1 Oct 2026 .. 30 Sep 2027: the first two lie outside.
         _pay(session, north_ids[0], dt.date(2026, 9, 30), 50_000)
         _pay(session, north_ids[1], dt.date(2027, 10, 1), 50_000)
@@ -119,6 +127,8 @@ def test_totals_and_consent(filled: Database) -> None:
     summary = _summary(filled)
     assert summary.total_members == 12
     assert summary.without_consent == 5  # 2 town + 1 northeast + 2 without organisation
+    with filled.session() as session:
+        assert live_member_count(session) == 12
 
 
 def test_members_by_region_in_region_order(filled: Database) -> None:
