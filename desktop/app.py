@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop import fonts, i18n, settings
 
@@ -122,11 +123,16 @@ def open_database(db_path: Path | None, *, demo: bool = False) -> Database:
 
     database = open_db(db_path)
     if demo:
-        from db import demo as demo_data
+        from db.members.query import count_members
+        from db.members.types import MemberFilter
 
-        if not demo_data.has_members(database):
+        with database.session() as session:
+            empty = count_members(session, filters=MemberFilter()) == 0
+        if empty:
+            from db.demo import populate
+
             log.info("filling %s with %d demo members", database.path, DEMO_MEMBERS)
-            demo_data.populate(database, members=DEMO_MEMBERS, seed=DEMO_SEED)
+            populate(database, members=DEMO_MEMBERS, seed=DEMO_SEED)
     return database
 
 
@@ -175,8 +181,12 @@ class InstanceGuard:
 
     def holder(self) -> str:
         """Who holds the lock: 'pid on host' (empty when unknown)."""
-        _ok, pid, host, _app = self._lock.getLockInfo()
-        return f"{pid} on {host}" if pid else ""
+        info = self._lock.getLockInfo()  # PySide6 gives (pid, hostname, appname)
+        try:
+            pid, host = int(info[-3]), str(info[-2])
+        except (TypeError, IndexError, ValueError):
+            return ""
+        return f"{pid} on {host}" if pid > 0 else ""
 
     def listen(self, on_activate: Callable[[], None]) -> bool:
         """Call ``on_activate`` whenever another start asks for this database's window."""
@@ -303,13 +313,20 @@ _error_dialog: ErrorDialog | None = None
 _relay: _ErrorRelay | None = None
 
 
+def open_error_dialog() -> ErrorDialog | None:
+    """The error dialog on screen, if there is one."""
+    dialog = _error_dialog
+    return dialog if dialog is not None and isValid(dialog) and dialog.isVisible() else None
+
+
 def show_error(details: str, *, modal: bool = False) -> ErrorDialog:
     """Show the error dialog (one at a time: later errors are added to the open one)."""
     global _error_dialog
-    if _error_dialog is not None and _error_dialog.isVisible():
-        _error_dialog.add_details(details)
-        return _error_dialog
+    if (shown := open_error_dialog()) is not None:
+        shown.add_details(details)
+        return shown
     _error_dialog = ErrorDialog(details, QApplication.activeWindow())
+    _error_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if modal:
         _error_dialog.exec()
     else:
