@@ -1,0 +1,60 @@
+"""The PyInstaller bundle (build.spec) builds and starts: ``--self-check`` exits 0.
+
+Slow (a full build, about a minute): ``bash scripts/test.sh -m slow tests/test_bundle.py``.
+Built in a folder whose path has Thai characters and a space, as on a Thai Windows desktop.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _size_mb(folder: Path) -> float:
+    files = (path for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
+    return sum(path.stat().st_size for path in files) / 1e6
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_bundle_builds_and_passes_its_self_check(tmp_path: Path) -> None:
+    if importlib.util.find_spec("PyInstaller") is None:
+        pytest.fail("PyInstaller is not installed: pip install -e '.[dev]'")
+    base = tmp_path / "โปรแกรม เครือข่าย"
+    started = time.perf_counter()
+    build = subprocess.run(
+        [sys.executable, "-m", "PyInstaller", str(ROOT / "build.spec"), "--noconfirm",
+         "--distpath", str(base / "dist"), "--workpath", str(base / "build")],
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", stdin=subprocess.DEVNULL,
+    )
+    seconds = time.perf_counter() - started
+    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-5000:]
+
+    folder = base / "dist" / "Khrueakhai"
+    executable = folder / ("Khrueakhai.exe" if sys.platform == "win32" else "Khrueakhai")
+    assert executable.is_file()
+    internal = folder / "_internal"
+    for part in ("fontpkg_sarabun/files/Sarabun-Regular.ttf", "fontpkg_sarabun/LICENSE",
+                 "resources/translations/khrueakhai_th.qm", "resources/icons/khrueakhai.png",
+                 "db/migrations/env.py"):
+        assert (internal / part).is_file(), f"{part} is missing from the bundle"
+    assert any((internal / "resources" / "reference").rglob("*.*")), "no reference data"
+    print(f"\nbundle: built in {seconds:.0f} s, {_size_mb(folder):.0f} MB in {folder}")
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONPATH", None)  # the bundle must not lean on the source tree
+    check = subprocess.run(
+        [str(executable), "--self-check"], cwd=tmp_path, env=env, capture_output=True,
+        text=True, encoding="utf-8", timeout=120, stdin=subprocess.DEVNULL,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "self-check passed" in check.stdout
+    assert str(internal / "fontpkg_sarabun") in check.stdout  # the bundled font, not the venv's
