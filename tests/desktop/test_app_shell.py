@@ -69,12 +69,13 @@ def test_build_main_window_opens_and_migrates_the_database(
         window.database.dispose()
 
 
-def test_build_main_window_with_the_real_main_window(qapp: QApplication, tmp_path: Path) -> None:
+def test_build_main_window_with_the_real_main_window(qtbot: QtBot, tmp_path: Path) -> None:
     main_window = pytest.importorskip("desktop.main_window", reason="main_window not written yet")
     window = app.build_main_window(tmp_path / "db.sqlite")
+    qtbot.addWidget(window)
     assert isinstance(window, main_window.MainWindow)
     assert isinstance(window, QMainWindow)
-    window.close()
+    assert not window.isVisible()
 
 
 def test_demo_fills_only_an_empty_database(
