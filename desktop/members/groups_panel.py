@@ -1,0 +1,313 @@
+"""Groups managed beside the register: the nested group tree and the chosen group's members.
+
+Selecting a group narrows the member table to it (and its sub-groups); the buttons create,
+edit (rename, move under another group), and delete groups; the member list below the tree
+shows each member's role and lets the secretary change it or end the membership.
+"""
+
+from __future__ import annotations
+
+import logging
+from array import array
+
+from db.groups import group_member_rows, group_tree
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.members.types import GroupNode
+from desktop.db_worker import DbExecutor
+from desktop.members.group_dialogs import AddToGroupDialog, GroupDialog, RoleDialog, ask
+from desktop.members.group_models import GroupMembersModel, GroupTreeModel
+from desktop.members.labels import ViewLabels
+from desktop.operations import members as operations
+from desktop.operations.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class GroupsPanel(QWidget):
+    group_selected = Signal(object)  # str | None
+    groups_loaded = Signal(int)  # how many groups
+    members_loaded = Signal(int)  # rows in the group member list
+
+    def __init__(self, executor: DbExecutor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("groupsPanel")
+        self._executor = executor
+        self._labels = ViewLabels()
+        self.tasks = TaskRunner(self)
+        self.tree_model = GroupTreeModel(self)
+        self.members_model = GroupMembersModel(self)
+
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("groupTree")
+        self.tree.setModel(self.tree_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().selectionChanged.connect(self._on_selection)
+
+        self.members = QTableView(self)
+        self.members.setObjectName("groupMembers")
+        self.members.setModel(self.members_model)
+        self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members.verticalHeader().setVisible(False)
+        self.members.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.members.doubleClicked.connect(lambda _index: self.tasks.spawn(self.change_role()))
+
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for position, (name, text, handler) in enumerate(
+            [
+                ("newGroup", self.tr("New group"), lambda: self.tasks.spawn(self.new_group())),
+                (
+                    "newSubgroup",
+                    self.tr("New sub-group"),
+                    lambda: self.tasks.spawn(self.new_subgroup()),
+                ),
+                ("editGroup", self.tr("Edit group"), lambda: self.tasks.spawn(self.edit_group())),
+                (
+                    "deleteGroup",
+                    self.tr("Delete group"),
+                    lambda: self.tasks.spawn(self.delete_group()),
+                ),
+                ("showAllMembers", self.tr("Show all members"), self.clear_selection),
+            ]
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.clicked.connect(handler)
+            self.buttons[name] = button
+            grid.addWidget(button, position // 2, position % 2)
+        member_buttons = QGridLayout()
+        for position, (name, text, handler) in enumerate(
+            [
+                (
+                    "changeRole",
+                    self.tr("Change role"),
+                    lambda: self.tasks.spawn(self.change_role()),
+                ),
+                (
+                    "endMembership",
+                    self.tr("End membership"),
+                    lambda: self.tasks.spawn(self.end_membership()),
+                ),
+            ]
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.clicked.connect(handler)
+            self.buttons[name] = button
+            member_buttons.addWidget(button, 0, position)
+
+        self.title = QLabel(self)
+        self.title.setObjectName("groupMembersTitle")
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.tree, 1)
+        top_layout.addLayout(grid)
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.title)
+        bottom_layout.addWidget(self.members, 1)
+        bottom_layout.addLayout(member_buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+        self._update_buttons()
+
+    # -- loading -----------------------------------------------------------------------------
+    def set_labels(self, labels: ViewLabels) -> None:
+        self._labels = labels
+
+    async def reload(self) -> None:
+        """Read the group tree again, keeping the selected group."""
+        selected = self.selected_group()
+        groups = await self._executor.run(group_tree)
+        self.tree.selectionModel().blockSignals(True)
+        self.tree_model.set_groups(groups)
+        self.tree.expandAll()
+        if selected is not None:
+            index = self.tree_model.index_of(selected.id)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+        self.tree.selectionModel().blockSignals(False)
+        self._update_buttons()
+        self.groups_loaded.emit(len(groups))
+        await self.load_members()
+
+    async def load_members(self) -> None:
+        group = self.selected_group()
+        if group is None:
+            self.members_model.set_rows([], self._role_label)
+            self.title.setText(self.tr("Select a group to see its members."))
+        else:
+            rows = await self._executor.run(group_member_rows, group_id=group.id)
+            if group != self.selected_group():
+                return
+            self.members_model.set_rows(rows, self._role_label)
+            self.title.setText(
+                self.tr("{name}: {count} members").format(name=group.name, count=f"{len(rows):,}")
+            )
+        self._update_buttons()
+        self.members_loaded.emit(self.members_model.rowCount())
+
+    def _role_label(self, code: str) -> str:
+        return self._labels.label("group_role", code)
+
+    # -- selection ---------------------------------------------------------------------------
+    def selected_group(self) -> GroupNode | None:
+        indexes = self.tree.selectionModel().selectedRows(0)
+        return self.tree_model.group(indexes[0]) if indexes else None
+
+    def select_group(self, group_id: str) -> bool:
+        index = self.tree_model.index_of(group_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        return index.isValid()
+
+    def clear_selection(self) -> None:
+        self.tree.selectionModel().clearSelection()
+        self.tree.setCurrentIndex(QModelIndex())
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        group = self.selected_group()
+        self.group_selected.emit(group.id if group else None)
+        self._update_buttons()
+        self.tasks.spawn(self.load_members())
+
+    def _update_buttons(self) -> None:
+        has_group = self.selected_group() is not None
+        for name in ("newSubgroup", "editGroup", "deleteGroup", "showAllMembers"):
+            self.buttons[name].setEnabled(has_group)
+        has_member = self.members.currentIndex().isValid() or self.members_model.rowCount() > 0
+        for name in ("changeRole", "endMembership"):
+            self.buttons[name].setEnabled(has_group and has_member)
+
+    # -- commands ----------------------------------------------------------------------------
+    async def new_group(self, parent_id: str | None = None) -> str | None:
+        dialog = GroupDialog(self.tree_model.walk(), parent_id=parent_id, parent=self)
+        if not await ask(dialog):
+            return None
+        group_id = await operations.save_group(self._executor, parent=self, **dialog.values())
+        if group_id:
+            await self.reload()
+            self.select_group(group_id)
+        return group_id
+
+    async def new_subgroup(self) -> str | None:
+        group = self.selected_group()
+        return await self.new_group(group.id if group else None)
+
+    async def edit_group(self) -> None:
+        group = self.selected_group()
+        if group is None:
+            return
+        excluded = {group.id} | self.tree_model.descendants(group.id)
+        dialog = GroupDialog(
+            self.tree_model.walk(), group=group, excluded_parents=excluded, parent=self
+        )
+        if await ask(dialog):
+            await operations.save_group(self._executor, parent=self, id=group.id, **dialog.values())
+
+    async def delete_group(self) -> None:
+        group = self.selected_group()
+        if group is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete group"),
+            self.tr("Delete the group “{name}”? Its members stay in the register.").format(
+                name=group.name
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if await operations.delete_group(self._executor, group_id=group.id, parent=self):
+            self.clear_selection()
+
+    async def add_members(self, keys: array[int]) -> int | None:
+        """Ask for a group and a role, then add the members with these keys to it."""
+        if not self.tree_model.groups():
+            QMessageBox.information(
+                self, self.tr("Add to group"), self.tr("Create a group first (Groups tab).")
+            )
+            return None
+        selected = self.selected_group()
+        dialog = AddToGroupDialog(
+            self.tree_model.walk(),
+            self._labels.list_items("group_role"),
+            count=len(keys),
+            group_id=selected.id if selected else None,
+            parent=self,
+        )
+        if not await ask(dialog) or dialog.group_id() is None:
+            return None
+        return await operations.add_members_to_group(
+            self._executor,
+            keys=keys,
+            group_id=str(dialog.group_id()),
+            role=dialog.role_code(),
+            started_on=dialog.started_on(),
+            parent=self,
+        )
+
+    def _current_membership(self) -> object | None:
+        index = self.members.currentIndex()
+        return self.members_model.row(index.row()) if index.isValid() else None
+
+    async def change_role(self) -> None:
+        item = self._current_membership()
+        if item is None:
+            return
+        dialog = RoleDialog(
+            self._labels.list_items("group_role"),
+            current=item.role,  # type: ignore[attr-defined]
+            name=self.members_model.data(self.members.currentIndex().siblingAtColumn(0)),
+            parent=self,
+        )
+        if await ask(dialog):
+            await operations.change_group_role(
+                self._executor,
+                membership_id=item.membership_id,  # type: ignore[attr-defined]
+                role=dialog.role_code(),
+                parent=self,
+            )
+
+    async def end_membership(self) -> None:
+        item = self._current_membership()
+        if item is None:
+            return
+        name = self.members_model.data(self.members.currentIndex().siblingAtColumn(0))
+        answer = QMessageBox.question(
+            self,
+            self.tr("End membership"),
+            self.tr("End {name}'s membership of this group today?").format(name=name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            await operations.end_group_membership(
+                self._executor,
+                membership_id=item.membership_id,  # type: ignore[attr-defined]
+                parent=self,
+            )

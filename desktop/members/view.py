@@ -1,0 +1,437 @@
+"""The Members view: search, filter and sort the register, open, edit and group members.
+
+    ┌ search ─────────────────────────────── count ┐
+    │ toolbar: new · edit · delete · add to group     │
+    ├ filters/groups ┬ member table ──────┬ profile ─┤
+
+All database work goes through the `DbExecutor`: searches and counts run on its thread and come
+back to the qasync loop; painting a screenful of rows reads them on the UI thread
+(`read_now(fetch_member_rows)`), which takes well under a millisecond a page.
+"""
+
+from __future__ import annotations
+
+import logging
+from array import array
+from collections.abc import Sequence
+
+from db.members.profile import get_member
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlmodel import Session
+
+from db.members.query import count_members, fetch_member_rows, search_member_keys
+from db.members.types import MemberFilter, MemberRow
+from desktop.db_worker import Changes, DbExecutor
+from desktop.members.columns import WIDTH_CHARS, MemberColumn, header_text
+from desktop.members.filter_panel import FilterPanel
+from desktop.members.groups_panel import GroupsPanel
+from desktop.members.labels import ViewLabels, load_labels
+from desktop.members.profile_panel import MemberProfilePanel
+from desktop.members.state import MembersState, SearchRequest
+from desktop.members.table_model import MemberTableModel
+from desktop.operations import members as operations
+from desktop.operations.tasks import TaskRunner
+from desktop.widgets.search_box import SearchBox
+
+log = logging.getLogger(__name__)
+
+PROFILE_DELAY_MS = 150
+WATCHED_AREAS = ("members", "groups", "dues", "organisations")
+
+
+class MembersView(QWidget):
+    search_finished = Signal(int)  # rows now in the table (after a search was applied)
+    profile_shown = Signal(str)  # member id
+
+    def __init__(self, executor: DbExecutor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("membersView")
+        self._executor = executor
+        self._labels = ViewLabels()
+        self._total: int | None = None
+        self._started = False
+        self.tasks = TaskRunner(self)
+        self.state = MembersState(self)
+        self.model = MemberTableModel(self._fetch_rows, self)
+        self.editor: QWidget | None = None
+
+        self.search = SearchBox(self, debounce_ms=0)  # the state debounces
+        self.search.setObjectName("memberSearch")
+        self.search.setPlaceholderText(
+            self.tr("Search: name, nickname, organisation, position, ID or phone number")
+        )
+        self.search.installEventFilter(self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("memberCount")
+        self.table = QTableView(self)
+        self.table.setObjectName("memberTable")
+        self.filters = FilterPanel(executor, self)
+        self.groups = GroupsPanel(executor, self)
+        self.profile = MemberProfilePanel(self)
+        self.side = QTabWidget(self)
+        self.side.setObjectName("memberSidePanel")
+        self.side.addTab(self.filters, self.tr("Filters"))
+        self.side.addTab(self.groups, self.tr("Groups"))
+
+        self._setup_table()
+        self._setup_actions()
+        self._setup_layout()
+        self._connect()
+        self._profile_timer = QTimer(self)
+        self._profile_timer.setSingleShot(True)
+        self._profile_timer.setInterval(PROFILE_DELAY_MS)
+        self._profile_timer.timeout.connect(lambda: self.tasks.spawn(self._load_profile()))
+
+    # -- set-up ------------------------------------------------------------------------------
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().setVisible(False)
+        row_height = self.fontMetrics().height() + 8
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(row_height)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        average = self.fontMetrics().averageCharWidth()
+        for column in MemberColumn:
+            header.resizeSection(column, WIDTH_CHARS[column] * average)
+        section, order = self.model.sort_section()
+        header.setSortIndicator(section, order)
+        header.setSortIndicatorShown(True)
+        table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator)
+        self._apply_columns(self.state.visible_columns)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _action(self, text: str, name: str, *shortcuts: QKeySequence | str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(action)
+        return action
+
+    def _setup_actions(self) -> None:
+        self.new_action = self._action(self.tr("New member"), "newMemberAction", "Ctrl+N")
+        self.edit_action = self._action(self.tr("Edit"), "editMemberAction", "Ctrl+E")
+        self.delete_action = self._action(self.tr("Delete"), "deleteMemberAction")
+        self.group_action = self._action(self.tr("Add to group…"), "addToGroupAction", "Ctrl+G")
+        self.find_action = self._action(self.tr("Find"), "findMemberAction", "Ctrl+F")
+        self.side_action = self._action(self.tr("Filters and groups"), "sidePanelAction", "F9")
+        self.side_action.setCheckable(True)
+        self.side_action.setChecked(True)
+        self.refresh_action = self._action(self.tr("Refresh"), "refreshMembersAction", "F5")
+        # Enter and Delete act on the table only (the search box and dialogs keep theirs).
+        self._table_edit = QAction(self.table)
+        self._table_edit.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
+        self._table_edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self._table_delete = QAction(self.table)
+        self._table_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self._table_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self._table_edit)
+        self.table.addAction(self._table_delete)
+        for action in (self.edit_action, self.delete_action, self.group_action):
+            self.table.addAction(action)
+
+    def _setup_layout(self) -> None:
+        toolbar = QToolBar(self)
+        toolbar.setObjectName("memberToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.edit_action, self.delete_action, self.group_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.side_action)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("memberSplitter")
+        self.splitter.addWidget(self.side)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.profile)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 900, 320])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.splitter, 1)
+        self.setTabOrder(self.search, self.table)
+
+    def _connect(self) -> None:
+        self.search.search_requested.connect(self.state.set_text)
+        self.state.search_requested.connect(lambda r: self.tasks.spawn(self._run_search(r)))
+        self.state.filters_changed.connect(self.filters.show_filters)
+        self.state.columns_changed.connect(self._apply_columns)
+        self.model.sort_requested.connect(self.state.set_sort)
+        self.filters.filter_changed.connect(lambda f, v: self.state.update_filters(**{f: v}))
+        self.filters.clear_requested.connect(self._clear_filters)
+        self.groups.group_selected.connect(self._on_group_selected)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self._table_edit.triggered.connect(self.edit_current)
+        self._table_delete.triggered.connect(self.delete_selected)
+        self.new_action.triggered.connect(lambda: self.tasks.spawn(self.open_editor(None)))
+        self.edit_action.triggered.connect(self.edit_current)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.group_action.triggered.connect(self.add_selected_to_group)
+        self.find_action.triggered.connect(self._focus_search)
+        self.side_action.toggled.connect(self.side.setVisible)
+        self.refresh_action.triggered.connect(self.refresh)
+        self._executor.changes_applied.connect(self._on_changes_applied)
+
+    # -- starting ----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            self.start()
+
+    def start(self) -> None:
+        """Load the labels and the first page of members (called when first shown)."""
+        self._started = True
+        self.state.search_now()
+        self.tasks.spawn(self._load_side())
+
+    async def _load_side(self) -> None:
+        self._labels = await load_labels(self._executor)
+        self.model.set_labels(self._labels.table_labels())
+        self.profile.set_labels(self._labels)
+        self.groups.set_labels(self._labels)
+        self.filters.refresh_counts(self.state.filters, delay_ms=0)
+        await self.groups.reload()
+
+    def refresh(self) -> None:
+        self._total = None
+        self.state.schedule_search()
+        self.filters.refresh_counts(self.state.filters)
+        self.tasks.spawn(self.groups.reload())
+
+    # -- searching ---------------------------------------------------------------------------
+    def _fetch_rows(self, keys: Sequence[int]) -> list[MemberRow]:
+        return self._executor.read_now(fetch_member_rows, keys=keys)
+
+    async def _run_search(self, request: SearchRequest) -> None:
+        state = self.state
+
+        def search(*, session: Session) -> array[int] | None:
+            if not state.is_current(request):
+                return None  # typed on since: skip work that would be thrown away
+            return search_member_keys(session, filters=request.filters, sort=request.sort)
+
+        keys = await self._executor.run(search)
+        if keys is None or not state.is_current(request):
+            return
+        self.apply_keys(keys, request)
+        if request.filters == MemberFilter():
+            self._total = len(keys)
+        elif self._total is None:
+            self._total = await self._executor.run(count_members, filters=MemberFilter())
+        self._show_count()
+
+    def apply_keys(self, keys: array[int], request: SearchRequest) -> None:
+        """Show the result of a search, keeping the current member selected if still there."""
+        current = self.table.currentIndex()
+        current_key = self.model.key_at(current.row()) if current.isValid() else None
+        header = self.table.horizontalHeader()
+        self.model.set_keys(keys, request.sort)
+        section, order = self.model.sort_section()
+        header.blockSignals(True)
+        header.setSortIndicator(section, order)
+        header.blockSignals(False)
+        row = self.model.row_of_key(current_key) if current_key is not None else None
+        if row is not None:
+            index = self.model.index(row, current.column())
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().setCurrentIndex(index, flags)
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        else:
+            self.table.scrollToTop()
+            self.profile.show_profile(None)
+        self._show_count()
+        self.search_finished.emit(len(keys))
+
+    def _show_count(self) -> None:
+        shown = self.model.rowCount()
+        if self._total is None or (self._total == shown and not self._is_filtered()):
+            text = self.tr("{shown} members").format(shown=f"{shown:,}")
+        else:
+            text = self.tr("{shown} of {total} members").format(
+                shown=f"{shown:,}", total=f"{self._total:,}"
+            )
+        self.count_label.setText(text)
+
+    def _is_filtered(self) -> bool:
+        return self.state.filters != MemberFilter()
+
+    def _clear_filters(self) -> None:
+        self.groups.clear_selection()
+        self.state.clear_filters()
+
+    def _on_group_selected(self, group_id: str | None) -> None:
+        self.state.update_filters(group_ids=(group_id,) if group_id else ())
+
+    def _on_sort_indicator(self, section: int, _order: Qt.SortOrder) -> None:
+        if self.model.sort_section()[0] != section and section == MemberColumn.CONSENT:
+            restore, order = self.model.sort_section()
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(restore, order)
+            header.blockSignals(False)
+
+    # -- columns -----------------------------------------------------------------------------
+    def _apply_columns(self, visible: tuple[MemberColumn, ...]) -> None:
+        for column in MemberColumn:
+            self.table.setColumnHidden(column, column not in visible)
+
+    def _column_menu(self, position: object) -> None:
+        menu = QMenu(self)
+        menu.setObjectName("memberColumnMenu")
+        visible = self.state.visible_columns
+        for column in MemberColumn:
+            action = menu.addAction(header_text(column))
+            action.setCheckable(True)
+            action.setChecked(column in visible)
+            action.toggled.connect(
+                lambda checked, c=column: self.state.set_column_visible(c, checked)
+            )
+        menu.popup(self.table.horizontalHeader().mapToGlobal(position))  # type: ignore[arg-type]
+
+    # -- selection and profile ---------------------------------------------------------------
+    def selected_keys(self) -> array[int]:
+        """Keys of the selected rows, in table order, without fetching any row."""
+        keys: array[int] = array("q")
+        ranges = sorted((r.top(), r.bottom()) for r in self.table.selectionModel().selection())
+        for top, bottom in ranges:
+            keys.extend(self.model.keys()[top : bottom + 1])
+        return keys
+
+    def current_member_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.member_id_at(index.row()) if index.isValid() else None
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._profile_timer.start()
+        else:
+            self._profile_timer.stop()
+
+    async def _load_profile(self) -> None:
+        member_id = self.current_member_id()
+        if member_id is None:
+            self.profile.show_profile(None)
+            return
+        profile = await self._executor.run(get_member, member_id=member_id)
+        if member_id == self.current_member_id():
+            self.profile.show_profile(profile)
+            self.profile_shown.emit(member_id)
+
+    # -- commands ----------------------------------------------------------------------------
+    def edit_current(self) -> None:
+        member_id = self.current_member_id()
+        if member_id is not None:
+            self.tasks.spawn(self.open_editor(member_id))
+
+    async def open_editor(self, member_id: str | None) -> None:
+        from desktop.members.editor import MemberEditorDialog
+
+        profile = None
+        if member_id is not None:
+            profile = await self._executor.run(get_member, member_id=member_id)
+        if self.editor is not None:
+            self.editor.close()
+        editor = MemberEditorDialog(self._executor, self._labels, profile=profile, parent=self)
+        editor.finished.connect(lambda _result: self._forget_editor(editor))
+        self.editor = editor
+        editor.open()
+
+    def _forget_editor(self, editor: QWidget) -> None:
+        if self.editor is editor:
+            self.editor = None
+            self.table.setFocus()
+
+    def delete_selected(self) -> None:
+        keys = self.selected_keys()
+        if not keys:
+            return
+        if len(keys) == 1:
+            name = self.model.data(self.model.index(self.table.currentIndex().row(), 0)) or ""
+            question = self.tr("Delete the member {name}?").format(name=name)
+        else:
+            question = self.tr("Delete {count} selected members?").format(count=f"{len(keys):,}")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete members"),
+            question + "\n" + self.tr("They are hidden from the register, not erased."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.tasks.spawn(
+                operations.delete_members_by_key(self._executor, keys=keys, parent=self)
+            )
+
+    def add_selected_to_group(self) -> None:
+        keys = self.selected_keys()
+        if keys:
+            self.tasks.spawn(self.groups.add_members(keys))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+            and self.model.rowCount() > 0
+        ):
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_changes_applied(self, changes: Changes, _initiator: object) -> None:
+        if not changes.touches(*WATCHED_AREAS):
+            return
+        if changes.touches("members"):
+            self._total = None
+        self.state.schedule_search()
+        self.filters.refresh_counts(self.state.filters)
+        if changes.touches("groups"):
+            self.tasks.spawn(self.groups.reload())
+        if self.table.currentIndex().isValid():
+            self._profile_timer.start()
