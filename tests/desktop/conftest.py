@@ -7,6 +7,7 @@
   while pytest-qt's ``qtbot.waitSignal``/``waitUntil`` process events. It is never stopped
   (``loop.stop()`` would quit the QApplication); tasks a test leaves behind are cancelled.
 - ``run_async(awaitable, timeout=10)``: runs a coroutine to completion and returns its result.
+- ``english_ui``: the English interface for one test (Thai again afterwards); the default is Thai.
 - ``database``: a migrated temporary database (path with Thai characters), disposed afterwards.
 """
 
@@ -22,6 +23,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop import i18n
 from desktop.app import create_application
 
 if TYPE_CHECKING:
@@ -65,6 +67,13 @@ def run_async(qasync_loop: Any, qtbot: QtBot) -> Callable[..., Any]:
         return task.result()
 
     return run
+
+
+@pytest.fixture
+def english_ui(qapp: QApplication) -> Iterator[None]:
+    i18n.install(qapp, "en")
+    yield
+    i18n.install(qapp, "th")
 
 
 @pytest.fixture

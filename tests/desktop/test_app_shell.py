@@ -154,6 +154,14 @@ def test_unexpected_exception_is_logged_and_shown(
     qtbot.waitUntil(lambda: not isValid(dialog))
 
 
+def test_error_dialog_in_english(qtbot: QtBot, english_ui: None) -> None:
+    dialog = app.ErrorDialog("details")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Something went wrong"
+    copy = dialog.findChild(QPushButton, "copyDetailsButton")
+    assert copy is not None and copy.text() == "Copy details"
+
+
 def test_exception_in_another_thread_reaches_the_dialog(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
