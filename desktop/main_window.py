@@ -76,11 +76,10 @@ def _home_view(executor: DbExecutor) -> QWidget:
 def _members_view(executor: DbExecutor) -> QWidget | None:
     try:
         from desktop.members.view import MembersView
-    except ModuleNotFoundError as error:
-        if error.name in ("desktop.members", "desktop.members.view"):
-            log.warning("the Members view is not part of this build (%s)", error)
-            return None
-        raise
+    except ImportError:
+        # The rest of the app still works; the log says why the page is missing.
+        log.exception("the Members view could not be loaded; the page is left out")
+        return None
     return MembersView(executor)
 
 

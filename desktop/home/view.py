@@ -72,6 +72,7 @@ class HomeView(QWidget):
         self._reloader = Reloader(self._load, debounce_ms=DEBOUNCE_MS, parent=self)
         self._extra_panels: list[QWidget] = []
         self._next_cell = (0, 0)
+        self._retranslate_pending = False
 
         self._build()
         self._retranslate()
@@ -361,11 +362,15 @@ class HomeView(QWidget):
 
     # -- language -----------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
+            # Later: i18n.install sends the event before it records the new language (which
+            # picks Thai or English region names), and sends several of them.
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self._retranslate)
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
+        self._retranslate_pending = False
         self.heading.setText(self.tr("Network at a glance"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Load the figures again (F5)"))
