@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from db.members.profile import position_suggestions
 from db.organisations import organisation_suggestions
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.members.profile import position_suggestions, strength_suggestions
 from db.members.types import (
     FieldError,
     MemberInput,
@@ -35,13 +35,14 @@ from db.members.types import (
 )
 from desktop.db_worker import DbExecutor
 from desktop.members.editor_form import MemberForm
-from desktop.members.field_errors import field_error_text
+from desktop.members.field_errors import UNREADABLE_DATE, field_error_text
 from desktop.members.labels import ViewLabels
 from desktop.operations import members as operations
 from desktop.operations.tasks import TaskRunner
 from desktop.widgets.async_completer import AsyncCompleter
 
 SUGGESTION_LIMIT = 30
+STRENGTH_LIMIT = 1_000
 
 
 class MemberEditorDialog(QDialog):
@@ -107,6 +108,7 @@ class MemberEditorDialog(QDialog):
         self._organisations = AsyncCompleter(self.form.organisation, self._suggest_organisations)
         self._organisations.chosen.connect(self._on_organisation_chosen)
         self._positions = AsyncCompleter(self.form.position, self._suggest_positions)
+        self.tasks.spawn(self._load_strengths())
 
         if profile is not None:
             data = profile.data
@@ -140,6 +142,10 @@ class MemberEditorDialog(QDialog):
     async def _suggest_positions(self, text: str) -> Sequence[str]:
         return await self._executor.run(position_suggestions, text=text, limit=SUGGESTION_LIMIT)
 
+    async def _load_strengths(self) -> None:
+        tags = await self._executor.run(strength_suggestions, text="", limit=STRENGTH_LIMIT)
+        self.form.strengths.set_suggestions(tags)
+
     def _on_organisation_chosen(self, row: int) -> None:
         if 0 <= row < len(self._organisation_choices):
             self.form.set_organisation(self._organisation_choices[row])
@@ -160,7 +166,7 @@ class MemberEditorDialog(QDialog):
     def _local_errors(self) -> list[FieldError]:
         """Problems found before asking the database: unreadable dates, an unchosen org."""
         errors = [
-            FieldError(field=name, code="invalid_date", message=edit.error_message())
+            FieldError(field=name, code=UNREADABLE_DATE, message=edit.error_message())
             for name, edit in self.form.date_fields().items()
             if not edit.is_valid()
         ]

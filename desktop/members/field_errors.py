@@ -1,7 +1,7 @@
 """The editor's words for each kind of field error (`FieldError.code`), in the UI language.
 
-The core's English `message` goes to the tooltip and the log; users read these. A code this
-module does not know yet is shown with a general sentence and the core's message.
+The core's English `message` is for logs; users read these. A code this module does not know
+is shown with a general sentence and the core's message, so nothing is silently dropped.
 """
 
 from __future__ import annotations
@@ -11,39 +11,59 @@ from PySide6.QtCore import QCoreApplication
 from db.members.types import FieldError
 
 _CONTEXT = "FieldErrors"
+# Raised by the editor itself for a date field whose text cannot be read; its message is the
+# date edit's own (already translated) explanation.
+UNREADABLE_DATE = "unreadable_date"
+
+
+def _date_text(field: str) -> str:
+    t = QCoreApplication.translate
+    texts = {
+        "birth_date": t(
+            _CONTEXT,
+            "This birth date is not plausible: in the future, before 1900, or under 15 years ago.",
+        ),
+        "expires_on": t(_CONTEXT, "The membership cannot expire before the member joined."),
+        "consent_date": t(_CONTEXT, "The consent date cannot be in the future."),
+    }
+    return texts.get(
+        field,
+        t(_CONTEXT, "This year is not plausible: was a Buddhist-era year typed as a CE year?"),
+    )
 
 
 def _texts() -> dict[str, str]:
     t = QCoreApplication.translate
     return {
+        "missing_name": t(_CONTEXT, "The first name is required."),
         "required": t(_CONTEXT, "This field is required."),
         "too_long": t(_CONTEXT, "This is too long."),
-        "invalid_date": t(_CONTEXT, "Cannot read this date. Type it like 2/10/2557."),
-        "date_in_future": t(_CONTEXT, "This date is in the future."),
-        "date_order": t(_CONTEXT, "This date comes before the date it must follow."),
         "invalid_national_id": t(_CONTEXT, "This national ID is not valid: check the 13 digits."),
         "duplicate_national_id": t(_CONTEXT, "Another member already has this national ID."),
         "invalid_phone": t(
             _CONTEXT,
             "This is not a Thai phone number: 10 digits for a mobile (08x…), 9 for a landline.",
         ),
-        "invalid_email": t(_CONTEXT, "This e-mail address is not valid."),
+        "invalid_email": t(_CONTEXT, "The e-mail address should look like name@example.com."),
         "unknown_organisation": t(_CONTEXT, "This organisation is not in the register."),
         "organisation_not_chosen": t(
             _CONTEXT, "Choose the organisation from the list that appears as you type."
         ),
         "unknown_code": t(_CONTEXT, "Choose a value from the list."),
-        "invalid_choice": t(_CONTEXT, "Choose a value from the list."),
-        "duplicate_membership_no": t(
-            _CONTEXT, "Another member already has this membership number."
+        "missing_consent_purpose": t(
+            _CONTEXT, "Write what the member consented to, with the consent date."
         ),
+        "missing_consent_date": t(_CONTEXT, "Give the date of the consent, with its purpose."),
         "not_found": t(_CONTEXT, "This member no longer exists (deleted elsewhere?)."),
-        "invalid": t(_CONTEXT, "This value is not valid."),
     }
 
 
 def field_error_text(error: FieldError) -> str:
     """What the user reads under the field for `error`."""
+    if error.code == UNREADABLE_DATE:
+        return error.message
+    if error.code == "invalid_date":
+        return _date_text(error.field)
     text = _texts().get(error.code)
     if text is not None:
         return text

@@ -117,6 +117,10 @@ class MemberTableModel(QAbstractTableModel):
         page_index, offset = divmod(row, self._page_size)
         return self._page(page_index)[offset]
 
+    def is_row_cached(self, row: int) -> bool:
+        """True when the row's page has been fetched (so reading it costs no query)."""
+        return row // self._page_size in self._pages
+
     def member_id_at(self, row: int) -> str | None:
         member = self.member_at(row)
         return member.id if member is not None else None

@@ -15,7 +15,6 @@ import logging
 from array import array
 from collections.abc import Sequence
 
-from db.members.profile import get_member
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
+from db.members.profile import get_member
 from db.members.query import count_members, fetch_member_rows, search_member_keys
 from db.members.types import MemberFilter, MemberRow
 from desktop.db_worker import Changes, DbExecutor
@@ -198,7 +198,7 @@ class MembersView(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self._table_edit.triggered.connect(self.edit_current)
         self._table_delete.triggered.connect(self.delete_selected)
-        self.new_action.triggered.connect(lambda: self.tasks.spawn(self.open_editor(None)))
+        self.new_action.triggered.connect(self.new_member)
         self.edit_action.triggered.connect(self.edit_current)
         self.delete_action.triggered.connect(self.delete_selected)
         self.group_action.triggered.connect(self.add_selected_to_group)
@@ -357,6 +357,25 @@ class MembersView(QWidget):
             self.profile_shown.emit(member_id)
 
     # -- commands ----------------------------------------------------------------------------
+    def new_member(self) -> None:
+        """Open the editor for a new member (the main window's Ctrl+N)."""
+        self.tasks.spawn(self.open_editor(None))
+
+    def show_member(self, member_id: str) -> None:
+        """Show this member's profile, selecting their row when it is on a fetched page."""
+        for row in range(self.model.rowCount()):
+            if not self.model.is_row_cached(row):
+                continue
+            if self.model.member_id_at(row) == member_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return
+        self.tasks.spawn(self._show_profile_of(member_id))
+
+    async def _show_profile_of(self, member_id: str) -> None:
+        self.profile.show_profile(await self._executor.run(get_member, member_id=member_id))
+        self.profile_shown.emit(member_id)
+
     def edit_current(self) -> None:
         member_id = self.current_member_id()
         if member_id is not None:

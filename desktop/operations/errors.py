@@ -26,10 +26,14 @@ def describe(error: BaseException) -> str:
         return translate(_CONTEXT, "The database could not do this: {detail}").format(
             detail=str(error).splitlines()[0]
         )
+    if isinstance(error, LookupError):
+        return translate(
+            _CONTEXT, "It no longer exists: someone may have deleted it. Refresh with F5."
+        )
     message = getattr(error, "message", None)
     if isinstance(message, str) and message:
         return message
-    if isinstance(error, ValueError | LookupError) and str(error):
+    if isinstance(error, ValueError) and str(error):
         return str(error)
     return translate(_CONTEXT, "Unexpected error: {detail}").format(
         detail=f"{type(error).__name__}: {error}"

@@ -12,7 +12,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.widgets.be_date_edit import BeDateEdit
+from db.thai.dates import ThaiDateError
+from desktop.widgets.be_date_edit import BeDateEdit, error_text
 from desktop.widgets.progress_dialog import ProgressDialog
 from desktop.widgets.search_box import SearchBox
 from desktop.widgets.tag_edit import TagEdit
@@ -75,10 +76,10 @@ def test_be_date_edit_marks_invalid_text_and_keeps_it(qtbot: QtBot, date_edit: B
     assert not date_edit.is_valid()
     assert date_edit.text() == "31/2/2557"  # nothing typed is lost
     assert date_edit.toolTip() == date_edit.error_message() != ""
-    assert "does not exist" in date_edit.error_message()
+    assert date_edit.error_message() == error_text(ThaiDateError("", reason="no_such_date"))
     assert date_edit.property("invalid") is True
     type_date(qtbot, date_edit, "ไม่ใช่วันที่")
-    assert "Cannot read" in date_edit.error_message()
+    assert date_edit.error_message() == error_text(ThaiDateError("", reason="unrecognised"))
     # Editing clears the mark; a good date reads again.
     type_date(qtbot, date_edit, "1/1/2560")
     assert date_edit.is_valid() and date_edit.property("invalid") is False
