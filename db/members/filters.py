@@ -1,0 +1,224 @@
+"""SQL for a MemberFilter: the conditions on ``member m`` shared by search, counts and facets.
+
+Every condition is on the member row itself (``m``): filters on the organisation (province,
+region, type) become ``m.organisation_id IN (SELECT id FROM organisation ...)`` over at most a few
+thousand organisations, so counting and faceting never join 393,000 members to their
+organisations, and SQLite may seek ``ix_member_organisation_id`` instead of scanning.
+
+Search text: normalised (cleaned, Thai digits to Arabic, case-folded) and split on whitespace;
+every term must match. A term of 3 or more code points goes to the FTS5 trigram index
+(``member_fts``); a shorter one (trigrams need 3 code points, and Thai vowels and tone marks are
+code points of their own) falls back to ``instr()`` on the name columns, and for digits on the
+phone, national ID and membership number columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from db.members._sql import placeholders, today_iso
+from db.members.types import Facet, MemberFilter
+from db.thai.phone import phone_digits_for_search
+from db.thai.text import normalize_for_search
+
+MIN_TRIGRAM = 3
+# What people type or paste inside an ID or phone number besides digits.
+_NUMBER_LIKE = re.compile(r"^\+?[0-9][0-9\-.()/]*$")
+# Columns a short (1-2 code point) term is looked for in.
+_SHORT_NAME_COLUMNS = ("m.first_name", "m.last_name", "m.nickname")
+_SHORT_LATIN_COLUMNS = ("lower(m.first_name_en)", "lower(m.last_name_en)")
+_SHORT_DIGIT_COLUMNS = ("m.phone", "m.phone_office", "m.national_id", "m.membership_no")
+
+FilterName = Literal[
+    "text",
+    "province_codes",
+    "region_ids",
+    "org_type_codes",
+    "organisation_ids",
+    "personnel_types",
+    "positions",
+    "group_ids",
+    "strengths",
+    "statuses",
+]
+
+# The filter a facet ignores when its own counts are computed (standard faceted search).
+FACET_OWN_FILTER: dict[Facet, FilterName] = {
+    Facet.REGION: "region_ids",
+    Facet.PROVINCE: "province_codes",
+    Facet.ORG_TYPE: "org_type_codes",
+    Facet.PERSONNEL_TYPE: "personnel_types",
+    Facet.STATUS: "statuses",
+    Facet.GROUP: "group_ids",
+    Facet.STRENGTH: "strengths",
+    Facet.POSITION: "positions",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchTerms:
+    """A search text split into what the FTS index finds and what instr() must check."""
+
+    fts: tuple[str, ...]
+    short: tuple[str, ...]
+
+    @property
+    def match_expression(self) -> str:
+        """The FTS5 query: each term quoted as an FTS5 string, all required (implicit AND)."""
+        return " ".join('"' + term.replace('"', '""') + '"' for term in self.fts)
+
+
+def _term(raw: str) -> str:
+    """One typed term as stored data spells it: an ID or phone number loses its separators."""
+    if _NUMBER_LIKE.match(raw) and any(char.isdigit() for char in raw):
+        return phone_digits_for_search(raw) or raw
+    return raw
+
+
+def parse_search_text(text: str) -> SearchTerms:
+    """Split a search box's text into FTS terms and short terms (duplicates dropped).
+
+    A text that is one number written with spaces ("+66 81 234 5678", "1 1017 00203 45 0") is
+    one term: its digits.
+    """
+    normalised = normalize_for_search(text)
+    compact = normalised.replace(" ", "")
+    words = [compact] if " " in normalised and _NUMBER_LIKE.match(compact) else normalised.split()
+    terms: list[str] = []
+    for raw in words:
+        term = _term(raw)
+        if term and term not in terms:
+            terms.append(term)
+    return SearchTerms(
+        fts=tuple(t for t in terms if len(t) >= MIN_TRIGRAM),
+        short=tuple(t for t in terms if len(t) < MIN_TRIGRAM),
+    )
+
+
+def _short_term_condition(term: str) -> tuple[str, list[object]]:
+    columns: tuple[str, ...] = _SHORT_NAME_COLUMNS
+    if term.isascii():
+        columns = columns + _SHORT_LATIN_COLUMNS
+    if term.isdigit():
+        columns = _SHORT_DIGIT_COLUMNS
+    checks = " OR ".join(f"instr({column}, ?) > 0" for column in columns)
+    return f"({checks})", [term] * len(columns)
+
+
+@dataclass(slots=True)
+class Conditions:
+    """``WITH`` clauses, ``WHERE`` conditions on ``member m`` and their parameters, in order."""
+
+    ctes: list[str] = field(default_factory=list)
+    cte_params: list[object] = field(default_factory=list)
+    where: list[str] = field(default_factory=lambda: ["m.deleted_at IS NULL"])
+    params: list[object] = field(default_factory=list)
+
+    def add(self, condition: str, params: list[object] | tuple[object, ...] = ()) -> None:
+        self.where.append(condition)
+        self.params.extend(params)
+
+    @property
+    def only_live(self) -> bool:
+        """No filter but "live member": the whole register."""
+        return len(self.where) == 1 and not self.ctes
+
+    @property
+    def with_clause(self) -> str:
+        return ("WITH RECURSIVE " + ", ".join(self.ctes) + " ") if self.ctes else ""
+
+    @property
+    def where_clause(self) -> str:
+        return " AND ".join(self.where)
+
+    @property
+    def all_params(self) -> list[object]:
+        return [*self.cte_params, *self.params]
+
+
+GROUP_SUBTREE_CTE = (
+    "selected_group(id) AS ("
+    " SELECT id FROM network_group WHERE id IN ({ids}) AND deleted_at IS NULL"
+    " UNION"
+    " SELECT g.id FROM network_group g JOIN selected_group s ON g.parent_id = s.id"
+    " WHERE g.deleted_at IS NULL)"
+)
+
+# Memberships that count today: live, started (or no start date), not ended (an end date is
+# the first day the person is no longer a member, so ending a membership today takes effect now).
+CURRENT_MEMBERSHIP = (
+    "gm.deleted_at IS NULL AND (gm.started_on IS NULL OR gm.started_on <= ?)"
+    " AND (gm.ended_on IS NULL OR gm.ended_on > ?)"
+)
+
+
+def build_conditions(filters: MemberFilter, *, ignore: FilterName | None = None) -> Conditions:
+    """The conditions selecting live members that pass ``filters`` (except ``ignore``)."""
+    c = Conditions()
+
+    def active(name: FilterName) -> bool:
+        return name != ignore and bool(getattr(filters, name))
+
+    if active("text"):
+        terms = parse_search_text(filters.text)
+        if terms.fts:
+            c.add(
+                "m.rowid IN (SELECT rowid FROM member_fts WHERE member_fts MATCH ?)",
+                [terms.match_expression],
+            )
+        for term in terms.short:
+            condition, params = _short_term_condition(term)
+            c.add(condition, params)
+    org_conditions: list[str] = []
+    org_params: list[object] = []
+    if active("province_codes"):
+        org_conditions.append(f"province_code IN ({placeholders(filters.province_codes)})")
+        org_params.extend(filters.province_codes)
+    if active("region_ids"):
+        org_conditions.append(
+            "province_code IN (SELECT code FROM province"
+            f" WHERE region_id IN ({placeholders(filters.region_ids)}))"
+        )
+        org_params.extend(filters.region_ids)
+    if active("org_type_codes"):
+        org_conditions.append(f"type_code IN ({placeholders(filters.org_type_codes)})")
+        org_params.extend(filters.org_type_codes)
+    if org_conditions:
+        c.add(
+            "m.organisation_id IN (SELECT id FROM organisation WHERE deleted_at IS NULL AND "
+            + " AND ".join(org_conditions)
+            + ")",
+            org_params,
+        )
+    if active("organisation_ids"):
+        c.add(
+            f"m.organisation_id IN ({placeholders(filters.organisation_ids)})",
+            filters.organisation_ids,
+        )
+    if active("personnel_types"):
+        c.add(
+            f"m.personnel_type IN ({placeholders(filters.personnel_types)})",
+            filters.personnel_types,
+        )
+    if active("positions"):
+        c.add(f"m.position IN ({placeholders(filters.positions)})", filters.positions)
+    if active("statuses"):
+        c.add(f"m.status IN ({placeholders(filters.statuses)})", filters.statuses)
+    if active("strengths"):
+        c.add(
+            "m.id IN (SELECT member_id FROM member_strength"
+            f" WHERE tag IN ({placeholders(filters.strengths)}) AND deleted_at IS NULL)",
+            filters.strengths,
+        )
+    if active("group_ids"):
+        c.ctes.append(GROUP_SUBTREE_CTE.format(ids=placeholders(filters.group_ids)))
+        c.cte_params.extend(filters.group_ids)
+        today = today_iso()
+        c.add(
+            "m.id IN (SELECT gm.member_id FROM group_membership gm"
+            f" WHERE gm.group_id IN (SELECT id FROM selected_group) AND {CURRENT_MEMBERSHIP})",
+            [today, today],
+        )
+    return c

@@ -1,0 +1,231 @@
+"""The register's queries: ordered member keys for a filter and a sort, screenfuls of rows, counts.
+
+Huge lists hold keys, not rows (STYLE 3): :func:`search_member_keys` returns the ``member.rowid``
+of every matching live member in display order as a compact ``array('q')`` (8 bytes a member),
+and the table model asks :func:`fetch_member_rows` for the rows it is about to paint.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+from sqlmodel import Session
+
+from db.members._keys import thai_sort_key
+from db.members._sql import MAX_PARAMS, dbapi, placeholders, to_date
+from db.members.facets import facet_counts
+from db.members.filters import build_conditions
+from db.members.types import MemberFilter, MemberRow, MemberSort, SortColumn
+from db.thai.national_id import NationalIdError, mask_national_id
+
+__all__ = [
+    "count_members",
+    "facet_counts",
+    "fetch_member_rows",
+    "search_member_keys",
+]
+
+_ORG_JOIN = "LEFT JOIN organisation o ON o.id = m.organisation_id"
+_PROVINCE_JOIN = "LEFT JOIN province p ON p.code = o.province_code"
+
+# Ref lists whose codes are sorted by their Thai label.
+_CODE_SORTS: dict[SortColumn, tuple[str, str]] = {
+    SortColumn.ORG_TYPE: ("org_type", "o.type_code"),
+    SortColumn.PERSONNEL_TYPE: ("personnel_type", "m.personnel_type"),
+    SortColumn.STATUS: ("member_status", "m.status"),
+}
+# Columns with a stored Thai sort key (ICU, BLOB), and the text that says whether one is blank.
+_KEY_SORTS: dict[SortColumn, tuple[str, str]] = {
+    SortColumn.ORGANISATION: ("o.name_key", "o.name"),
+    SortColumn.PROVINCE: ("p.name_key", "p.name_th"),
+    SortColumn.POSITION: ("m.position_key", "m.position"),
+}
+# Thai text columns without a stored key: keyed in SQL by a registered function (cached).
+_COMPUTED_KEY_SORTS: dict[SortColumn, str] = {
+    SortColumn.LAST_NAME: "m.last_name",
+    SortColumn.NICKNAME: "m.nickname",
+}
+# ASCII or ISO text: code-point order is the right order.
+_PLAIN_SORTS: dict[SortColumn, str] = {
+    SortColumn.MEMBERSHIP_NO: "m.membership_no",
+    SortColumn.PHONE: "m.phone",
+    SortColumn.EMAIL: "m.email COLLATE NOCASE",
+    SortColumn.JOINED_ON: "m.joined_on",
+    SortColumn.UPDATED_AT: "m.updated_at",
+}
+_JOINS_FOR: dict[SortColumn, tuple[str, ...]] = {
+    SortColumn.ORGANISATION: (_ORG_JOIN,),
+    SortColumn.ORG_TYPE: (_ORG_JOIN,),
+    SortColumn.PROVINCE: (_ORG_JOIN, _PROVINCE_JOIN),
+}
+THAI_KEY_FUNCTION = "thai_key"
+
+
+@dataclass(frozen=True, slots=True)
+class _Order:
+    joins: tuple[str, ...]
+    clause: str
+    params: tuple[object, ...] = ()
+
+
+def _register_thai_key(connection: sqlite3.Connection) -> None:
+    cache: dict[str, bytes] = {}
+
+    def thai_key(text: str | None) -> bytes:
+        if not text:
+            return b""
+        key = cache.get(text)
+        if key is None:
+            key = cache[text] = thai_sort_key(text)
+        return key
+
+    connection.create_function(THAI_KEY_FUNCTION, 1, thai_key, deterministic=True)
+
+
+def _code_ranks(connection: sqlite3.Connection, kind: str) -> list[str]:
+    """The codes of a ref list in the Thai order of their labels."""
+    rows = connection.execute(
+        "SELECT code, name_th FROM ref_item WHERE kind = ?", (kind,)
+    ).fetchall()
+    return [code for code, name in sorted(rows, key=lambda r: (thai_sort_key(r[1]), r[0]))]
+
+
+def _order(connection: sqlite3.Connection, sort: MemberSort, *, filtered: bool) -> _Order:
+    column = sort.column
+    direction = "DESC" if sort.descending else "ASC"
+    if column is SortColumn.NAME:
+        # Everyone: read ix_member_live_name in order (either direction, hence the exact
+        # reverse when descending). Filtered: "+" keeps SQLite from walking that index and
+        # fetching every row to test it (5x slower than finding the rows, then sorting them).
+        plus = "+" if filtered else ""
+        return _Order((), f"{plus}m.name_key {direction}, m.rowid {direction}")
+    joins = _JOINS_FOR.get(column, ())
+    params: tuple[object, ...] = ()
+    if column in _CODE_SORTS:
+        kind, expression = _CODE_SORTS[column]
+        codes = _code_ranks(connection, kind)
+        whens = " ".join("WHEN ? THEN ?" for _ in codes)
+        params = tuple(chain.from_iterable((code, rank) for rank, code in enumerate(codes)))
+        # Codes not in the list after the known ones; blanks last (see below).
+        value = f"(CASE {expression} {whens} ELSE {len(codes)} END)" if codes else "0"
+        blank = f"coalesce({expression}, '') = ''"
+    elif column in _KEY_SORTS:
+        value, text = _KEY_SORTS[column]
+        blank = f"coalesce({text}, '') = ''"
+    elif column in _COMPUTED_KEY_SORTS:
+        _register_thai_key(connection)
+        text = _COMPUTED_KEY_SORTS[column]
+        value = f"{THAI_KEY_FUNCTION}({text})"
+        blank = f"coalesce({text}, '') = ''"
+    else:
+        value = _PLAIN_SORTS[column]
+        blank = f"coalesce({value.removesuffix(' COLLATE NOCASE')}, '') = ''"
+    # Blank values last in both directions; ties in Thai name order, then by key.
+    clause = f"{blank}, {value} {direction}, m.name_key, m.rowid"
+    return _Order(joins, clause, params)
+
+
+def _keys_array(cursor: sqlite3.Cursor) -> array[int]:
+    keys: array[int] = array("q")
+    while rows := cursor.fetchmany(50_000):
+        keys.extend(chain.from_iterable(rows))
+    return keys
+
+
+def search_member_keys(
+    session: Session, *, filters: MemberFilter, sort: MemberSort | None = None
+) -> array[int]:
+    """The ``member.rowid`` of every live member matching ``filters``, in ``sort`` order.
+
+    Thai text sorts by ICU sort keys; ties are broken by name, then key, so the order is total
+    and stable between calls.
+    """
+    connection = dbapi(session)
+    conditions = build_conditions(filters)
+    order = _order(connection, sort or MemberSort(), filtered=not conditions.only_live)
+    sql = (
+        f"{conditions.with_clause}SELECT m.rowid FROM member m {' '.join(order.joins)}"
+        f" WHERE {conditions.where_clause} ORDER BY {order.clause}"
+    )
+    cursor = connection.execute(sql, [*conditions.all_params, *order.params])
+    try:
+        return _keys_array(cursor)
+    finally:
+        cursor.close()
+
+
+def count_members(session: Session, *, filters: MemberFilter) -> int:
+    """How many live members match ``filters``."""
+    conditions = build_conditions(filters)
+    # Everyone: count the entries of the (partial) index of live members, not the rows.
+    index = " INDEXED BY ix_member_live_name" if conditions.only_live else ""
+    sql = (
+        f"{conditions.with_clause}SELECT count(*) FROM member m{index}"
+        f" WHERE {conditions.where_clause}"
+    )
+    (count,) = dbapi(session).execute(sql, conditions.all_params).fetchone()
+    return int(count)
+
+
+_ROW_SQL = (
+    "SELECT m.rowid, m.id, m.prefix, m.first_name, m.last_name, m.nickname,"
+    " coalesce(o.name, ''), coalesce(o.type_code, ''), coalesce(p.name_th, ''),"
+    " m.position, m.personnel_type, m.status, m.phone, m.email, m.membership_no,"
+    " m.joined_on, m.national_id, m.consent_date IS NOT NULL"
+    f" FROM member m {_ORG_JOIN} {_PROVINCE_JOIN}"
+    " WHERE m.deleted_at IS NULL AND m.rowid IN ({keys})"
+)
+
+
+def _masked(national_id: str | None) -> str:
+    if not national_id:
+        return ""
+    try:
+        return mask_national_id(national_id)
+    except NationalIdError:
+        return "x-xxxx-xxxxx-xx-x"
+
+
+def _member_row(r: tuple) -> MemberRow:  # type: ignore[type-arg]
+    return MemberRow(
+        key=r[0],
+        id=r[1],
+        prefix=r[2],
+        first_name=r[3],
+        last_name=r[4],
+        nickname=r[5],
+        organisation_name=r[6],
+        org_type=r[7],
+        province_name=r[8],
+        position=r[9],
+        personnel_type=r[10],
+        status=r[11],
+        phone=r[12],
+        email=r[13],
+        membership_no=r[14],
+        joined_on=to_date(r[15]),
+        national_id_masked=_masked(r[16]),
+        has_consent=bool(r[17]),
+    )
+
+
+def fetch_member_rows(session: Session, *, keys: Sequence[int]) -> list[MemberRow]:
+    """The rows of the members with these keys, in the order of ``keys``.
+
+    Keys of members deleted (or gone) since the keys were fetched are left out, so the list can
+    be shorter than ``keys``; a view refreshes its keys when it hears of the change.
+    """
+    if not keys:
+        return []
+    connection = dbapi(session)
+    by_key: dict[int, MemberRow] = {}
+    unique = list(dict.fromkeys(keys))
+    for start in range(0, len(unique), MAX_PARAMS):
+        chunk = unique[start : start + MAX_PARAMS]
+        for r in connection.execute(_ROW_SQL.format(keys=placeholders(chunk)), chunk):
+            by_key[r[0]] = _member_row(r)
+    return [by_key[key] for key in keys if key in by_key]
