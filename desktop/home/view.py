@@ -242,7 +242,7 @@ class HomeView(QWidget):
         super().showEvent(event)
         if self._stale and not self._reloader.is_pending():
             # Later, not now: the app shows its window before the asyncio loop runs.
-            QTimer.singleShot(0, self._reloader.run_now)
+            QTimer.singleShot(0, self._reloader, self._reloader.run_now)
 
     def _on_recent_activated(self, index: QModelIndex) -> None:
         member_id = index.data(MEMBER_ID_ROLE)
@@ -366,7 +366,7 @@ class HomeView(QWidget):
             # Later: i18n.install sends the event before it records the new language (which
             # picks Thai or English region names), and sends several of them.
             self._retranslate_pending = True
-            QTimer.singleShot(0, self._retranslate)
+            QTimer.singleShot(0, self, self._retranslate)  # not after this view is gone
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

@@ -1,0 +1,377 @@
+"""The main window on a temporary database: pages, shortcuts, status bar, settings, geometry."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QStatusBar,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+import desktop.main_window as main_window_module
+from db.demo import populate
+from db.engine import Database
+from desktop import i18n, settings
+from desktop.app import build_main_window
+from desktop.db_worker import DbExecutor
+from desktop.home import HomeView
+from desktop.main_window import MainWindow
+from desktop.settings_dialog import date_era, thai_digits_in_documents
+
+DEMO_MEMBERS = 200
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings(qapp: QApplication) -> Iterator[None]:
+    """Each test starts from no remembered window, Thai, B.E. dates (and leaves it so)."""
+
+    def reset() -> None:
+        store = settings.settings()
+        for group in ("mainWindow", "display", "documents"):
+            store.remove(group)
+        store.sync()
+        i18n.set_language(qapp, "th")
+
+    reset()
+    yield
+    reset()
+
+
+class MembersDouble(QWidget):
+    """A stand-in page for the router tests: records what the window asks of it."""
+
+    def __init__(self, executor: DbExecutor, *, with_method: bool) -> None:
+        super().__init__()
+        self.setObjectName("membersDouble")
+        self.started = 0
+        self.refreshed = 0
+        self.shown: list[str] = []
+        self.new_action = QAction("New member", self)
+        self.new_action.setObjectName("doubleNewMember")
+        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_action.triggered.connect(self._start)
+        self.addAction(self.new_action)
+        self.focus_target = QWidget(self)  # where the focus is while typing in the page
+        self.focus_target.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        QVBoxLayout(self).addWidget(self.focus_target)
+        if with_method:
+            self.new_member = self._start  # type: ignore[method-assign]
+
+    def _start(self) -> None:
+        self.started += 1
+
+    def refresh(self) -> None:
+        self.refreshed += 1
+
+    def show_member(self, member_id: str) -> None:
+        self.shown.append(member_id)
+
+
+def _with_members_double(monkeypatch: pytest.MonkeyPatch, *, with_method: bool) -> None:
+    pages = tuple(
+        dataclasses.replace(spec, create=lambda e: MembersDouble(e, with_method=with_method))
+        if spec.key == "members"
+        else spec
+        for spec in main_window_module.PAGES
+    )
+    monkeypatch.setattr(main_window_module, "PAGES", pages)
+
+
+@pytest.fixture
+def demo_database(database: Database) -> Database:
+    populate(database, members=DEMO_MEMBERS, seed=1)
+    return database
+
+
+@pytest.fixture
+def open_window(
+    demo_database: Database, qtbot: QtBot, qasync_loop: Any
+) -> Iterator[Callable[[], MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def open_() -> MainWindow:
+        window = MainWindow(database=demo_database)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+        windows.append(window)
+        return window
+
+    yield open_
+    for window in windows:
+        window.close()
+
+
+def _press(qtbot: QtBot, window: MainWindow, key: str) -> None:
+    sequence = QKeySequence(key)
+    combination = sequence[0]
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, combination.key(), combination.keyboardModifiers())
+
+
+def test_build_main_window_on_a_temporary_database(qtbot: QtBot, tmp_path: Path) -> None:
+    window = build_main_window(tmp_path / "ทดลอง.sqlite")
+    qtbot.addWidget(window)
+    try:
+        assert isinstance(window, MainWindow)
+        assert window.windowTitle() == "เครือข่าย — Khrueakhai"
+        assert window.page_keys()[0] == "home"
+        assert "exchange" not in window.page_keys() and "meetings" not in window.page_keys()
+        assert window.findChild(QListWidget, "mainNavigation") is not None
+        assert window.findChild(QWidget, "homePage") is not None
+        assert isinstance(window.findChild(QWidget, "homeView"), HomeView)
+        assert window.findChild(QStatusBar, "statusBar") is window.statusBar()
+        assert window.findChild(QLabel, "databaseLabel").text() == "ทดลอง.sqlite"
+    finally:
+        window.close()
+        window.database.dispose()
+
+
+def test_status_bar_shows_the_member_count(open_window: Callable[[], MainWindow], qtbot: QtBot):
+    window = open_window()
+    label = window.findChild(QLabel, "memberCountLabel")
+    expected = _tr("%1 members").replace("%1", f"{DEMO_MEMBERS:,}")
+    qtbot.waitUntil(lambda: label.text() == expected, timeout=5000)
+    assert window.member_count() == DEMO_MEMBERS
+
+
+def test_home_page_shows_the_figures(open_window: Callable[[], MainWindow], qtbot: QtBot):
+    window = open_window()
+    home = window.view("home")
+    assert isinstance(home, HomeView)
+    qtbot.waitUntil(lambda: home.summary() is not None, timeout=10_000)
+    summary = home.summary()
+    assert summary is not None and summary.total_members == DEMO_MEMBERS
+    assert sum(bar.value for bar in home.region_chart.bars()) == DEMO_MEMBERS
+
+
+def test_shortcuts_switch_pages(
+    open_window: Callable[[], MainWindow], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_members_double(monkeypatch, with_method=True)
+    window = open_window()
+    assert window.page_keys() == ["home", "members"]
+    assert window.current_page_key() == "home"
+    stack = window.findChild(QWidget, "pageStack")
+    _press(qtbot, window, "Ctrl+2")
+    assert window.current_page_key() == "members"
+    assert stack.currentWidget().objectName() == "membersPage"
+    assert window.findChild(QListWidget, "mainNavigation").currentRow() == 1
+    _press(qtbot, window, "Ctrl+1")
+    assert window.current_page_key() == "home"
+    assert stack.currentWidget().objectName() == "homePage"
+    window.findChild(QListWidget, "mainNavigation").setCurrentRow(1)  # a click does the same
+    assert window.current_page_key() == "members"
+    assert window.findChild(QAction, "showMembersAction").isChecked()
+
+
+def test_new_member_goes_to_the_members_view(
+    open_window: Callable[[], MainWindow], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_members_double(monkeypatch, with_method=True)
+    window = open_window()
+    double = window.view("members")
+    assert isinstance(double, MembersDouble)
+    _press(qtbot, window, "Ctrl+N")
+    assert window.current_page_key() == "members"
+    assert double.started == 1
+
+
+def test_a_views_own_shortcut_is_not_ambiguous(
+    open_window: Callable[[], MainWindow], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The view has only its own Ctrl+N action: the window's action passes the key on to it, and
+    # the key fires exactly once even while the focus is inside the view.
+    _with_members_double(monkeypatch, with_method=False)
+    window = open_window()
+    double = window.view("members")
+    assert isinstance(double, MembersDouble)
+    assert not hasattr(double, "new_member")
+    _press(qtbot, window, "Ctrl+N")
+    assert double.started == 1
+    double.focus_target.setFocus()
+    qtbot.waitUntil(double.focus_target.hasFocus, timeout=2000)
+    _press(qtbot, window, "Ctrl+N")
+    assert double.started == 2
+
+
+def test_refresh_reloads_the_current_page(
+    open_window: Callable[[], MainWindow], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_members_double(monkeypatch, with_method=True)
+    window = open_window()
+    home = window.view("home")
+    assert isinstance(home, HomeView)
+    qtbot.waitUntil(lambda: home.summary() is not None and not home.is_loading(), timeout=10_000)
+    with qtbot.waitSignal(home.summary_loaded, timeout=10_000):
+        _press(qtbot, window, "F5")
+    window.show_page("members")
+    _press(qtbot, window, "F5")
+    double = window.view("members")
+    assert isinstance(double, MembersDouble)
+    assert double.refreshed == 1
+
+
+def test_opening_a_recent_change_shows_the_member(
+    open_window: Callable[[], MainWindow], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_members_double(monkeypatch, with_method=True)
+    window = open_window()
+    home = window.view("home")
+    assert isinstance(home, HomeView)
+    qtbot.waitUntil(lambda: home.summary() is not None, timeout=10_000)
+    home.member_activated.emit("some-member-id")
+    assert window.current_page_key() == "members"
+    double = window.view("members")
+    assert isinstance(double, MembersDouble)
+    assert double.shown == ["some-member-id"]
+
+
+def test_settings_dialog_saves_language_and_display(
+    open_window: Callable[[], MainWindow], qtbot: QtBot
+) -> None:
+    window = open_window()
+    dialog = window.open_settings()
+    assert dialog.objectName() == "settingsDialog"
+    language = dialog.findChild(QWidget, "languageCombo")
+    era = dialog.findChild(QWidget, "dateEraCombo")
+    digits = dialog.findChild(QWidget, "thaiDigitsCheck")
+    assert language.currentData() == "th" and era.currentData() == "BE"
+    language.setCurrentIndex(language.findData("en"))
+    era.setCurrentIndex(era.findData("CE"))
+    digits.setChecked(True)
+    buttons = dialog.findChild(QDialogButtonBox, "settingsButtons")
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert i18n.saved_language() == "en"
+    assert i18n.current_language() == "en"
+    assert date_era() == "CE"
+    assert thai_digits_in_documents() is True
+    # The window speaks English at once.
+    assert window.findChild(QAction, "settingsAction").text() == "&Settings…"
+    assert window.findChild(QListWidget, "mainNavigation").item(0).text() == "Home"
+
+
+def test_settings_dialog_cancel_changes_nothing(
+    open_window: Callable[[], MainWindow], qtbot: QtBot
+) -> None:
+    window = open_window()
+    dialog = window.open_settings()
+    language = dialog.findChild(QWidget, "languageCombo")
+    language.setCurrentIndex(language.findData("en"))
+    dialog.findChild(QWidget, "thaiDigitsCheck").setChecked(True)
+    buttons = dialog.findChild(QDialogButtonBox, "settingsButtons")
+    qtbot.mouseClick(
+        buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton
+    )
+    assert i18n.saved_language() == "th"
+    assert thai_digits_in_documents() is False
+
+
+def test_geometry_and_page_are_remembered(
+    open_window: Callable[[], MainWindow], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_members_double(monkeypatch, with_method=True)
+    first = open_window()
+    first.resize(720, 520)  # within the offscreen screen (800 x 600)
+    qtbot.waitUntil(lambda: first.size() == QSize(720, 520), timeout=2000)
+    first.show_page("members")
+    first.close()
+    second = open_window()
+    assert second.size() == QSize(720, 520)
+    assert second.current_page_key() == "members"
+
+
+def test_about_names_the_licences(open_window: Callable[[], MainWindow]) -> None:
+    window = open_window()
+    dialog = window.show_about()
+    assert dialog.objectName() == "aboutDialog"
+    text = dialog.findChild(QTextBrowser, "aboutText").toPlainText()
+    assert "SIL Open Font License" in text  # Sarabun's licence, in full
+    assert "Sarabun Project Authors" in text
+    assert "MIT License" in text and "Kongvut Sangkla" in text  # thai-province-data
+    assert "LGPL-3.0" in text  # Qt
+    dialog.close()
+
+
+def test_progress_in_the_status_bar(open_window: Callable[[], MainWindow], qtbot: QtBot):
+    window = open_window()
+    progress = window.findChild(QWidget, "statusProgress")
+    assert not progress.isVisible()
+    cancelled: list[bool] = []
+    window.start_progress("กำลังนำเข้า", cancel=lambda: cancelled.append(True))
+    assert progress.isVisible()
+
+    def work() -> None:
+        for done in range(1, 501):
+            window.report_progress(done, 500, f"แถว {done}")
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    bar = window.findChild(QWidget, "statusProgressBar")
+    qtbot.waitUntil(lambda: bar.value() == 500, timeout=2000)
+    assert bar.maximum() == 500
+    assert window.findChild(QLabel, "statusProgressMessage").text() == "แถว 500"
+    qtbot.mouseClick(window.findChild(QWidget, "statusProgressCancel"), Qt.MouseButton.LeftButton)
+    assert cancelled == [True]
+    window.finish_progress()
+    assert not progress.isVisible()
+    window.set_sync_state("ซิงก์แล้ว")
+    assert window.findChild(QLabel, "syncStateLabel").isVisible()
+
+
+def test_closing_stops_the_database_thread(open_window: Callable[[], MainWindow]) -> None:
+    window = open_window()
+    executor = window.executor
+    window.close()
+    with pytest.raises(RuntimeError):
+        executor.submit(lambda session: None)
+
+
+def test_the_real_members_view_is_a_page(open_window: Callable[[], MainWindow]) -> None:
+    view_module = pytest.importorskip("desktop.members.view", reason="MembersView not landed")
+    window = open_window()
+    assert window.page_keys() == ["home", "members"]
+    assert isinstance(window.view("members"), view_module.MembersView)
+    assert window.findChild(QWidget, "membersPage").findChild(QWidget, "membersView")
+
+
+def test_the_real_members_view_gets_ctrl_n_and_f5_once(
+    open_window: Callable[[], MainWindow], qtbot: QtBot
+) -> None:
+    pytest.importorskip("desktop.members.view", reason="MembersView not landed")
+    window = open_window()
+    view = window.view("members")
+    assert view is not None
+    calls: list[str] = []
+    view.new_member = lambda: calls.append("new")  # type: ignore[method-assign]
+    view.refresh = lambda: calls.append("refresh")  # type: ignore[method-assign]
+    window.show_page("members")
+    search = view.findChild(QWidget, "memberSearch")
+    search.setFocus()
+    qtbot.waitUntil(search.hasFocus, timeout=2000)
+    _press(qtbot, window, "Ctrl+N")
+    _press(qtbot, window, "F5")
+    assert calls == ["new", "refresh"]  # not ambiguous, not twice
