@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QEvent,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -219,10 +220,12 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self._executor.changes_applied.connect(self._on_changes_applied)
         home = self.view("home")
-        if home is not None and hasattr(home, "member_activated"):
+        if home is not None:
             home.member_activated.connect(self._open_member)
+            home.summary_loaded.connect(self._on_summary_loaded)
         self._restore()
-        self._count_reloader.request()  # runs once the event loop does
+        # Once the event loop runs (the app shows the window before starting the asyncio loop).
+        QTimer.singleShot(0, self._count_reloader, self._count_reloader.run_now)
 
     # -- public -------------------------------------------------------------------------------
     @property
@@ -485,6 +488,12 @@ class MainWindow(QMainWindow):
         self._member_count = count
         self._show_member_count()
 
+    def _on_summary_loaded(self, summary: object) -> None:
+        total = getattr(summary, "total_members", None)
+        if isinstance(total, int) and not self._count_reloader.is_pending():
+            self._member_count = total  # the same figure, counted a moment ago
+            self._show_member_count()
+
     def _show_member_count(self) -> None:
         if self._member_count is None:
             self._count_label.clear()
@@ -648,19 +657,19 @@ class AboutDialog(QDialog):
             f"<tr><td>{html.escape(name)}</td><td>{html.escape(licence)}</td></tr>"
             for name, licence in COMPONENTS
         )
-        sarabun = html.escape(_licence_text(sarabun_licence_path()))
-        divisions = html.escape(_licence_text(divisions_licence_path()))
+        link = '<a href="https://github.com/kongvut/thai-province-data">thai-province-data</a>'
+        heading = html.escape(self.tr("Licences"))
+        ships = html.escape(self.tr("Khrueakhai ships these fonts, data and components:"))
+        font = html.escape(self.tr("The Sarabun font family: SIL Open Font License 1.1"))
+        divisions = html.escape(
+            self.tr("Thai provinces, districts and sub-districts from %1: MIT License")
+        ).replace("%1", link)
+        others = html.escape(self.tr("Other components"))
+        sarabun_text = html.escape(_licence_text(sarabun_licence_path()))
+        divisions_text = html.escape(_licence_text(divisions_licence_path()))
         return (
-            f"<h3>{html.escape(self.tr('Licences'))}</h3>"
-            f"<p>{html.escape(self.tr('Khrueakhai ships these fonts, data and components:'))}</p>"
-            "<ul>"
-            f"<li>{html.escape(self.tr('The Sarabun font family: SIL Open Font License 1.1'))}"
-            "</li>"
-            f"<li>{html.escape(self.tr('Thai provinces, districts and sub-districts from '))}"
-            '<a href="https://github.com/kongvut/thai-province-data">thai-province-data</a>'
-            f"{html.escape(self.tr(': MIT License'))}</li>"
-            "</ul>"
-            f"<table cellspacing='0' cellpadding='3'>{rows}</table>"
-            f"<h4>Sarabun — SIL Open Font License 1.1</h4><pre>{sarabun}</pre>"
-            f"<h4>thai-province-data — MIT License</h4><pre>{divisions}</pre>"
+            f"<h3>{heading}</h3><p>{ships}</p><ul><li>{font}</li><li>{divisions}</li></ul>"
+            f"<h4>{others}</h4><table cellspacing='0' cellpadding='3'>{rows}</table>"
+            f"<h4>Sarabun — SIL Open Font License 1.1</h4><pre>{sarabun_text}</pre>"
+            f"<h4>thai-province-data — MIT License</h4><pre>{divisions_text}</pre>"
         )

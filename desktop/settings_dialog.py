@@ -8,6 +8,8 @@ choice are kept here under ``display/date_era`` and ``documents/thai_digits``; r
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -72,8 +74,11 @@ class SettingsDialog(QDialog):
 
         self.era_combo = QComboBox(self)
         self.era_combo.setObjectName("dateEraCombo")
-        self.era_combo.addItem(self.tr("Buddhist era (B.E. 2569)"), "BE")
-        self.era_combo.addItem(self.tr("Common era (C.E. 2026)"), "CE")
+        this_year = dt.date.today().year
+        self.era_combo.addItem(
+            self.tr("Buddhist era (B.E. %1)").replace("%1", str(this_year + 543)), "BE"
+        )
+        self.era_combo.addItem(self.tr("Common era (C.E. %1)").replace("%1", str(this_year)), "CE")
         self._select(self.era_combo, date_era())
 
         self.thai_digits_check = QCheckBox(self.tr("Write numbers in Thai digits (๑๒๓)"), self)

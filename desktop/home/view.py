@@ -132,6 +132,8 @@ class HomeView(QWidget):
         self.recent_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.recent_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recent_view.setFrameShape(QFrame.Shape.NoFrame)
+        # Room for Thai marks above and below the line (ฏ ฐ ญ descend, ่ ้ ๊ ๋ sit on vowels).
+        self.recent_view.setStyleSheet("QTreeView::item { padding: 3px 2px; }")
         self.recent_view.activated.connect(self._on_recent_activated)
         header_view = self.recent_view.header()
         header_view.setStretchLastSection(False)
