@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, Qt
 
+from db.groups import GroupMemberRow
 from db.members.types import GroupNode
 from db.thai.dates import format_thai_date
 
@@ -142,7 +143,7 @@ class GroupTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return node.name if index.column() == 0 else f"{node.member_count:,}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return " — ".join(x for x in (kind_label(node.kind), node.description) if x)
+            return "\n".join(x for x in (node.name, kind_label(node.kind), node.description) if x)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == GROUP_ID_ROLE:
@@ -162,35 +163,24 @@ class GroupTreeModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class GroupMemberLike(Protocol):
-    """What the group member list shows of each membership (db.groups' row type)."""
-
-    @property
-    def membership_id(self) -> str: ...
-    @property
-    def member_id(self) -> str: ...
-    @property
-    def role(self) -> str: ...
-
-
 class GroupMembersModel(QAbstractTableModel):
     """The members of one group: name, role, since (ended memberships marked)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
+        self._rows: list[GroupMemberRow] = []
         self._role_label: Callable[[str], str] = lambda code: code
 
-    def set_rows(self, rows: Sequence[Any], role_label: Callable[[str], str]) -> None:
+    def set_rows(self, rows: Sequence[GroupMemberRow], role_label: Callable[[str], str]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._role_label = role_label
         self.endResetModel()
 
-    def row(self, row: int) -> Any:
+    def row(self, row: int) -> GroupMemberRow:
         return self._rows[row]
 
-    def rows(self) -> list[Any]:
+    def rows(self) -> list[GroupMemberRow]:
         return list(self._rows)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -205,24 +195,19 @@ class GroupMembersModel(QAbstractTableModel):
         item = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return _member_name(item)
+                return item.full_name
             if index.column() == 1:
                 label = self._role_label(item.role)
-                ended = getattr(item, "ended_on", None)
-                if ended:
-                    return (
-                        label
-                        + " "
-                        + self.tr("(ended %1)").replace(
-                            "%1", format_thai_date(ended, style="short")
-                        )
-                    )
+                if item.ended_on:
+                    ended = format_thai_date(item.ended_on, style="short")
+                    return f"{label} {self.tr('(ended %1)').replace('%1', ended)}"
                 return label
-            started = getattr(item, "started_on", None)
-            return format_thai_date(started, style="short") if started else ""
+            return format_thai_date(item.started_on, style="short") if item.started_on else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return " · ".join(x for x in (item.position, item.organisation_name) if x) or None
         if role == MEMBERSHIP_ID_ROLE:
             return item.membership_id
-        if role == Qt.ItemDataRole.ForegroundRole and getattr(item, "ended_on", None):
+        if role == Qt.ItemDataRole.ForegroundRole and item.ended_on:
             return Qt.GlobalColor.gray
         return None
 
@@ -242,11 +227,3 @@ class GroupMembersModel(QAbstractTableModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
-
-
-def _member_name(item: Any) -> str:
-    full = getattr(item, "full_name", None)
-    if isinstance(full, str):
-        return full
-    prefix = getattr(item, "prefix", "")
-    return f"{prefix}{getattr(item, 'first_name', '')} {getattr(item, 'last_name', '')}".strip()

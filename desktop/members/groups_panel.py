@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from array import array
 
-from db.groups import group_member_rows, group_tree
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.members.types import GroupNode
+from db.groups import GroupMemberRow, group_member_rows, group_tree
+from db.members.types import GroupNode, MemberFilter
 from desktop.db_worker import DbExecutor
 from desktop.members.group_dialogs import AddToGroupDialog, GroupDialog, RoleDialog, ask
 from desktop.members.group_models import GroupMembersModel, GroupTreeModel
@@ -118,11 +118,16 @@ class GroupsPanel(QWidget):
 
         self.title = QLabel(self)
         self.title.setObjectName("groupMembersTitle")
+        self.title.setWordWrap(True)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("groupNotice")
+        self.notice.setWordWrap(True)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.tree, 1)
         top_layout.addLayout(grid)
+        top_layout.addWidget(self.notice)
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
@@ -247,8 +252,11 @@ class GroupsPanel(QWidget):
         if await operations.delete_group(self._executor, group_id=group.id, parent=self):
             self.clear_selection()
 
-    async def add_members(self, keys: array[int]) -> int | None:
-        """Ask for a group and a role, then add the members with these keys to it."""
+    async def add_members(
+        self, keys: array[int], *, filters: MemberFilter | None = None
+    ) -> int | None:
+        """Ask for a group and a role, then add the members with these keys (or, when the whole
+        result list is selected, every member matching `filters`) to it."""
         if not self.tree_model.groups():
             QMessageBox.information(
                 self, self.tr("Add to group"), self.tr("Create a group first (Groups tab).")
@@ -264,16 +272,26 @@ class GroupsPanel(QWidget):
         )
         if not await ask(dialog) or dialog.group_id() is None:
             return None
-        return await operations.add_members_to_group(
+        added = await operations.add_members_to_group(
             self._executor,
-            keys=keys,
+            keys=None if filters is not None else keys,
+            filters=filters,
             group_id=str(dialog.group_id()),
             role=dialog.role_code(),
             started_on=dialog.started_on(),
             parent=self,
         )
+        if added is not None:
+            skipped = len(keys) - added
+            message = self.tr("Added {added} members to the group.").format(added=f"{added:,}")
+            if skipped > 0:
+                message += " " + self.tr("{skipped} were already in it.").format(
+                    skipped=f"{skipped:,}"
+                )
+            self.notice.setText(message)
+        return added
 
-    def _current_membership(self) -> object | None:
+    def _current_membership(self) -> GroupMemberRow | None:
         index = self.members.currentIndex()
         return self.members_model.row(index.row()) if index.isValid() else None
 
@@ -283,14 +301,14 @@ class GroupsPanel(QWidget):
             return
         dialog = RoleDialog(
             self._labels.list_items("group_role"),
-            current=item.role,  # type: ignore[attr-defined]
+            current=item.role,
             name=self.members_model.data(self.members.currentIndex().siblingAtColumn(0)),
             parent=self,
         )
         if await ask(dialog):
             await operations.change_group_role(
                 self._executor,
-                membership_id=item.membership_id,  # type: ignore[attr-defined]
+                membership_id=item.membership_id,
                 role=dialog.role_code(),
                 parent=self,
             )
@@ -308,6 +326,6 @@ class GroupsPanel(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             await operations.end_group_membership(
                 self._executor,
-                membership_id=item.membership_id,  # type: ignore[attr-defined]
+                membership_id=item.membership_id,
                 parent=self,
             )

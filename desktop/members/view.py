@@ -64,6 +64,7 @@ class MembersView(QWidget):
         self._executor = executor
         self._labels = ViewLabels()
         self._total: int | None = None
+        self._shown_filters = MemberFilter()  # the filter of the keys the table shows
         self._started = False
         self.tasks = TaskRunner(self)
         self.state = MembersState(self)
@@ -178,7 +179,7 @@ class MembersView(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.profile)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 900, 320])
+        self.splitter.setSizes([300, 880, 320])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(toolbar)
@@ -262,6 +263,7 @@ class MembersView(QWidget):
         current_key = self.model.key_at(current.row()) if current.isValid() else None
         header = self.table.horizontalHeader()
         self.model.set_keys(keys, request.sort)
+        self._shown_filters = request.filters
         section, order = self.model.sort_section()
         header.blockSignals(True)
         header.setSortIndicator(section, order)
@@ -422,8 +424,12 @@ class MembersView(QWidget):
 
     def add_selected_to_group(self) -> None:
         keys = self.selected_keys()
-        if keys:
-            self.tasks.spawn(self.groups.add_members(keys))
+        if not keys:
+            return
+        # The whole result list: let SQL add it by the filter instead of moving every id.
+        everything = len(keys) == self.model.rowCount() and self.model.rowCount() > 1
+        filters = self._shown_filters if everything else None
+        self.tasks.spawn(self.groups.add_members(keys, filters=filters))
 
     def _focus_search(self) -> None:
         self.search.setFocus()

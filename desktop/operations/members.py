@@ -15,7 +15,7 @@ from sqlmodel import Session
 from db import groups as db_groups
 from db.members import edit as db_edit
 from db.members.query import fetch_member_rows
-from db.members.types import MemberInput, MemberValidationError
+from db.members.types import MemberFilter, MemberInput, MemberValidationError
 from desktop.db_worker import Changes, DbExecutor
 from desktop.operations.errors import show_error
 
@@ -91,32 +91,47 @@ def _add_by_keys(
     role: str,
     started_on: dt.date | None,
 ) -> int:
-    ids = member_ids_for_keys(session, keys=keys)
-    if len(ids) == 1 or started_on is not None:
-        for member_id in ids:
-            db_groups.add_group_member(
-                session, group_id=group_id, member_id=member_id, role=role, started_on=started_on
-            )
-        return len(ids)
-    result = db_groups.add_group_members_bulk(session, group_id=group_id, member_ids=ids, role=role)
-    return result if isinstance(result, int) else len(ids)
+    return db_groups.add_group_members_bulk(
+        session,
+        group_id=group_id,
+        member_ids=member_ids_for_keys(session, keys=keys),
+        role=role,
+        started_on=started_on,
+    )
 
 
 async def add_members_to_group(
     executor: DbExecutor,
     *,
-    keys: array[int],
     group_id: str,
     role: str,
+    keys: array[int] | None = None,
+    filters: MemberFilter | None = None,
     started_on: dt.date | None = None,
     parent: QWidget | None = None,
 ) -> int | None:
+    """Add the members with these table keys, or every member matching `filters` (a whole
+    result list, without moving its ids through the UI), to a group in a role.
+
+    Returns how many were added (members already in the group are skipped), None on failure.
+    """
+    changes = Changes.of("groups", ids=(group_id,))
     try:
+        if filters is not None:
+            return await executor.write(
+                db_groups.add_filtered_members_to_group,
+                changes=changes,
+                initiator=parent,
+                group_id=group_id,
+                filters=filters,
+                role=role,
+                started_on=started_on,
+            )
         return await executor.write(
             _add_by_keys,
-            changes=Changes.of("groups", ids=(group_id,)),
+            changes=changes,
             initiator=parent,
-            keys=keys,
+            keys=keys if keys is not None else array("q"),
             group_id=group_id,
             role=role,
             started_on=started_on,

@@ -1,0 +1,214 @@
+"""The Members view end to end on a demo register: search as you type, sort, filter, columns,
+delete with confirmation, keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from db.engine import Database
+from db.members.query import count_members, facet_counts, search_member_keys
+from db.members.types import Facet, MemberFilter, MemberSort, SortColumn
+from desktop.db_worker import DbExecutor
+from desktop.members.columns import MemberColumn
+from desktop.members.view import MembersView
+
+
+@pytest.fixture
+def view(qtbot: QtBot, qasync_loop: Any, executor: DbExecutor) -> Iterator[MembersView]:
+    widget = MembersView(executor)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 850)
+    with qtbot.waitSignal(widget.search_finished, timeout=10_000):
+        widget.show()
+    yield widget
+    widget.tasks.cancel_all()
+
+
+def keys_for(database: Database, filters: MemberFilter, sort: MemberSort | None = None):  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        return search_member_keys(session, filters=filters, sort=sort or MemberSort())
+
+
+def test_opens_with_every_member_sorted_by_name(view: MembersView, demo_db: Database) -> None:
+    assert view.objectName() == "membersView"
+    assert view.findChild(QWidget, "memberTable") is view.table
+    assert view.findChild(QWidget, "memberSearch") is view.search
+    assert view.findChild(QWidget, "memberFilters") is view.filters
+    assert view.findChild(QWidget, "memberProfile") is view.profile
+    assert view.findChild(QWidget, "groupTree") is view.groups.tree
+    assert view.model.rowCount() == 2_000
+    assert view.model.keys() == keys_for(demo_db, MemberFilter())
+    assert view.count_label.text() == view.tr("{shown} members").format(shown="2,000")
+    assert view.search.placeholderText() == view.tr(
+        "Search: name, nickname, organisation, position, ID or phone number"
+    )
+
+
+def test_search_as_you_type_updates_the_table(
+    qtbot: QtBot, view: MembersView, demo_db: Database, typer: Callable[[QWidget, str], None]
+) -> None:
+    first = view.model.member_at(0)
+    assert first is not None
+    needle = first.first_name[:3]
+    searches: list[int] = []
+    view.state.search_requested.connect(lambda request: searches.append(request.generation))
+    view.search.setFocus()
+    typer(view.search, needle)  # three keystrokes, faster than the debounce
+    with demo_db.session() as session:
+        expected = count_members(session, filters=MemberFilter(text=needle))
+    qtbot.waitUntil(lambda: view.model.rowCount() == expected, timeout=5000)
+    assert len(searches) == 1  # one query for the three keystrokes
+    assert 0 < expected < 2_000
+    assert view.model.keys() == keys_for(demo_db, MemberFilter(text=needle))
+    assert view.count_label.text() == view.tr("{shown} of {total} members").format(
+        shown=f"{expected:,}", total="2,000"
+    )
+    # Esc clears the search and every member is back.
+    qtbot.keyClick(view.search, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2_000, timeout=5000)
+
+
+def test_search_finds_members_by_phone_digits(
+    qtbot: QtBot, view: MembersView, typer: Callable[[QWidget, str], None]
+) -> None:
+    member = next(m for row in range(50) if (m := view.model.member_at(row)) and m.phone)
+    view.search.setFocus()
+    typer(view.search, member.phone[3:8])
+    qtbot.waitUntil(
+        lambda: 0 < view.model.rowCount() < 2_000 and view.model.row_of_key(member.key) is not None,
+        timeout=5000,
+    )
+
+
+def test_clicking_headers_sorts_in_sql(qtbot: QtBot, view: MembersView, demo_db: Database) -> None:
+    header = view.table.horizontalHeader()
+    x = header.sectionViewportPosition(MemberColumn.PROVINCE) + 5
+    with qtbot.waitSignal(view.search_finished, timeout=5000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    sort = MemberSort(SortColumn.PROVINCE)
+    assert view.model.current_sort() == sort
+    assert view.model.keys() == keys_for(demo_db, MemberFilter(), sort)
+    assert header.sortIndicatorSection() == MemberColumn.PROVINCE
+    with qtbot.waitSignal(view.search_finished, timeout=5000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    descending = MemberSort(SortColumn.PROVINCE, descending=True)
+    assert view.model.keys() == keys_for(demo_db, MemberFilter(), descending)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    # The consent column cannot be sorted: the indicator stays where it was.
+    x = header.sectionViewportPosition(MemberColumn.CONSENT) + 5
+    with qtbot.assertNotEmitted(view.state.search_requested, wait=200):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert header.sortIndicatorSection() == MemberColumn.PROVINCE
+
+
+def test_filtering_by_a_province_from_the_panel(
+    qtbot: QtBot, view: MembersView, demo_db: Database
+) -> None:
+    section = view.filters.section(Facet.PROVINCE)
+    qtbot.waitUntil(lambda: section.model.rowCount() > 10, timeout=10_000)
+    with demo_db.session() as session:
+        provinces = facet_counts(session, filters=MemberFilter(), facet=Facet.PROVINCE)
+    chosen = provinces[2]
+    row = section.model.row_of(chosen.value)
+    assert row is not None
+    with qtbot.waitSignal(view.search_finished, timeout=5000):
+        section.model.setData(
+            section.model.index(row), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+        )
+    filters = MemberFilter(province_codes=(int(chosen.value),))
+    assert view.state.filters == filters
+    assert view.model.rowCount() == chosen.count
+    assert view.model.keys() == keys_for(demo_db, filters)
+    assert {view.model.member_at(r).province_name for r in range(chosen.count)} == {chosen.label}  # type: ignore[union-attr]
+    assert view.count_label.text().startswith(f"{chosen.count:,}")
+    clear = view.findChild(QWidget, "clearFilters")
+    qtbot.waitUntil(clear.isEnabled, timeout=5000)
+    with qtbot.waitSignal(view.search_finished, timeout=5000):
+        qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert view.model.rowCount() == 2_000
+
+
+def test_column_chooser_hides_columns_and_remembers(view: MembersView, qtbot: QtBot) -> None:
+    assert view.table.isColumnHidden(MemberColumn.EMAIL)
+    view.state.set_column_visible(MemberColumn.EMAIL, True)
+    assert not view.table.isColumnHidden(MemberColumn.EMAIL)
+    again = MembersView(view._executor)
+    qtbot.addWidget(again)
+    assert not again.table.isColumnHidden(MemberColumn.EMAIL)
+    view.state.set_column_visible(MemberColumn.EMAIL, False)
+    assert view.table.isColumnHidden(MemberColumn.EMAIL)
+
+
+def test_selecting_a_row_shows_the_profile(qtbot: QtBot, view: MembersView) -> None:
+    view.table.setFocus()
+    with qtbot.waitSignal(view.profile_shown, timeout=5000) as shown:
+        view.table.selectRow(5)
+    member = view.model.member_at(5)
+    assert member is not None and shown.args == [member.id]
+    text = view.profile.plain_text()
+    assert member.first_name in text and member.last_name in text
+
+
+def test_delete_asks_and_is_soft(
+    qtbot: QtBot,
+    view: MembersView,
+    demo_db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    view.table.setFocus()
+    view.table.selectRow(0)
+    view.table.selectionModel().select(
+        view.model.index(1, 0),
+        view.table.selectionModel().SelectionFlag.Select
+        | view.table.selectionModel().SelectionFlag.Rows,
+    )
+    doomed = view.selected_keys()
+    assert len(doomed) == 2
+    asked: list[str] = []
+
+    def answer(result: QMessageBox.StandardButton) -> Callable[..., QMessageBox.StandardButton]:
+        def question(_parent: Any, _title: str, text: str, *_args: Any) -> Any:
+            asked.append(text)
+            return result
+
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "2" in asked[0]
+    qtbot.wait(100)
+    assert view.model.rowCount() == 2_000  # "No": nothing deleted
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    with qtbot.waitSignal(view.search_finished, timeout=5000):
+        qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1_998, timeout=5000)
+    assert all(view.model.row_of_key(key) is None for key in doomed)
+    with demo_db.engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            f"SELECT deleted_at FROM member WHERE rowid IN ({doomed[0]}, {doomed[1]})"
+        ).fetchall()
+    assert len(rows) == 2 and all(deleted for (deleted,) in rows)  # soft: still there
+
+
+def test_keyboard_down_from_search_enters_the_table(qtbot: QtBot, view: MembersView) -> None:
+    view.search.setFocus()
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)
+    assert view.table.hasFocus()
+    assert view.table.currentIndex().row() == 0
+
+
+def test_rows_are_fetched_only_for_what_is_drawn(view: MembersView, qtbot: QtBot) -> None:
+    view.model.set_keys(view.model.keys())  # a fresh cache
+    before = view.model.fetch_count
+    view.table.viewport().repaint()
+    assert view.model.fetch_count - before <= 1  # one page covers the screen
+    view.table.scrollToBottom()
+    view.table.viewport().repaint()
+    assert view.model.fetch_count - before <= 3
+    assert view.model.cached_row_count() <= 300
