@@ -1,0 +1,137 @@
+"""Bulk rows for the demo: sync fields, insert statements, timed executemany."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from db.demo.people import MEMBER_CONTENT_COLUMNS
+from db.ids import new_ids
+from db.models.base import utc_now_iso
+from db.sync.clock import MAX_COUNTER, Hlc, HybridLogicalClock
+
+SYNC_COLUMNS = ("id", "owner_office_id", "created_at", "updated_at", "hlc")
+
+
+def _insert(table: str, columns: Sequence[str]) -> str:
+    marks = ", ".join("?" for _ in columns)
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+
+
+ORGANISATION_INSERT = _insert(
+    "organisation",
+    (*SYNC_COLUMNS, "type_code", "name", "province_code", "district_code", "name_key"),
+)
+GROUP_INSERT = _insert(
+    "network_group", (*SYNC_COLUMNS, "name", "kind", "parent_id", "description", "name_key")
+)
+MEMBER_COLUMNS = (
+    *SYNC_COLUMNS, "organisation_id", "name_key", "position_key", *MEMBER_CONTENT_COLUMNS,
+)
+STAGE_TABLE = "CREATE TEMP TABLE IF NOT EXISTS demo_member AS SELECT * FROM main.member WHERE 0"
+STAGED_MEMBER_INSERT = _insert("temp.demo_member", MEMBER_COLUMNS)
+MEMBER_FROM_STAGE = (
+    f"INSERT INTO main.member ({', '.join(MEMBER_COLUMNS)})"
+    f" SELECT {', '.join(MEMBER_COLUMNS)} FROM temp.demo_member ORDER BY rowid"
+)
+STRENGTH_INSERT = _insert("member_strength", (*SYNC_COLUMNS, "member_id", "tag"))
+MEMBERSHIP_INSERT = _insert(
+    "group_membership", (*SYNC_COLUMNS, "group_id", "member_id", "role", "started_on")
+)
+DUES_INSERT = _insert(
+    "dues_payment",
+    (*SYNC_COLUMNS, "member_id", "group_id", "fiscal_year", "amount_satang", "paid_on",
+     "receipt_no"),
+)
+
+
+# FTS5 keeps this much new index data in memory before writing a segment (default 1 MiB).
+# Members go in through their insert trigger (the one definition of the indexed text); with
+# the default, 393,000 members write thousands of small segments that FTS5 keeps merging,
+# which doubled the time. The bulk insert raises it and then restores it.
+FTS_HASHSIZE_DEFAULT = 1024 * 1024
+FTS_HASHSIZE_BULK = 64 * 1024 * 1024
+
+
+def enlarge_fts_hashsize(connection: sqlite3.Connection) -> Callable[[], None]:
+    """Raise member_fts's pending-data limit; returns the function that restores it."""
+    row = connection.execute("SELECT v FROM member_fts_config WHERE k = 'hashsize'").fetchone()
+    previous = int(row[0]) if row else FTS_HASHSIZE_DEFAULT
+
+    def set_hashsize(value: int) -> None:
+        connection.execute(
+            "INSERT INTO member_fts(member_fts, rank) VALUES ('hashsize', ?)", (value,)
+        )
+
+    set_hashsize(FTS_HASHSIZE_BULK)
+    return lambda: set_hashsize(previous)
+
+
+class SyncStamps:
+    """Sync fields for freshly created rows: UUID v7 ids, this office, HLC stamps.
+
+    Each row gets its own HLC stamp, strictly increasing and after everything the site's
+    clock issued before; the clock is moved past the last one, so later writes stamp after
+    the demo data. (Stamps are counted on from one clock reading per batch: asking the clock
+    2.5 million times would cost seconds.)
+    """
+
+    def __init__(self, clock: HybridLogicalClock, office_id: str) -> None:
+        self._clock = clock
+        self._office_id = office_id
+        self._wall = 0
+        self._counter = 0
+        self._site = clock.site_id
+        self.at = utc_now_iso()
+
+    def _hlcs(self, count: int) -> list[str]:
+        now = self._clock.now()  # never behind a stamp the clock gave anyone else meanwhile
+        if (now.wall_ms, now.counter) > (self._wall, self._counter):
+            self._wall, self._counter = now.wall_ms, now.counter
+        stamps: list[str] = []
+        site = self._site
+        while count > 0:
+            room = MAX_COUNTER - self._counter
+            if room <= 0:
+                self._wall += 1
+                self._counter = -1
+                room = MAX_COUNTER + 1
+            take = min(room, count)
+            wall = f"{self._wall:013d}"
+            first = self._counter + 1
+            stamps.extend(f"{wall}.{c:05d}.{site}" for c in range(first, first + take))
+            self._counter += take
+            count -= take
+        self._clock.observe(Hlc(self._wall, self._counter, site))
+        return stamps
+
+    def rows(self, count: int) -> tuple[list[str], list[tuple[str, str, str, str, str]]]:
+        """``count`` new ids, and the sync-field prefix (id, owner, created, updated, hlc) of
+        each row."""
+        ids = new_ids(count)
+        office, at = self._office_id, self.at
+        return ids, [
+            (row_id, office, at, at, hlc)
+            for row_id, hlc in zip(ids, self._hlcs(count), strict=True)
+        ]
+
+
+@dataclass(slots=True)
+class Timer:
+    """Seconds spent generating rows and inserting them, by table."""
+
+    generate: float = 0.0
+    insert: dict[str, float] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def execute(
+        self, connection: sqlite3.Connection, table: str, sql: str, rows: list[tuple[object, ...]]
+    ) -> None:
+        if not rows:
+            return
+        started = time.perf_counter()
+        connection.executemany(sql, rows)
+        self.insert[table] = self.insert.get(table, 0.0) + time.perf_counter() - started
+        self.rows[table] = self.rows.get(table, 0) + len(rows)
