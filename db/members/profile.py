@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlmodel import Session
 
+from db.dues import dues_by_member
 from db.members._keys import thai_sort_key
 from db.members._sql import dbapi, to_date, today_iso
-from db.members.types import DuesRow, GroupRoleRow, MemberInput, MemberProfile
+from db.members.types import GroupRoleRow, MemberInput, MemberProfile
 from db.thai.text import normalize_for_search
 
 _MEMBER_SQL = (
@@ -26,12 +25,6 @@ _GROUPS_SQL = (
     "SELECT gm.id, g.id, g.name, g.kind, gm.role, gm.started_on, gm.ended_on, g.name_key"
     " FROM group_membership gm JOIN network_group g ON g.id = gm.group_id"
     " WHERE gm.member_id = ? AND gm.deleted_at IS NULL AND g.deleted_at IS NULL"
-)
-_DUES_SQL = (
-    "SELECT d.id, d.fiscal_year, d.amount_satang, d.paid_on, d.receipt_no, coalesce(g.name, '')"
-    " FROM dues_payment d LEFT JOIN network_group g ON g.id = d.group_id"
-    " WHERE d.member_id = ? AND d.deleted_at IS NULL"
-    " ORDER BY d.fiscal_year DESC, d.paid_on DESC, d.rowid DESC"
 )
 
 
@@ -75,10 +68,7 @@ def get_member(session: Session, *, member_id: str) -> MemberProfile:
     groups = tuple(
         GroupRoleRow(g[0], g[1], g[2], g[3], g[4], to_date(g[5]), to_date(g[6])) for g in group_rows
     )
-    dues = tuple(
-        DuesRow(d[0], d[1], d[2], dt.date.fromisoformat(d[3]), d[4], d[5])
-        for d in connection.execute(_DUES_SQL, (member_id,))
-    )
+    dues = tuple(dues_by_member(session, member_id=member_id))
     return MemberProfile(
         data=data,
         organisation_name=r[27],
@@ -131,11 +121,13 @@ def position_suggestions(session: Session, *, text: str = "", limit: int = 50) -
     condition, params = "", []
     if needle:  # stored positions are in normalised form already (digits, NFC, ำ)
         condition, params = " AND instr(lower(position), ?) > 0", [needle]
-    in_use = connection.execute(
-        "SELECT position FROM member WHERE deleted_at IS NULL AND position != ''"
-        f"{condition} GROUP BY position ORDER BY count(*) DESC, position",
+    counted = connection.execute(
+        "SELECT position, count(*) FROM member WHERE deleted_at IS NULL AND position != ''"
+        f"{condition} GROUP BY position",
         params,
     ).fetchall()
+    counted.sort(key=lambda r: (-r[1], thai_sort_key(r[0]), r[0]))
+    in_use = [(position,) for position, _count in counted]
     shipped = connection.execute(
         "SELECT name_th FROM ref_item WHERE kind = 'position' AND active"
         " ORDER BY sort_order, name_th"
