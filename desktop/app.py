@@ -198,8 +198,8 @@ class InstanceGuard:
 
         def on_connection() -> None:
             assert self._server is not None
+            # The connection itself is the request; what the other start writes is not read.
             while (socket := self._server.nextPendingConnection()) is not None:
-                socket.readyRead.connect(socket.readAll)  # the message is just "activate"
                 socket.disconnected.connect(socket.deleteLater)
                 log.info("another start asked for the window of %s", self.db_path)
                 on_activate()
@@ -208,15 +208,19 @@ class InstanceGuard:
         return True
 
     def notify_running(self, timeout_ms: int = 2000) -> bool:
-        """Ask the app holding the lock to show its window; True when it was told."""
+        """Ask the app holding the lock to show its window; True when it was told.
+
+        Connecting is the request (the running app may be gone again a moment later, so
+        nothing waits for an answer).
+        """
         socket = QLocalSocket()
         socket.connectToServer(self.server_name)
         if not socket.waitForConnected(timeout_ms):
             return False
         socket.write(b"activate\n")
-        sent = socket.waitForBytesWritten(timeout_ms)
-        socket.disconnectFromServer()
-        return sent
+        socket.flush()
+        socket.abort()
+        return True
 
     def release(self) -> None:
         if self._server is not None:

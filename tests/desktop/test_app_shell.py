@@ -312,16 +312,19 @@ def test_second_start_on_the_same_database_brings_the_first_forward(tmp_path: Pa
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
         text=True, encoding="utf-8",
     )
+    watchdog = threading.Timer(90, first.kill)  # a stuck start must not stall the suite
+    watchdog.start()
     try:
         assert first.stdout is not None
         assert first.stdout.readline().strip() == "shown"
-        second = _python("-c", _RUN_WITH_FAKE_WINDOW, "--db", str(db_path))
+        second = _python("-c", _RUN_WITH_FAKE_WINDOW, "--db", str(db_path), timeout=30)
         assert second.returncode == 0, second.stderr
         assert "shown" not in second.stdout  # it did not open the database a second time
         out, err = first.communicate(timeout=30)
         assert first.returncode == 0, err
         assert "activated" in out
     finally:
+        watchdog.cancel()
         if first.poll() is None:
             first.kill()
     log_file = Path(os.environ["KHRUEAKHAI_USER_DIR"]) / "logs" / app.LOG_FILE_NAME
