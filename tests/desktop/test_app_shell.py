@@ -69,7 +69,9 @@ def test_build_main_window_opens_and_migrates_the_database(
         window.database.dispose()
 
 
-def test_build_main_window_with_the_real_main_window(qtbot: QtBot, tmp_path: Path) -> None:
+def test_build_main_window_with_the_real_main_window(
+    qtbot: QtBot, qasync_loop: object, tmp_path: Path
+) -> None:
     main_window = pytest.importorskip("desktop.main_window", reason="main_window not written yet")
     window = app.build_main_window(tmp_path / "db.sqlite")
     qtbot.addWidget(window)
