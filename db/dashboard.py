@@ -1,8 +1,9 @@
 """The home dashboard's figures: a few aggregate queries, no rows loaded into Python.
 
-Members are counted per organisation from an index and then joined to ~8,000 organisations and
-their provinces (the total and the counts by region and by organisation type); one scan counts
-members without PDPA consent; dues are one scan of the payments, recent changes an index walk.
+Members are counted per organisation from an index and joined to ~8,000 organisations and their
+provinces (the total, by region, by organisation type); one scan of the member table finds the
+soft-deleted and counts members without PDPA consent; dues are one scan of the payments; recent
+changes walk the HLC index.
 """
 
 from __future__ import annotations
@@ -66,31 +67,37 @@ class DashboardSummary:
     recent: tuple[RecentChange, ...]  # newest first, at most RECENT_LIMIT
 
 
-# Live members per (region, organisation type). Counting per organisation from the
-# organisation_id index alone (no table reads), minus the few soft-deleted members, and only then
-# joining the ~8,000 organisations is several times faster than grouping the member rows
-# themselves (which sorts 393,000 rows or reads them in index order, at random).
+# Live members per (region, organisation type), and live members without consent, with one
+# read of the member table:
+# - members per organisation come from the organisation_id index alone (no table reads);
+# - one plain scan of the table (``scan``) collects the organisations of the few soft-deleted
+#   members (as a JSON array, so nothing is sorted) and counts live members without consent;
+# - per organisation, all minus deleted, joined to the ~8,000 organisations and their provinces.
+# Grouping the member rows themselves (sorting 393,000 rows, or reading them in index order at
+# random) took 1-1.5 s at national scale; this takes a quarter of that.
 _COUNTS_SQL = text(
     """
-    WITH per_org AS (
+    WITH scan AS MATERIALIZED (
+        SELECT json_group_array(organisation_id) FILTER (WHERE deleted_at IS NOT NULL) AS gone,
+               count(*) FILTER (WHERE deleted_at IS NULL AND consent_date IS NULL)
+                   AS without_consent
+        FROM member NOT INDEXED
+    ),
+    per_org AS (
         SELECT organisation_id, sum(members) AS members FROM (
             SELECT organisation_id, count(*) AS members FROM member GROUP BY organisation_id
             UNION ALL
-            SELECT organisation_id, -count(*) FROM member NOT INDEXED
-            WHERE deleted_at IS NOT NULL GROUP BY organisation_id
+            SELECT gone.value, -count(*) FROM scan, json_each(scan.gone) AS gone
+            GROUP BY gone.value
         ) GROUP BY organisation_id
     )
-    SELECT p.region_id, o.type_code, sum(per_org.members)
+    SELECT p.region_id, o.type_code, sum(per_org.members),
+           (SELECT without_consent FROM scan)
     FROM per_org
     LEFT JOIN organisation o ON o.id = per_org.organisation_id
     LEFT JOIN province p ON p.code = o.province_code
     GROUP BY p.region_id, o.type_code
     """
-)
-
-# One plain scan (the live-name index would mean a random table read per member).
-_WITHOUT_CONSENT_SQL = text(
-    "SELECT count(*) FROM member NOT INDEXED WHERE deleted_at IS NULL AND consent_date IS NULL"
 )
 
 # The partial index on live members' names is the smallest thing that lists them all.
@@ -131,9 +138,10 @@ def dashboard_summary(session: Session, *, today: dt.date | None = None) -> Dash
     today = today or dt.date.today()
     by_region_code: dict[str, int] = {}
     by_type_code: dict[str, int] = {}
-    total = 0
+    total = without_consent = 0
     # At most (regions + 1) x (organisation types + 1) grouped rows: a few dozen.
-    for region_id, type_code, members in session.execute(_COUNTS_SQL).all():
+    for region_id, type_code, members, no_consent in session.execute(_COUNTS_SQL).all():
+        without_consent = no_consent or 0
         if not members:
             continue  # an organisation whose members were all deleted
         region_key = UNSPECIFIED_CODE if region_id is None else str(region_id)
@@ -166,7 +174,7 @@ def dashboard_summary(session: Session, *, today: dt.date | None = None) -> Dash
         by_region=tuple(regions),
         by_org_type=tuple(org_types),
         dues=dues_total(session, year=fiscal_year(today)),
-        without_consent=int(session.execute(_WITHOUT_CONSENT_SQL).scalar_one()),
+        without_consent=int(without_consent),
         recent=recent_changes(session),
     )
 
