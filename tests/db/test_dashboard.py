@@ -214,3 +214,54 @@ def test_empty_database(database: Database) -> None:
     assert summary.dues.payment_count == 0
     assert summary.dues.amount_satang == 0
     assert summary.recent == ()
+
+
+# --- national scale (run on demand: pytest tests/db/test_dashboard.py -m slow -s) --------------
+
+BENCH_MEMBERS = 393_000
+BENCH_DB = Path("/tmp/khrueakhai-bench") / f"dashboard-demo-{BENCH_MEMBERS}-seed1.sqlite"
+TARGET_MS = 500
+
+
+@pytest.mark.slow
+def test_dashboard_at_national_scale() -> None:
+    """dashboard_summary at 393,000 members (db.demo data with three years of dues)."""
+    import os
+    import platform
+    import statistics
+    import time
+
+    from db.demo import populate
+
+    if not BENCH_DB.exists():  # generated once (a minute or two), then reused
+        partial = BENCH_DB.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        generated = open_database(partial)
+        populate(generated, members=BENCH_MEMBERS, seed=1)
+        generated.dispose()
+        partial.rename(BENCH_DB)
+    database = open_database(BENCH_DB)
+    try:
+        summaries, counts = [], []
+        with database.session() as session:
+            for _ in range(6):
+                start = time.perf_counter()
+                summary = dashboard_summary(session)
+                middle = time.perf_counter()
+                live_member_count(session)
+                summaries.append((middle - start) * 1000)
+                counts.append((time.perf_counter() - middle) * 1000)
+            payments = session.execute(text("SELECT count(*) FROM dues_payment")).scalar_one()
+        warm = statistics.median(summaries[1:])
+        print(
+            f"\ndashboard at {summary.total_members:,} members, {payments:,} payments"
+            f" ({platform.processor() or platform.machine()}, {os.cpu_count()} CPUs,"
+            f" load {os.getloadavg()[0]:.1f}): first {summaries[0]:.0f} ms,"
+            f" warm median {warm:.0f} ms (target {TARGET_MS} ms);"
+            f" status-bar count median {statistics.median(counts[1:]):.1f} ms"
+        )
+        assert summary.total_members == BENCH_MEMBERS
+        assert sum(row.count for row in summary.by_region) == BENCH_MEMBERS
+        assert warm < 2 * TARGET_MS, f"dashboard took {warm:.0f} ms"
+    finally:
+        database.dispose()
