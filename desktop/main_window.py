@@ -333,7 +333,8 @@ class MainWindow(QMainWindow):
         self._navigation.setSpacing(2)
         self._navigation.setFixedWidth(176)
         self._navigation.setStyleSheet(
-            "QListWidget#mainNavigation { background: #24415c; border: none; padding-top: 8px; }"
+            "QListWidget#mainNavigation { background: #24415c; border: none; padding-top: 8px;"
+            " outline: 0; }"
             " QListWidget#mainNavigation::item { color: #e8eef4; padding: 9px 10px;"
             " border-radius: 6px; margin: 0 6px; }"
             " QListWidget#mainNavigation::item:selected { background: #3a6e9a; color: white; }"
