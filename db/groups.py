@@ -367,7 +367,7 @@ def add_filtered_members_to_group(
     """
     _require_group(session, group_id)
     _require_role(session, role)
-    conditions = build_conditions(filters)
+    conditions = build_conditions(filters, connection=dbapi(session))
     cursor = dbapi(session).execute(
         conditions.with_clause + _not_yet_members_sql(conditions.where_clause),
         [*conditions.all_params, group_id, today_iso()],

@@ -15,6 +15,7 @@ phone, national ID and membership number columns.
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -24,6 +25,11 @@ from db.thai.phone import phone_digits_for_search
 from db.thai.text import normalize_for_search
 
 MIN_TRIGRAM = 3
+# A 2-code-point term is looked up through the trigrams that start with it when at most this
+# many documents hold them (measured at 393,000 members: ~30 ms for 20,000 candidates, while
+# reading every member takes ~200 ms).
+SHORT_TERM_CANDIDATE_LIMIT = 40_000
+VOCAB_TABLE = "member_fts_terms"
 # What people type or paste inside an ID or phone number besides digits.
 _NUMBER_LIKE = re.compile(r"^\+?[0-9][0-9\-.()/]*$")
 # Columns a short (1-2 code point) term is looked for in.
@@ -67,7 +73,7 @@ class SearchTerms:
     @property
     def match_expression(self) -> str:
         """The FTS5 query: each term quoted as an FTS5 string, all required (implicit AND)."""
-        return " ".join('"' + term.replace('"', '""') + '"' for term in self.fts)
+        return " ".join(_quoted(term) for term in self.fts)
 
 
 def _term(raw: str) -> str:
@@ -154,8 +160,56 @@ CURRENT_MEMBERSHIP = (
 )
 
 
-def build_conditions(filters: MemberFilter, *, ignore: FilterName | None = None) -> Conditions:
-    """The conditions selecting live members that pass ``filters`` (except ``ignore``)."""
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _trigrams_starting_with(connection: sqlite3.Connection, term: str) -> tuple[list[str], int]:
+    """The indexed trigrams that begin with ``term``, and how many documents hold them (an
+    upper bound of the documents containing ``term`` followed by anything)."""
+    connection.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{VOCAB_TABLE}"
+        " USING fts5vocab('main', 'member_fts', 'row')"
+    )
+    rows = connection.execute(
+        f"SELECT term, doc FROM temp.{VOCAB_TABLE} WHERE term >= ? AND term < ?",
+        (term, term + "\U0010ffff"),
+    ).fetchall()
+    return [r[0] for r in rows], sum(r[1] for r in rows)
+
+
+def _short_term_candidates(connection: sqlite3.Connection, short: tuple[str, ...]) -> str | None:
+    """An FTS query for the documents that may hold the most selective 2-code-point term.
+
+    A name is always followed by another character in the document (a space at least), so
+    every place a 2-code-point term occurs in a name starts a trigram "term + one more". When
+    few documents hold those trigrams, finding them in the index and checking only their names
+    beats reading every member; otherwise (a common pair, or 1 code point) None: scan.
+    """
+    best: tuple[int, list[str]] | None = None
+    for term in short:
+        if len(term) != MIN_TRIGRAM - 1:
+            continue
+        trigrams, documents = _trigrams_starting_with(connection, term)
+        if best is None or documents < best[0]:
+            best = (documents, trigrams)
+    if best is None or best[0] > SHORT_TERM_CANDIDATE_LIMIT:
+        return None
+    if not best[1]:
+        return '""'  # no document has it: the empty phrase matches nothing
+    return " OR ".join(_quoted(trigram) for trigram in best[1])
+
+
+def build_conditions(
+    filters: MemberFilter,
+    *,
+    ignore: FilterName | None = None,
+    connection: sqlite3.Connection | None = None,
+) -> Conditions:
+    """The conditions selecting live members that pass ``filters`` (except ``ignore``).
+
+    With ``connection``, a search of short terms only may use the FTS index to find candidates.
+    """
     c = Conditions()
 
     def active(name: FilterName) -> bool:
@@ -168,6 +222,13 @@ def build_conditions(filters: MemberFilter, *, ignore: FilterName | None = None)
                 "m.rowid IN (SELECT rowid FROM member_fts WHERE member_fts MATCH ?)",
                 [terms.match_expression],
             )
+        elif terms.short and connection is not None:
+            candidates = _short_term_candidates(connection, terms.short)
+            if candidates is not None:
+                c.add(
+                    "m.rowid IN (SELECT rowid FROM member_fts WHERE member_fts MATCH ?)",
+                    [candidates],
+                )
         for term in terms.short:
             condition, params = _short_term_condition(term)
             c.add(condition, params)

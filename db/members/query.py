@@ -130,10 +130,9 @@ def _order(connection: sqlite3.Connection, sort: MemberSort, *, filtered: bool) 
 
 
 def _keys_array(cursor: sqlite3.Cursor) -> array[int]:
-    keys: array[int] = array("q")
-    while rows := cursor.fetchmany(50_000):
-        keys.extend(chain.from_iterable(rows))
-    return keys
+    # The fastest of the ways measured (fetchmany + chain, array(chain(cursor))): ~110 ms for
+    # 393,000 keys, of which ~40 ms is SQLite's.
+    return array("q", [key for (key,) in cursor])
 
 
 def search_member_keys(
@@ -145,7 +144,7 @@ def search_member_keys(
     and stable between calls.
     """
     connection = dbapi(session)
-    conditions = build_conditions(filters)
+    conditions = build_conditions(filters, connection=connection)
     order = _order(connection, sort or MemberSort(), filtered=not conditions.only_live)
     sql = (
         f"{conditions.with_clause}SELECT m.rowid FROM member m {' '.join(order.joins)}"
@@ -160,14 +159,15 @@ def search_member_keys(
 
 def count_members(session: Session, *, filters: MemberFilter) -> int:
     """How many live members match ``filters``."""
-    conditions = build_conditions(filters)
+    connection = dbapi(session)
+    conditions = build_conditions(filters, connection=connection)
     # Everyone: count the entries of the (partial) index of live members, not the rows.
     index = " INDEXED BY ix_member_live_name" if conditions.only_live else ""
     sql = (
         f"{conditions.with_clause}SELECT count(*) FROM member m{index}"
         f" WHERE {conditions.where_clause}"
     )
-    (count,) = dbapi(session).execute(sql, conditions.all_params).fetchone()
+    (count,) = connection.execute(sql, conditions.all_params).fetchone()
     return int(count)
 
 

@@ -8,6 +8,7 @@ import pytest
 from sqlmodel import Session
 
 from db.engine import Database
+from db.members import filters
 from db.members.edit import delete_member, restore_member
 from db.members.filters import parse_search_text
 from db.members.query import count_members, fetch_member_rows, search_member_keys
@@ -74,11 +75,18 @@ def test_text_finds_thai_substrings(register: Database, text: str, expected: lis
         ("ไ", ["ไพโรจน์", "สมหญิง"]),  # 1 code point: ไพโรจน์, รักไทย
         ("หน", []),  # short terms look in names only, not in organisation names
         ("สม ดี", ["สมชาย"]),  # two short terms: both must match
+        ("ฏฏ", []),  # in no document at all
+        ("ka", ["กมล"]),  # Latin, any case
     ],
 )
-def test_short_terms_fall_back_to_names(register: Database, text: str, expected: list[str]) -> None:
+def test_short_terms_fall_back_to_names(
+    register: Database, text: str, expected: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     with register.session() as s:
-        assert first_names(s, text) == expected
+        assert first_names(s, text) == expected  # FTS candidates, then the names checked
+        monkeypatch.setattr(filters, "SHORT_TERM_CANDIDATE_LIMIT", -1)
+        assert first_names(s, text) == expected  # every member's names read
+        assert count_members(s, filters=MemberFilter(text=text)) == len(expected)
 
 
 @pytest.mark.parametrize(
