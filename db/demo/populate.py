@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 import sqlite3
@@ -16,15 +17,12 @@ from db.demo.reference import DemoError, DemoReference, load_demo_reference
 from db.demo.writer import (
     DUES_INSERT,
     GROUP_INSERT,
-    MEMBER_FROM_STAGE,
     MEMBERSHIP_INSERT,
     ORGANISATION_INSERT,
-    STAGE_TABLE,
-    STAGED_MEMBER_INSERT,
     STRENGTH_INSERT,
+    MemberStage,
     SyncStamps,
     Timer,
-    enlarge_fts_hashsize,
 )
 from db.engine import Database
 from db.identity import SITE_ID_KEY, THIS_OFFICE_KEY, clock_for
@@ -111,6 +109,16 @@ class _Populator:
         self.position_keys: dict[str, bytes] = {}
         self.current_year = fiscal_year(today)
         self.dues_years = [self.current_year - i for i in range(cat.DUES_YEARS - 1, -1, -1)]
+        # (BE year, first day, last day paid so far (ordinals), chance for the current year)
+        self.dues_periods: list[tuple[int, int, int, float | None]] = []
+        for year in self.dues_years:
+            start, end = fiscal_year_bounds(year)
+            current = None
+            if year == self.current_year:
+                elapsed = (today - start).days / ((end - start).days or 1)
+                current = 0.85 * min(1.0, 0.3 + elapsed)  # many pay early in the year
+                end = today
+            self.dues_periods.append((year, start.toordinal(), end.toordinal(), current))
         self.receipt_next = {
             year: 1 + connection.execute(
                 "SELECT count(*) FROM dues_payment WHERE fiscal_year = ?", (year,)
@@ -199,24 +207,22 @@ class _Populator:
     # --- members ---------------------------------------------------------------------------------
 
     def _dues(self, member_id: str, person: Person, association: str) -> list[tuple[object, ...]]:
+        """This member's payments: full years by chance per status; the current year so far."""
         r = self.rng.random
         paid: list[tuple[object, ...]] = []
         chances = cat.DUES_PAID_CHANCE[person.status]
-        today = self.today
-        for offset, year in enumerate(self.dues_years):
-            start, end = fiscal_year_bounds(year)
-            if person.joined > end:
+        joined = person.joined.toordinal()
+        for offset, (year, first_day, last_day, current_chance) in enumerate(self.dues_periods):
+            if joined > last_day:
                 continue
-            if year == self.current_year:
-                elapsed = (today - start).days / ((end - start).days or 1)
-                chance = 0.85 * min(1.0, 0.3 + elapsed) if person.status == "active" else 0.0
-            else:
+            if current_chance is None:
                 chance = chances[min(offset, len(chances) - 1)]
+            else:
+                chance = current_chance if person.status == "active" else 0.0
             if r() >= chance:
                 continue
-            first = max(start, person.joined).toordinal()
-            last = min(end, today).toordinal()
-            paid_on = dt.date.fromordinal(first + int(r() * (last - first + 1)))
+            first = max(first_day, joined)
+            paid_on = dt.date.fromordinal(first + int(r() * (last_day - first + 1)))
             number = self.receipt_next[year]
             self.receipt_next[year] = number + 1
             paid.append((member_id, association, year, person.dues_baht * 100,
@@ -261,11 +267,7 @@ class _Populator:
         dues_rows = self._with_sync(dues)
         self.timer.generate += time.perf_counter() - started
         execute = self.timer.execute
-        execute(self.connection, "member", STAGED_MEMBER_INSERT, members)
-        t0 = time.perf_counter()
-        self.connection.execute(MEMBER_FROM_STAGE)
-        self.connection.execute("DELETE FROM temp.demo_member")
-        self.timer.insert["member"] += time.perf_counter() - t0
+        self.member_stage.add(members)
         execute(self.connection, "member_strength", STRENGTH_INSERT, strength_rows)
         execute(self.connection, "group_membership", MEMBERSHIP_INSERT, membership_rows)
         execute(self.connection, "dues_payment", DUES_INSERT, dues_rows)
@@ -291,8 +293,7 @@ class _Populator:
             first_membership_no=len(existing) + 1,
         )
         self.timer.generate += time.perf_counter() - t0
-        self.connection.execute(STAGE_TABLE)
-        restore_hashsize = enlarge_fts_hashsize(self.connection)
+        self.member_stage = MemberStage(self.connection, self.timer)
         organisation_ids = self.write_organisations(planned)
         association, clubs, committees = self.write_groups(planned, counts)
         officers = self.choose_officers(planned, counts, committees)
@@ -317,8 +318,7 @@ class _Populator:
                         self.report(index)
         if batch:
             self.write_batch(batch, association, clubs, officers)
-        restore_hashsize()
-        self.connection.execute("DROP TABLE temp.demo_member")
+        self.member_stage.close()
 
         t0 = time.perf_counter()
         self.connection.execute("ANALYZE")
@@ -366,6 +366,9 @@ def populate(
     connection = database.raw_connection()
     try:
         connection.execute("BEGIN IMMEDIATE")
+        # Members wait in a stage while their strengths, memberships and dues go in (see
+        # MemberStage); foreign keys are still checked, at COMMIT. Ends with the transaction.
+        connection.execute("PRAGMA defer_foreign_keys = ON")
         try:
             reference = load_demo_reference(connection)
             summary = _Populator(
@@ -377,6 +380,10 @@ def populate(
             raise
         started = time.perf_counter()
         connection.execute("COMMIT")
+        # The commit's checkpoint copied the WAL into the database; give the disk space of a
+        # WAL as big as the data back (it would stay until the last connection closes).
+        with contextlib.suppress(sqlite3.Error):  # committed already: a busy reader is no error
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         commit_seconds = time.perf_counter() - started
         return replace(
             summary, commit_seconds=commit_seconds, seconds=summary.seconds + commit_seconds
