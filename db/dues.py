@@ -156,10 +156,11 @@ def dues_total(
 ) -> tuple[int, int]:
     """(number of payments, total in satang) recorded for a fiscal year, optionally for one
     group. Every live payment counts, also those of members deleted since: the money came in."""
-    condition, params = "", [fiscal_year]
+    condition = ""
+    params: list[object] = [fiscal_year]
     if group_id is not None:
         condition = " AND group_id = ?"
-        params.append(group_id)  # type: ignore[arg-type]
+        params.append(group_id)
     count, total = (
         dbapi(session)
         .execute(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from db.engine import Database
-from db.search import check_member_index, rebuild_member_index
+from db.search import MEMBER_DOC, check_member_index, rebuild_member_index
 
 from .conftest import SmallRegister
 
@@ -11,6 +11,19 @@ from .conftest import SmallRegister
 def documents(database: Database) -> dict[int, str]:
     with database.engine.connect() as connection:
         return dict(connection.exec_driver_sql("SELECT rowid, doc FROM member_fts").all())
+
+
+def test_member_doc_is_the_one_the_triggers_use(database: Database) -> None:
+    with database.engine.connect() as connection:
+        triggers = dict(
+            connection.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                " AND name IN ('member_fts_insert', 'member_fts_update', 'organisation_rename_fts')"
+            ).all()
+        )
+    assert MEMBER_DOC.format(m="new") in triggers["member_fts_insert"]
+    assert MEMBER_DOC.format(m="new") in triggers["member_fts_update"]
+    assert MEMBER_DOC.format(m="m") in triggers["organisation_rename_fts"]
 
 
 def test_rebuild_gives_the_trigger_documents(small: SmallRegister) -> None:
