@@ -26,6 +26,7 @@ __all__ = [
     "count_members",
     "facet_counts",
     "fetch_member_rows",
+    "member_ids_for_keys",
     "search_member_keys",
 ]
 
@@ -228,4 +229,21 @@ def fetch_member_rows(session: Session, *, keys: Sequence[int]) -> list[MemberRo
         chunk = unique[start : start + MAX_PARAMS]
         for r in connection.execute(_ROW_SQL.format(keys=placeholders(chunk)), chunk):
             by_key[r[0]] = _member_row(r)
+    return [by_key[key] for key in keys if key in by_key]
+
+
+def member_ids_for_keys(session: Session, *, keys: Sequence[int]) -> list[str]:
+    """The ids (UUIDs) of the live members with these keys, in the order of ``keys`` (for
+    commands on a selection of the table); keys of deleted members are left out."""
+    connection = dbapi(session)
+    by_key: dict[int, str] = {}
+    unique = list(dict.fromkeys(keys))
+    for start in range(0, len(unique), MAX_PARAMS):
+        chunk = unique[start : start + MAX_PARAMS]
+        rows = connection.execute(
+            "SELECT rowid, id FROM member"
+            f" WHERE deleted_at IS NULL AND rowid IN ({placeholders(chunk)})",
+            chunk,
+        )
+        by_key.update(rows.fetchall())
     return [by_key[key] for key in keys if key in by_key]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from db.engine import Database
-from db.members.query import fetch_member_rows, search_member_keys
+from db.members.edit import delete_member
+from db.members.query import fetch_member_rows, member_ids_for_keys, search_member_keys
 from db.members.types import MemberFilter, MemberSort, SortColumn
 
 from .conftest import SmallRegister, make_member
@@ -96,6 +97,17 @@ def test_fetch_keeps_the_order_of_the_keys(small: SmallRegister) -> None:
         assert [r.first_name for r in rows] == ["สมหญิง", "กมล", "ไพโรจน์"]
         assert fetch_member_rows(s, keys=[]) == []
         assert fetch_member_rows(s, keys=[keys[1], 987_654]) == fetch_member_rows(s, keys=[keys[1]])
+
+
+def test_member_ids_for_keys(small: SmallRegister) -> None:
+    with small.database.session() as s:
+        keys = list(search_member_keys(s, filters=MemberFilter(), sort=MemberSort()))
+        # Thai name order: กมล(5) เกศินี(4) ไพโรจน์(3) สมชาย(1) สมหญิง(2) อรุณ(6)
+        assert member_ids_for_keys(s, keys=[keys[3], keys[0], 424_242]) == [
+            small.members[1], small.members[5]
+        ]  # fmt: skip
+        delete_member(s, member_id=small.members[5])
+        assert member_ids_for_keys(s, keys=keys[:2]) == [small.members[4]]
 
 
 def test_member_row_fields(small: SmallRegister) -> None:
