@@ -112,7 +112,7 @@ def plan_organisations(
     while towns_left > 0 and any(town_weights):
         index = rng.choices(range(len(provinces)), weights=town_weights)[0]
         province = provinces[index]
-        free = [d for d in province.districts if d.code not in used_districts]
+        free = [d for d in province.districts[1:] if d.code not in used_districts]
         if not free:
             town_weights[index] = 0.0
             continue
@@ -122,11 +122,13 @@ def plan_organisations(
             district)
         towns_left -= 1
 
-    # เทศบาลตำบล and อบต.: named after sub-districts, no name twice per type and province.
+    # เทศบาลตำบล and อบต.: named after sub-districts, no name twice per type and province
+    # (some provinces have two sub-districts of the same name in different districts).
     for type_code in ("subdistrict_municipality", "sao"):
         pools = [
             [(d, s) for d in p.districts for s in d.sub_districts] for p in provinces
         ]
+        used_names: set[tuple[int, str]] = set()
         pool_weights = list(weights)
         left = counts[type_code]
         while left > 0 and any(pool_weights):
@@ -136,6 +138,9 @@ def plan_organisations(
                 pool_weights[index] = 0.0
                 continue
             district, sub_district = pool.pop(rng.randrange(len(pool)))
+            if (index, sub_district.name) in used_names:
+                continue
+            used_names.add((index, sub_district.name))
             add(type_code, cat.NAME_PREFIX[type_code] + sub_district.name, provinces[index],
                 district)
             left -= 1
@@ -150,7 +155,12 @@ def plan_organisations(
 def member_counts(
     rng: random.Random, organisations: list[PlannedOrganisation], members: int
 ) -> list[int]:
-    """Members of each organisation: the type's national share, split with some spread."""
+    """Members of each organisation: the type's national share, split with some spread.
+
+    Each type keeps its national share of members at every scale, so a small demo's figures by
+    type look like the country's; organisations that exist whatever the scale (an อบจ. per
+    province from 7,600 members, กรุงเทพมหานคร, เมืองพัทยา) are then smaller than in reality.
+    """
     by_type: dict[str, list[int]] = {}
     for index, organisation in enumerate(organisations):
         by_type.setdefault(organisation.type_code, []).append(index)

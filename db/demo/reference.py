@@ -76,7 +76,11 @@ def _required_codes() -> dict[str, set[str]]:
 
 def load_demo_reference(connection: sqlite3.Connection) -> DemoReference:
     """Read places and lists; raise :class:`DemoError` if the reference data lacks something."""
-    if not connection.execute("SELECT 1 FROM province LIMIT 1").fetchone():
+    try:
+        has_provinces = connection.execute("SELECT 1 FROM province LIMIT 1").fetchone()
+    except sqlite3.OperationalError:  # no such table: never migrated
+        has_provinces = None
+    if not has_provinces:
         raise DemoError(
             "The database has no reference data (provinces): open it with open_database first",
             code="not_initialised",
