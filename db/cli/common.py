@@ -95,9 +95,11 @@ def pad(text: str, width: int) -> str:
 
 
 def write_table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], *, out: TextIO = sys.stdout
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, out: TextIO | None = None
 ) -> None:
-    """An aligned text table (Thai-aware widths), two spaces between columns."""
+    """An aligned text table (Thai-aware widths), two spaces between columns, on ``out``
+    (default: the current ``sys.stdout``)."""
+    out = out or sys.stdout
     widths = [display_width(h) for h in headers]
     for row in rows:
         widths = [max(w, display_width(cell)) for w, cell in zip(widths, row, strict=True)]
