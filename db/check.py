@@ -17,6 +17,7 @@ from typing import Literal
 from db.engine import Database
 from db.identity import SITE_ID_KEY, THIS_OFFICE_KEY
 from db.migrations import current_revision, head_revision
+from db.search import MEMBER_DOC
 
 Severity = Literal["ok", "warning", "error"]
 MAX_DETAILS = 20  # problems listed one by one; the rest are counted
@@ -121,11 +122,18 @@ def _search_index(connection: sqlite3.Connection) -> CheckItem:
         "SELECT count(*) FROM member_fts f WHERE NOT EXISTS"
         " (SELECT 1 FROM member m WHERE m.rowid = f.rowid AND m.deleted_at IS NULL)",
     )
+    stale = _scalar(
+        connection,
+        "SELECT count(*) FROM member m JOIN member_fts f ON f.rowid = m.rowid"
+        f" WHERE m.deleted_at IS NULL AND f.doc IS NOT {MEMBER_DOC.format(m='m')}",
+    )
     lines: list[str] = []
     if missing:
         lines.append(f"{missing:,} live member(s) are not in the search index")
     if stray:
         lines.append(f"{stray:,} search entries belong to no live member")
+    if stale:
+        lines.append(f"{stale:,} search entries hold out-of-date text")
     try:  # FTS5's own check that its index matches the text it stores
         connection.execute("SAVEPOINT fts_check")
         connection.execute("INSERT INTO member_fts(member_fts) VALUES ('integrity-check')")

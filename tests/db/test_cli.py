@@ -202,6 +202,7 @@ def test_check_reports_a_broken_search_index_and_a_missing_organisation(
     assert run(capsys, "demo", "--db", str(path), "--members", "300")[0] == 0
     connection = sqlite3.connect(path)
     connection.execute("DELETE FROM member_fts WHERE rowid IN (SELECT rowid FROM member LIMIT 2)")
+    connection.execute("UPDATE member_fts SET doc = 'old text' WHERE rowid = 5")
     connection.execute("PRAGMA foreign_keys = OFF")
     connection.execute(
         "UPDATE member SET organisation_id = 'no-such-organisation' WHERE rowid = 10"
@@ -213,6 +214,7 @@ def test_check_reports_a_broken_search_index_and_a_missing_organisation(
     assert "ERROR" in out
     assert "2 live member(s) are not in the search index" in out
     assert "298 entries for 300 live members" in out
+    assert "1 search entries hold out-of-date text" in out
     assert "1 live member(s) belong to an organisation that does not exist" in out
     assert "refer to missing organisation rows" in out
     assert "checks found problems" in out
