@@ -73,14 +73,8 @@ def app_version() -> str:
         return "unknown"
 
 
-def resource_dir() -> Path:
-    """``resources/`` in the source tree, or its copy in a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    return (Path(bundle) if bundle else Path(__file__).resolve().parent.parent) / "resources"
-
-
 def app_icon() -> QIcon:
-    icons = resource_dir() / "icons"
+    icons = settings.resource_dir() / "icons"
     icon = QIcon(str(icons / "khrueakhai.svg"))
     icon.addFile(str(icons / "khrueakhai.png"))
     return icon

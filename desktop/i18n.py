@@ -40,10 +40,7 @@ _current: str | None = None
 
 
 def translations_dir() -> Path:
-    """``resources/translations`` in the source tree, or its copy in a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    base = Path(bundle) if bundle is not None else Path(__file__).resolve().parent.parent
-    return base / "resources" / "translations"
+    return settings.resource_dir() / "translations"
 
 
 def saved_language() -> str:
@@ -63,24 +60,24 @@ def current_language() -> str:
     return _current or saved_language()
 
 
-def lrelease_command() -> list[str] | None:
-    """``pyside6-lrelease`` next to this Python (a virtual environment) or on PATH."""
-    scripts = Path(sys.executable).parent
-    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
-        if (scripts / name).is_file():
-            return [str(scripts / name)]
-    found = shutil.which("pyside6-lrelease")
-    return [found] if found else None
+def qt_tool(name: str) -> str:
+    """The path of ``pyside6-<name>`` (lrelease, lupdate) next to this Python or on PATH.
+
+    Raises LookupError when there is none (a bundle, or PySide6 without its tools).
+    """
+    tool = f"pyside6-{name}"
+    scripts = Path(sys.executable).parent  # a virtual environment's bin/ or Scripts\
+    found = shutil.which(tool, path=str(scripts)) or shutil.which(tool)
+    if found is None:
+        raise LookupError(f"{tool} was not found")
+    return found
 
 
 def compile_catalogue(ts: Path, qm: Path) -> None:
     """Compile ``ts`` into ``qm`` with lrelease (raises LookupError when there is none)."""
-    command = lrelease_command()
-    if command is None:
-        raise LookupError("pyside6-lrelease was not found")
     qm.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [*command, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True
+        [qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True
     )
 
 

@@ -1,4 +1,5 @@
-"""Where the app keeps its settings, logs and caches (the user's own folders, never the program's).
+"""Where the app keeps its settings, logs and caches (the user's own folders, never the program's),
+and where the program's own resources are.
 
 Settings are a QSettings INI file (organisation and application "Khrueakhai"): on Linux
 ``~/.config/Khrueakhai/Khrueakhai.ini``, on Windows ``%APPDATA%\\Khrueakhai\\Khrueakhai.ini``.
@@ -11,6 +12,7 @@ Setting ``KHRUEAKHAI_USER_DIR`` puts all of them under that folder instead (``co
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -39,6 +41,12 @@ def settings() -> QSettings:
     return QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
     )
+
+
+def resource_dir() -> Path:
+    """The program's own ``resources/`` (read-only): in the source tree or a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    return (Path(bundle) if bundle else Path(__file__).resolve().parent.parent) / "resources"
 
 
 def log_dir() -> Path:

@@ -43,20 +43,9 @@ def source_files(source_dir: Path = SOURCE_DIR) -> list[Path]:
     return sorted(path for path in source_dir.rglob("*.py") if "__pycache__" not in path.parts)
 
 
-def lupdate_command() -> list[str]:
-    scripts = Path(sys.executable).parent
-    for name in ("pyside6-lupdate", "pyside6-lupdate.exe"):
-        if (scripts / name).is_file():
-            return [str(scripts / name)]
-    found = shutil.which("pyside6-lupdate")
-    if found is None:
-        raise LookupError("pyside6-lupdate was not found (pip install PySide6-Essentials)")
-    return [found]
-
-
 def run_lupdate(ts: Path, sources: list[Path], *, drop_obsolete: bool = False) -> None:
     """Merge the strings in ``sources`` into ``ts`` (created if missing), keeping translations."""
-    command = [*lupdate_command(), "-silent", "-locations", "absolute",
+    command = [i18n.qt_tool("lupdate"), "-silent", "-locations", "absolute",
                "-source-language", "en", "-target-language", "th_TH"]
     if drop_obsolete:
         command.append("-no-obsolete")
