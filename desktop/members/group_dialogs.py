@@ -33,7 +33,11 @@ DEFAULT_ROLE = "member"
 
 
 async def ask(dialog: QDialog) -> bool:
-    """Show `dialog` window-modal and wait for it to close; True when accepted."""
+    """Show `dialog` window-modal and wait for it to close; True when accepted.
+
+    Read the dialog's fields right after this returns (before awaiting anything else): it is
+    deleted at the next turn of the event loop.
+    """
     future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
 
     def done(result: int) -> None:
@@ -42,7 +46,10 @@ async def ask(dialog: QDialog) -> bool:
 
     dialog.finished.connect(done)
     dialog.open()
-    return await future == QDialog.DialogCode.Accepted
+    result = await future
+    # Deleted once control is back in the event loop: the caller reads its fields first.
+    dialog.deleteLater()
+    return result == QDialog.DialogCode.Accepted
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:

@@ -7,6 +7,7 @@ shows each member's role and lets the secretary change it or end the membership.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from array import array
 
@@ -48,6 +49,8 @@ class GroupsPanel(QWidget):
         self._executor = executor
         self._labels = ViewLabels()
         self.tasks = TaskRunner(self)
+        self._reload_lock = asyncio.Lock()
+        self._selected_id: str | None = None
         self.tree_model = GroupTreeModel(self)
         self.members_model = GroupMembersModel(self)
 
@@ -147,19 +150,23 @@ class GroupsPanel(QWidget):
         self._labels = labels
 
     async def reload(self) -> None:
-        """Read the group tree again, keeping the selected group."""
-        selected = self.selected_group()
-        groups = await self._executor.run(group_tree)
-        self.tree.selectionModel().blockSignals(True)
-        self.tree_model.set_groups(groups)
-        self.tree.expandAll()
-        if selected is not None:
-            index = self.tree_model.index_of(selected.id)
+        """Read the group tree again, keeping the selected group (reloads run one at a time,
+        each restoring the selection current when it applies, so none can undo a newer one)."""
+        async with self._reload_lock:
+            groups = await self._executor.run(group_tree)
+            selected_id = self._selected_id
+            self.tree.selectionModel().blockSignals(True)
+            self.tree_model.set_groups(groups)
+            self.tree.expandAll()
+            index = self.tree_model.index_of(selected_id) if selected_id else QModelIndex()
             if index.isValid():
                 self.tree.setCurrentIndex(index)
-        self.tree.selectionModel().blockSignals(False)
-        self._update_buttons()
-        self.groups_loaded.emit(len(groups))
+            self.tree.selectionModel().blockSignals(False)
+            if selected_id is not None and not index.isValid():
+                self._selected_id = None  # the group was deleted: stop filtering by it
+                self.group_selected.emit(None)
+            self._update_buttons()
+            self.groups_loaded.emit(len(groups))
         await self.load_members()
 
     async def load_members(self) -> None:
@@ -198,6 +205,7 @@ class GroupsPanel(QWidget):
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         group = self.selected_group()
+        self._selected_id = group.id if group else None
         self.group_selected.emit(group.id if group else None)
         self._update_buttons()
         self.tasks.spawn(self.load_members())

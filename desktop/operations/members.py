@@ -14,27 +14,16 @@ from sqlmodel import Session
 
 from db import groups as db_groups
 from db.members import edit as db_edit
-from db.members.query import fetch_member_rows
+from db.members.query import member_ids_for_keys
 from db.members.types import MemberFilter, MemberInput, MemberValidationError
 from desktop.db_worker import Changes, DbExecutor
 from desktop.operations.errors import show_error
 
 _CONTEXT = "Operations"
-ID_CHUNK = 2_000
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
-
-
-def member_ids_for_keys(session: Session, *, keys: Sequence[int]) -> list[str]:
-    """The ids (UUIDs) of the live members with these table keys, in the same order."""
-    ids: list[str] = []
-    for start in range(0, len(keys), ID_CHUNK):
-        ids.extend(
-            row.id for row in fetch_member_rows(session, keys=keys[start : start + ID_CHUNK])
-        )
-    return ids
 
 
 async def save_member(

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from db.demo.populate import populate
 from db.engine import Database, open_database
 from desktop.db_worker import DbExecutor
+from desktop.members.view import MembersView
 
 DEMO_MEMBERS = 2_000
 DEMO_SEED = 7
@@ -71,3 +72,16 @@ def wait_idle(qtbot: QtBot) -> Callable[..., None]:
         qtbot.waitUntil(lambda: all(runner.pending() == 0 for runner in runners), timeout=timeout)
 
     return wait
+
+
+@pytest.fixture
+def view(qtbot: QtBot, qasync_loop: Any, executor: DbExecutor) -> Iterator[MembersView]:
+    """The Members view on the demo register, shown, with its first search done."""
+    widget = MembersView(executor)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 850)
+    with qtbot.waitSignal(widget.search_finished, timeout=10_000):
+        widget.show()
+    widget.activateWindow()  # keyboard shortcuts need the active window
+    yield widget
+    widget.tasks.cancel_all()

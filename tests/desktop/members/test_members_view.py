@@ -3,7 +3,7 @@ delete with confirmation, keyboard."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -14,20 +14,8 @@ from pytestqt.qtbot import QtBot
 from db.engine import Database
 from db.members.query import count_members, facet_counts, search_member_keys
 from db.members.types import Facet, MemberFilter, MemberSort, SortColumn
-from desktop.db_worker import DbExecutor
 from desktop.members.columns import MemberColumn
 from desktop.members.view import MembersView
-
-
-@pytest.fixture
-def view(qtbot: QtBot, qasync_loop: Any, executor: DbExecutor) -> Iterator[MembersView]:
-    widget = MembersView(executor)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 850)
-    with qtbot.waitSignal(widget.search_finished, timeout=10_000):
-        widget.show()
-    yield widget
-    widget.tasks.cancel_all()
 
 
 def keys_for(database: Database, filters: MemberFilter, sort: MemberSort | None = None):  # type: ignore[no-untyped-def]
