@@ -24,8 +24,8 @@ class SyncFields(SQLModel):
     """
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
-    owner_office_id: str = Field(max_length=36, index=True)
+    owner_office_id: str = Field(max_length=36)
     created_at: str = Field(default_factory=utc_now_iso, max_length=32)
     updated_at: str = Field(default_factory=utc_now_iso, max_length=32)
-    hlc: str = Field(max_length=64, index=True)
+    hlc: str = Field(max_length=64)
     deleted_at: str | None = Field(default=None, max_length=32)

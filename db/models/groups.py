@@ -23,7 +23,16 @@ class NetworkGroup(SyncFields, table=True):
 
 class GroupMembership(SyncFields, table=True):
     __tablename__ = "group_membership"
-    __table_args__ = (Index("ix_group_membership_group_member", "group_id", "member_id"),)
+    __table_args__ = (
+        Index(
+            "ix_group_membership_group_member",
+            "group_id",
+            "deleted_at",
+            "member_id",
+            "started_on",
+            "ended_on",
+        ),
+    )
 
     group_id: str = Field(foreign_key="network_group.id")
     member_id: str = Field(foreign_key="member.id", index=True)

@@ -75,3 +75,44 @@ def test_every_shareable_table_is_sync_ready(tmp_path: Path) -> None:
         ), table
         assert inspector.get_pk_constraint(table)["constrained_columns"] == ["id"], table
         assert "CHAR" in str(columns["id"]["type"]).upper(), table
+
+
+def test_upgrade_from_the_first_version_keeps_data_triggers_and_search(tmp_path: Path) -> None:
+    from db.migrations import upgrade_to
+
+    engine = create_db_engine(tmp_path / "old.sqlite")
+    upgrade_to(engine, "0001")
+    member_values = (
+        "'m1', 'o1', 'x', 'x', 'h', 'นาย', 'สมชาย', 'ใจดี', '', '', '', '', '', '', '', '',"
+        " '', '', '', '', '', 'active', '', '', x'01', x'01'"
+    )
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO member (id, owner_office_id, created_at, updated_at, hlc, prefix,"
+                " first_name, last_name, first_name_en, last_name_en, nickname, personnel_type,"
+                " position, position_type, position_level, phone, phone_office, email, line_id,"
+                f" address, membership_no, status, notes, consent_purpose, name_key,"
+                f" position_key) VALUES ({member_values})"
+            )
+        )
+
+    upgrade_to_head(engine)
+
+    with engine.begin() as connection:
+        found = (
+            connection.execute(
+                text(
+                    "SELECT m.id FROM member_fts f JOIN member m ON m.rowid = f.rowid"
+                    " WHERE member_fts MATCH 'ชายใจ'"
+                )
+            )
+            .scalars()
+            .all()
+        )
+        assert found == ["m1"]
+        connection.execute(text("UPDATE member SET first_name = 'สมหญิง' WHERE id = 'm1'"))
+        renamed = connection.execute(
+            text("SELECT count(*) FROM member_fts WHERE member_fts MATCH 'สมหญิง'")
+        ).scalar_one()
+    assert renamed == 1
