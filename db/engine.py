@@ -7,6 +7,7 @@ and transactions are explicit (BEGIN on first use) so that a bulk path is all-or
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,8 +25,18 @@ BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 32_000
 
 
+USER_DIR_ENV = "KHRUEAKHAI_USER_DIR"
+
+
 def default_db_path() -> Path:
-    """The database file in the user's data directory (never next to the program)."""
+    """The database file in the user's data directory (never next to the program).
+
+    ``KHRUEAKHAI_USER_DIR`` moves it under that folder (``data/``), as it does the app's
+    settings, logs and caches: tests and portable installs use it.
+    """
+    override = os.environ.get(USER_DIR_ENV)
+    if override:
+        return Path(override) / "data" / DB_FILE_NAME
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILE_NAME
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from db import setup
@@ -91,3 +92,15 @@ def test_a_new_collation_version_rebuilds_stored_sort_keys(tmp_path: Path) -> No
     assert name_key == member_name_key("สมชาย", "ใจดี")
     assert position_key == setup.thai_sort_key("นิติกร")
     assert _setting(database, setup.COLLATION_VERSION_KEY) == setup.collation_version()
+
+
+def test_default_database_path_follows_the_user_dir_override(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.engine import default_db_path
+
+    monkeypatch.setenv("KHRUEAKHAI_USER_DIR", str(tmp_path / "ผู้ใช้"))
+    assert default_db_path() == tmp_path / "ผู้ใช้" / "data" / "khrueakhai.sqlite"
+    monkeypatch.delenv("KHRUEAKHAI_USER_DIR")
+    assert default_db_path().name == "khrueakhai.sqlite"
+    assert "ผู้ใช้" not in str(default_db_path())
