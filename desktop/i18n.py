@@ -109,6 +109,9 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
     global _current
     language = language or saved_language()
     _check(language)
+    # Recorded first: widgets that ask current_language() on the LanguageChange event that
+    # removing and installing translators sends must get the new one.
+    _current = language
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -122,7 +125,6 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
             _load(app, qt_own)
         if _load(app, qm_file(f"{CATALOGUE}_{language}")) is None:
             log.warning("no %s translation found in %s", language, translations_dir())
-    _current = language
     return language
 
 
