@@ -3,6 +3,7 @@
 from db.models.base import SyncFields, utc_now_iso
 from db.models.groups import GROUP_KINDS, GroupMembership, NetworkGroup
 from db.models.offices import LocalSetting, Office
+from db.models.operations import ImportRun, ImportRunItem, MemberMerge
 from db.models.organisations import Organisation
 from db.models.people import GENDERS, MEMBER_STATUSES, DuesPayment, Member, MemberStrength
 from db.models.reference import District, Province, RefItem, Region, SubDistrict
@@ -14,8 +15,11 @@ __all__ = [
     "District",
     "DuesPayment",
     "GroupMembership",
+    "ImportRun",
+    "ImportRunItem",
     "LocalSetting",
     "Member",
+    "MemberMerge",
     "MemberStrength",
     "NetworkGroup",
     "Office",
