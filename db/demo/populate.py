@@ -293,7 +293,9 @@ class _Populator:
             first_membership_no=len(existing) + 1,
         )
         self.timer.generate += time.perf_counter() - t0
-        self.member_stage = MemberStage(self.connection, self.timer)
+        self.member_stage = MemberStage(
+            self.connection, self.timer, rebuild_indexes=self.members >= len(existing)
+        )
         organisation_ids = self.write_organisations(planned)
         association, clubs, committees = self.write_groups(planned, counts)
         officers = self.choose_officers(planned, counts, committees)

@@ -493,3 +493,21 @@ def test_an_uninitialised_file_is_refused(tmp_path: Path) -> None:
         assert error.value.code == "not_initialised"
     finally:
         bare.dispose()
+
+
+def test_the_schema_is_exactly_as_before(database: Database, small_batches: int) -> None:
+    """The bulk load drops the member indexes and the FTS settings meanwhile: all come back."""
+    schema = (
+        "SELECT type, name, tbl_name, sql FROM sqlite_master"
+        " WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name"  # ANALYZE adds its tables
+    )
+    config = "SELECT k, v FROM member_fts_config WHERE k = 'hashsize'"
+    before = rows(database, schema)
+    assert rows(database, config) == []  # FTS5's default, 1 MiB
+    populate(database, members=1_200, seed=4)
+    assert rows(database, schema) == before
+    assert rows(database, config) == [("hashsize", 1024 * 1024)]  # the default, said explicitly
+    populate(database, members=300, seed=5)  # fewer than there are: indexes kept meanwhile
+    assert rows(database, schema) == before
+    assert rows(database, config) == [("hashsize", 1024 * 1024)]
+    assert check_database(database).ok
