@@ -2,19 +2,95 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="605"/>
+        <source>(licence file not found: %1)</source>
+        <translation>(ไม่พบไฟล์สัญญาอนุญาต: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="628"/>
+        <source>About Khrueakhai</source>
+        <translation>เกี่ยวกับโปรแกรมเครือข่าย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="632"/>
+        <source>Version %1</source>
+        <translation>เวอร์ชัน %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="636"/>
+        <source>The member register and meeting planner of the networks of Thailand&apos;s local-government officials.</source>
+        <translation>ทะเบียนสมาชิกและเครื่องมือวางแผนการประชุมสำหรับเครือข่ายบุคลากรองค์กรปกครองส่วนท้องถิ่นของไทย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="662"/>
+        <source>Licences</source>
+        <translation>สัญญาอนุญาต</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="663"/>
+        <source>Khrueakhai ships these fonts, data and components:</source>
+        <translation>โปรแกรมเครือข่ายมาพร้อมฟอนต์ ข้อมูล และส่วนประกอบต่อไปนี้:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="664"/>
+        <source>The Sarabun font family: SIL Open Font License 1.1</source>
+        <translation>ฟอนต์ตระกูล Sarabun: SIL Open Font License 1.1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="666"/>
+        <source>Thai provinces, districts and sub-districts from %1: MIT License</source>
+        <translation>ข้อมูลจังหวัด อำเภอ และตำบลของไทยจาก %1: MIT License</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="668"/>
+        <source>Other components</source>
+        <translation>ส่วนประกอบอื่น ๆ</translation>
+    </message>
+</context>
+<context>
+    <name>AddToGroupDialog</name>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="163"/>
+        <source>Add to group</source>
+        <translation>เพิ่มเข้ากลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="164"/>
+        <source>Add {count} selected members to:</source>
+        <translation>เพิ่มสมาชิกที่เลือก {count} คนเข้า:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="177"/>
+        <source>Group</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="178"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="179"/>
+        <source>Since</source>
+        <translation>ตั้งแต่วันที่</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="231"/>
+        <location filename="../../desktop/app.py" line="239"/>
         <source>Database in use</source>
         <translation>ฐานข้อมูลกำลังถูกใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="232"/>
+        <location filename="../../desktop/app.py" line="240"/>
         <source>The database %1 is already open in another Khrueakhai window.</source>
         <translation>ฐานข้อมูล %1 เปิดอยู่แล้วในโปรแกรมเครือข่ายอีกหน้าต่างหนึ่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="238"/>
+        <location filename="../../desktop/app.py" line="246"/>
         <source>Close the other window first. If no other Khrueakhai is running (process %1), delete the file %2 and start again.</source>
         <translation>ปิดหน้าต่างนั้นก่อน หากไม่มีโปรแกรมเครือข่ายเปิดอยู่ (โพรเซส %1) ให้ลบไฟล์ %2 แล้วเปิดโปรแกรมใหม่</translation>
     </message>
@@ -85,24 +161,891 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/app.py" line="258"/>
+        <location filename="../../desktop/app.py" line="266"/>
         <source>Something went wrong</source>
         <translation>เกิดข้อผิดพลาด</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="262"/>
+        <location filename="../../desktop/app.py" line="270"/>
         <source>Khrueakhai ran into an unexpected problem. Work you have already saved is safe. If this happens again, copy the details and send them to whoever supports the program.</source>
         <translation>โปรแกรมเครือข่ายพบปัญหาที่ไม่คาดคิด งานที่บันทึกไว้แล้วยังอยู่ครบ หากเกิดขึ้นอีก ให้คัดลอกรายละเอียดแล้วส่งให้ผู้ดูแลโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="275"/>
+        <location filename="../../desktop/app.py" line="283"/>
         <source>Copy details</source>
         <translation>คัดลอกรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="293"/>
+        <location filename="../../desktop/app.py" line="301"/>
         <source>Copied</source>
         <translation>คัดลอกแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <location filename="../../desktop/members/filter_panel.py" line="94"/>
+        <source>Region</source>
+        <translation>ภาค</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/filter_panel.py" line="95"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/filter_panel.py" line="96"/>
+        <source>Organisation type</source>
+        <translation>ประเภทหน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/filter_panel.py" line="97"/>
+        <source>Personnel type</source>
+        <translation>ประเภทบุคลากร</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/filter_panel.py" line="98"/>
+        <source>Membership status</source>
+        <translation>สถานะสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/filter_panel.py" line="99"/>
+        <source>Group</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/filter_panel.py" line="100"/>
+        <source>Strength</source>
+        <translation>ความเชี่ยวชาญ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/filter_panel.py" line="101"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/filter_panel.py" line="280"/>
+        <source>Clear filters</source>
+        <translation>ล้างตัวกรอง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/filter_panel.py" line="381"/>
+        <source>The counts could not be updated.</source>
+        <translation>ไม่สามารถปรับปรุงตัวเลขจำนวนได้</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="95"/>
+        <source>Edit group</source>
+        <translation>แก้ไขกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="95"/>
+        <source>New group</source>
+        <translation>สร้างกลุ่มใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="104"/>
+        <source>(top level)</source>
+        <translation>(ระดับบนสุด)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="122"/>
+        <source>Name</source>
+        <translation>ชื่อกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="123"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="124"/>
+        <source>Under</source>
+        <translation>อยู่ภายใต้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="125"/>
+        <source>Description</source>
+        <translation>คำอธิบาย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="142"/>
+        <source>Give the group a name.</source>
+        <translation>กรุณาตั้งชื่อกลุ่ม</translation>
+    </message>
+</context>
+<context>
+    <name>GroupMembersModel</name>
+    <message>
+        <location filename="../../desktop/members/group_models.py" line="218"/>
+        <source>Name</source>
+        <translation>ชื่อ-สกุล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_models.py" line="218"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_models.py" line="218"/>
+        <source>Since</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTreeModel</name>
+    <message>
+        <location filename="../../desktop/members/group_models.py" line="21"/>
+        <source>Network</source>
+        <translation>เครือข่าย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_models.py" line="22"/>
+        <source>Association</source>
+        <translation>สมาคม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_models.py" line="23"/>
+        <source>Club</source>
+        <translation>ชมรม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_models.py" line="24"/>
+        <source>Committee</source>
+        <translation>คณะกรรมการ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_models.py" line="157"/>
+        <source>Group</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_models.py" line="157"/>
+        <source>Members</source>
+        <translation>สมาชิก</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPanel</name>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="81"/>
+        <source>New group</source>
+        <translation>สร้างกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="84"/>
+        <source>New sub-group</source>
+        <translation>สร้างกลุ่มย่อย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="87"/>
+        <source>Edit group</source>
+        <translation>แก้ไขกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="90"/>
+        <location filename="../../desktop/members/groups_panel.py" line="260"/>
+        <source>Delete group</source>
+        <translation>ลบกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="93"/>
+        <source>Show all members</source>
+        <translation>แสดงสมาชิกทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="106"/>
+        <source>Change role</source>
+        <translation>เปลี่ยนบทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="111"/>
+        <location filename="../../desktop/members/groups_panel.py" line="338"/>
+        <source>End membership</source>
+        <translation>สิ้นสุดการเป็นสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="176"/>
+        <source>Select a group to see its members.</source>
+        <translation>เลือกกลุ่มเพื่อดูรายชื่อสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="190"/>
+        <source>{name}: {count} members</source>
+        <translation>{name}: สมาชิก {count} คน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="261"/>
+        <source>Delete the group “{name}”? Its members stay in the register.</source>
+        <translation>ต้องการลบกลุ่ม “{name}” หรือไม่ สมาชิกของกลุ่มจะยังอยู่ในทะเบียนตามเดิม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="277"/>
+        <source>Add to group</source>
+        <translation>เพิ่มเข้ากลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="277"/>
+        <source>Create a group first (Groups tab).</source>
+        <translation>กรุณาสร้างกลุ่มก่อน (ที่แท็บ “กลุ่ม”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="301"/>
+        <source>Added {added} members to the group.</source>
+        <translation>เพิ่มสมาชิกเข้ากลุ่มแล้ว {added} คน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="303"/>
+        <source>{skipped} were already in it.</source>
+        <translation>อีก {skipped} คนเป็นสมาชิกกลุ่มนี้อยู่แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="339"/>
+        <source>End {name}&apos;s membership of this group today?</source>
+        <translation>ให้ {name} สิ้นสุดการเป็นสมาชิกกลุ่มนี้ในวันนี้หรือไม่</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <location filename="../../desktop/home/view.py" line="225"/>
+        <source>The figures could not be loaded: %1</source>
+        <translation>ไม่สามารถโหลดตัวเลขสรุปได้: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="280"/>
+        <source>Members on the register, any status (deleted members not counted)</source>
+        <translation>สมาชิกในทะเบียนทุกสถานะ (ไม่นับสมาชิกที่ลบแล้ว)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="287"/>
+        <source>%1 to %2</source>
+        <translation>%1 ถึง %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="292"/>
+        <source>%1 baht</source>
+        <translation>%1 บาท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="297"/>
+        <source>Fiscal year %1: %2 payments, %3 baht</source>
+        <translation>ปีงบประมาณ %1: %2 รายการ %3 บาท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="308"/>
+        <source>%1 of members have no consent date recorded</source>
+        <translation>สมาชิก %1 ยังไม่ได้บันทึกวันที่ให้ความยินยอม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="310"/>
+        <location filename="../../desktop/home/view.py" line="313"/>
+        <source>No members yet</source>
+        <translation>ยังไม่มีสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="322"/>
+        <source>Fiscal year %1: 1 payment</source>
+        <translation>ปีงบประมาณ %1: 1 รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="324"/>
+        <source>Fiscal year %1: %2 payments</source>
+        <translation>ปีงบประมาณ %1: %2 รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="337"/>
+        <source>%1: %2 members (%3)</source>
+        <translation>%1: สมาชิก %2 คน (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="363"/>
+        <source>Updated %1</source>
+        <translation>อัปเดตเมื่อ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="376"/>
+        <source>Network at a glance</source>
+        <translation>ภาพรวมเครือข่าย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="377"/>
+        <source>Refresh</source>
+        <translation>โหลดใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="378"/>
+        <source>Load the figures again (F5)</source>
+        <translation>โหลดตัวเลขใหม่อีกครั้ง (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="379"/>
+        <source>Members</source>
+        <translation>สมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="380"/>
+        <source>Dues this fiscal year</source>
+        <translation>ค่าบำรุงปีงบประมาณนี้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="381"/>
+        <source>Without PDPA consent</source>
+        <translation>ยังไม่มีความยินยอม (PDPA)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="382"/>
+        <location filename="../../desktop/home/view.py" line="383"/>
+        <source>Members by region</source>
+        <translation>สมาชิกแยกตามภาค</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="384"/>
+        <location filename="../../desktop/home/view.py" line="385"/>
+        <source>Members by organisation type</source>
+        <translation>สมาชิกแยกตามประเภทหน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="386"/>
+        <location filename="../../desktop/home/view.py" line="387"/>
+        <source>Recent changes</source>
+        <translation>การเปลี่ยนแปลงล่าสุด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/view.py" line="390"/>
+        <source>Loading…</source>
+        <translation>กำลังโหลด…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="98"/>
+        <source>Home</source>
+        <translation>หน้าแรก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="100"/>
+        <source>Members</source>
+        <translation>สมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="280"/>
+        <source>The members register is not available</source>
+        <translation>ไม่สามารถเปิดทะเบียนสมาชิกได้ในขณะนี้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="487"/>
+        <source>Members: ?</source>
+        <translation>สมาชิก: ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="503"/>
+        <source>%1 members</source>
+        <translation>สมาชิก %1 คน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="518"/>
+        <source>&amp;File</source>
+        <translation>ไฟล์ (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="519"/>
+        <source>&amp;View</source>
+        <translation>มุมมอง (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="520"/>
+        <source>&amp;Help</source>
+        <translation>ช่วยเหลือ (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="521"/>
+        <source>&amp;New member…</source>
+        <translation>เพิ่มสมาชิกใหม่ (&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="522"/>
+        <source>&amp;Settings…</source>
+        <translation>ตั้งค่า (&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="523"/>
+        <source>&amp;Quit</source>
+        <translation>ออกจากโปรแกรม (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="524"/>
+        <source>&amp;Refresh</source>
+        <translation>โหลดใหม่ (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="525"/>
+        <source>&amp;About Khrueakhai</source>
+        <translation>เกี่ยวกับโปรแกรมเครือข่าย (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="532"/>
+        <source>Pages</source>
+        <translation>หน้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="534"/>
+        <source>Database: %1</source>
+        <translation>ฐานข้อมูล: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditorDialog</name>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="77"/>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="80"/>
+        <source>Save and close (Enter)</source>
+        <translation>บันทึกแล้วปิด (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="81"/>
+        <source>Save and new</source>
+        <translation>บันทึกและเพิ่มใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="85"/>
+        <source>Save, then enter the next person of the same organisation (Ctrl+Shift+S)</source>
+        <translation>บันทึก แล้วกรอกคนถัดไปจากหน่วยงานเดียวกัน (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="87"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="125"/>
+        <source>Edit member: {name}</source>
+        <translation>แก้ไขข้อมูลสมาชิก: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="129"/>
+        <source>New member</source>
+        <translation>เพิ่มสมาชิกใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="195"/>
+        <source>Not saved: correct the {count} marked fields.</source>
+        <translation>ยังไม่ได้บันทึก: กรุณาแก้ไขช่องที่ทำเครื่องหมายไว้ {count} ช่อง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="197"/>
+        <source>Not saved: correct the marked field.</source>
+        <translation>ยังไม่ได้บันทึก: กรุณาแก้ไขช่องที่ทำเครื่องหมายไว้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="235"/>
+        <source>Saved {name}. Enter the next person.</source>
+        <translation>บันทึก {name} แล้ว กรอกข้อมูลคนถัดไปได้เลย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="258"/>
+        <source>Discard changes?</source>
+        <translation>ปิดโดยไม่บันทึกหรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="259"/>
+        <source>The changes to this member have not been saved. Discard them?</source>
+        <translation>การแก้ไขข้อมูลสมาชิกนี้ยังไม่ได้บันทึก ต้องการปิดโดยไม่บันทึกหรือไม่</translation>
+    </message>
+</context>
+<context>
+    <name>MemberForm</name>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="156"/>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="168"/>
+        <source>Prefix</source>
+        <translation>คำนำหน้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="169"/>
+        <source>First name *</source>
+        <translation>ชื่อ *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="170"/>
+        <source>Last name</source>
+        <translation>นามสกุล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="171"/>
+        <source>First name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="172"/>
+        <source>Last name (English)</source>
+        <translation>นามสกุล (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="173"/>
+        <source>Nickname</source>
+        <translation>ชื่อเล่น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="177"/>
+        <source>Identity</source>
+        <translation>ข้อมูลประจำตัว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="185"/>
+        <source>(not given)</source>
+        <translation>(ไม่ระบุ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="188"/>
+        <source>National ID</source>
+        <translation>เลขประจำตัวประชาชน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="190"/>
+        <source>Birth date</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="191"/>
+        <source>Gender</source>
+        <translation>เพศ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="197"/>
+        <source>Work</source>
+        <translation>การทำงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="199"/>
+        <source>Type part of the name, then choose</source>
+        <translation>พิมพ์บางส่วนของชื่อ แล้วเลือกจากรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="208"/>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="209"/>
+        <source>Personnel type</source>
+        <translation>ประเภทบุคลากร</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="210"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="211"/>
+        <source>Position type</source>
+        <translation>ประเภทตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="212"/>
+        <source>Level</source>
+        <translation>ระดับตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="219"/>
+        <source>Contact</source>
+        <translation>ข้อมูลติดต่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="229"/>
+        <source>Mobile</source>
+        <translation>โทรศัพท์มือถือ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="230"/>
+        <source>Office phone</source>
+        <translation>โทรศัพท์ที่ทำงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="231"/>
+        <source>Email</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="232"/>
+        <source>LINE ID</source>
+        <translation>ไอดีไลน์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="233"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="237"/>
+        <source>Membership</source>
+        <translation>การเป็นสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="248"/>
+        <source>Member no.</source>
+        <translation>เลขสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="249"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="250"/>
+        <source>Joined</source>
+        <translation>วันที่เข้าเป็นสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="251"/>
+        <source>Expires</source>
+        <translation>วันที่หมดอายุ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="255"/>
+        <source>Strengths, consent and notes</source>
+        <translation>ความเชี่ยวชาญ ความยินยอม และหมายเหตุ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="266"/>
+        <source>Strengths</source>
+        <translation>ความเชี่ยวชาญ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="267"/>
+        <source>PDPA consent date</source>
+        <translation>วันที่ให้ความยินยอม (PDPA)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="268"/>
+        <source>Consent purpose</source>
+        <translation>วัตถุประสงค์ของความยินยอม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="269"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="326"/>
+        <source>{count} of 13 digits</source>
+        <translation>{count} จาก 13 หลัก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="330"/>
+        <source>✗ The check digit does not match: a digit was probably mistyped</source>
+        <translation>✗ เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้าย) อาจพิมพ์ตัวเลขผิดบางหลัก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="334"/>
+        <source>✗ A national ID has 13 digits</source>
+        <translation>✗ เลขประจำตัวประชาชนต้องมี 13 หลัก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor_form.py" line="337"/>
+        <source>✓ Valid national ID</source>
+        <translation>✓ เลขประจำตัวประชาชนถูกต้อง</translation>
+    </message>
+</context>
+<context>
+    <name>MemberProfilePanel</name>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="74"/>
+        <source>Select a member to see their profile.</source>
+        <translation>เลือกสมาชิกเพื่อดูรายละเอียด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="84"/>
+        <source>Nickname: %1</source>
+        <translation>ชื่อเล่น: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="97"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="98"/>
+        <source>Position type</source>
+        <translation>ประเภทตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="99"/>
+        <source>Personnel type</source>
+        <translation>ประเภทบุคลากร</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="100"/>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="101"/>
+        <source>Mobile</source>
+        <translation>โทรศัพท์มือถือ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="102"/>
+        <source>Office phone</source>
+        <translation>โทรศัพท์ที่ทำงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="103"/>
+        <source>Email</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="104"/>
+        <source>LINE ID</source>
+        <translation>ไอดีไลน์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="105"/>
+        <source>National ID</source>
+        <translation>เลขประจำตัวประชาชน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="106"/>
+        <source>Member no.</source>
+        <translation>เลขสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="107"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="108"/>
+        <source>Joined</source>
+        <translation>วันที่เข้าเป็นสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="109"/>
+        <source>Expires</source>
+        <translation>วันที่หมดอายุ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="110"/>
+        <source>PDPA consent</source>
+        <translation>ความยินยอม (PDPA)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="126"/>
+        <source>(until %1)</source>
+        <translation>(ถึง %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="141"/>
+        <source>FY %1</source>
+        <translation>ปีงบประมาณ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="170"/>
+        <source>not recorded</source>
+        <translation>ยังไม่ได้บันทึก</translation>
+    </message>
+</context>
+<context>
+    <name>MembersView</name>
+    <message>
+        <location filename="../../desktop/members/view.py" line="78"/>
+        <source>Search: name, nickname, organisation, position, ID or phone number</source>
+        <translation>ค้นหา: ชื่อ ชื่อเล่น หน่วยงาน ตำแหน่ง เลขประจำตัว หรือเบอร์โทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="90"/>
+        <source>Filters</source>
+        <translation>ตัวกรอง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="91"/>
+        <source>Groups</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="143"/>
+        <source>New member</source>
+        <translation>เพิ่มสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="144"/>
+        <source>Edit</source>
+        <translation>แก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="145"/>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="146"/>
+        <source>Add to group…</source>
+        <translation>เพิ่มเข้ากลุ่ม…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="147"/>
+        <source>Find</source>
+        <translation>ค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="148"/>
+        <source>Filters and groups</source>
+        <translation>ตัวกรองและกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="151"/>
+        <source>Refresh</source>
+        <translation>โหลดใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="294"/>
+        <source>{shown} members</source>
+        <translation>สมาชิก {shown} คน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="296"/>
+        <source>{shown} of {total} members</source>
+        <translation>แสดง {shown} จาก {total} คน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="415"/>
+        <source>Delete the member {name}?</source>
+        <translation>ต้องการลบสมาชิก {name} หรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="417"/>
+        <source>Delete {count} selected members?</source>
+        <translation>ต้องการลบสมาชิกที่เลือก {count} คนหรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="420"/>
+        <source>Delete members</source>
+        <translation>ลบสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="421"/>
+        <source>They are hidden from the register, not erased.</source>
+        <translation>ข้อมูลจะถูกซ่อนจากทะเบียน ไม่ได้ถูกลบทิ้งถาวร</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../desktop/operations/tasks.py" line="51"/>
+        <source>Something went wrong</source>
+        <translation>เกิดข้อผิดพลาด</translation>
     </message>
 </context>
 <context>
@@ -119,11 +1062,118 @@
     </message>
 </context>
 <context>
+    <name>RecentChangesModel</name>
+    <message>
+        <location filename="../../desktop/home/recent.py" line="29"/>
+        <source>Member</source>
+        <translation>สมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/recent.py" line="30"/>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/recent.py" line="31"/>
+        <source>Change</source>
+        <translation>การเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/recent.py" line="32"/>
+        <source>When</source>
+        <translation>เมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/recent.py" line="78"/>
+        <source>No organisation</source>
+        <translation>ไม่ระบุหน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/recent.py" line="81"/>
+        <source>Added</source>
+        <translation>เพิ่มใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/home/recent.py" line="82"/>
+        <source>Edited</source>
+        <translation>แก้ไข</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="212"/>
+        <source>Change role</source>
+        <translation>เปลี่ยนบทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="217"/>
+        <source>Member</source>
+        <translation>สมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_dialogs.py" line="218"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+</context>
+<context>
     <name>SelfCheck</name>
     <message>
         <location filename="../../desktop/self_check.py" line="119"/>
         <source>Thai translation loaded</source>
         <translation>โหลดคำแปลภาษาไทยแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="66"/>
+        <source>Settings</source>
+        <translation>ตั้งค่า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="79"/>
+        <source>Buddhist era (B.E. %1)</source>
+        <translation>พุทธศักราช (พ.ศ. %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="81"/>
+        <source>Common era (C.E. %1)</source>
+        <translation>คริสต์ศักราช (ค.ศ. %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="84"/>
+        <source>Write numbers in Thai digits (๑๒๓)</source>
+        <translation>ใช้เลขไทย (๑๒๓)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="90"/>
+        <source>Dates are always stored the same way; the era only changes how they are shown. Thai digits apply to printed documents.</source>
+        <translation>วันที่จัดเก็บแบบเดียวกันเสมอ ศักราชที่เลือกมีผลเฉพาะการแสดงผล ส่วนเลขไทยใช้กับเอกสารที่พิมพ์ออกมา</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="99"/>
+        <source>&amp;Language:</source>
+        <translation>ภาษา (&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="100"/>
+        <source>&amp;Years in dates:</source>
+        <translation>ศักราชของปี (&amp;Y):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="101"/>
+        <source>Documents:</source>
+        <translation>เอกสาร:</translation>
+    </message>
+</context>
+<context>
+    <name>StatusProgress</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="197"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
     </message>
 </context>
 <context>
