@@ -17,8 +17,6 @@ from db.thai.dates import format_thai_date
 from db.thai.errors import ThaiValueError
 from db.thai.phone import format_phone
 
-_CONTEXT = "MemberColumns"
-
 
 class MemberColumn(IntEnum):
     NAME = 0
@@ -87,22 +85,21 @@ WIDTH_CHARS: dict[MemberColumn, int] = {
 
 
 def header_text(column: MemberColumn) -> str:
-    translate = QCoreApplication.translate
     texts = {
-        MemberColumn.NAME: translate(_CONTEXT, "Name"),
-        MemberColumn.NICKNAME: translate(_CONTEXT, "Nickname"),
-        MemberColumn.ORGANISATION: translate(_CONTEXT, "Organisation"),
-        MemberColumn.ORG_TYPE: translate(_CONTEXT, "Org. type"),
-        MemberColumn.PROVINCE: translate(_CONTEXT, "Province"),
-        MemberColumn.POSITION: translate(_CONTEXT, "Position"),
-        MemberColumn.PERSONNEL_TYPE: translate(_CONTEXT, "Personnel type"),
-        MemberColumn.PHONE: translate(_CONTEXT, "Phone"),
-        MemberColumn.EMAIL: translate(_CONTEXT, "Email"),
-        MemberColumn.MEMBERSHIP_NO: translate(_CONTEXT, "Member no."),
-        MemberColumn.STATUS: translate(_CONTEXT, "Status"),
-        MemberColumn.JOINED_ON: translate(_CONTEXT, "Joined"),
-        MemberColumn.CONSENT: translate(_CONTEXT, "PDPA"),
-        MemberColumn.NATIONAL_ID: translate(_CONTEXT, "National ID"),
+        MemberColumn.NAME: QCoreApplication.translate("MemberColumns", "Name"),
+        MemberColumn.NICKNAME: QCoreApplication.translate("MemberColumns", "Nickname"),
+        MemberColumn.ORGANISATION: QCoreApplication.translate("MemberColumns", "Organisation"),
+        MemberColumn.ORG_TYPE: QCoreApplication.translate("MemberColumns", "Org. type"),
+        MemberColumn.PROVINCE: QCoreApplication.translate("MemberColumns", "Province"),
+        MemberColumn.POSITION: QCoreApplication.translate("MemberColumns", "Position"),
+        MemberColumn.PERSONNEL_TYPE: QCoreApplication.translate("MemberColumns", "Personnel type"),
+        MemberColumn.PHONE: QCoreApplication.translate("MemberColumns", "Phone"),
+        MemberColumn.EMAIL: QCoreApplication.translate("MemberColumns", "Email"),
+        MemberColumn.MEMBERSHIP_NO: QCoreApplication.translate("MemberColumns", "Member no."),
+        MemberColumn.STATUS: QCoreApplication.translate("MemberColumns", "Status"),
+        MemberColumn.JOINED_ON: QCoreApplication.translate("MemberColumns", "Joined"),
+        MemberColumn.CONSENT: QCoreApplication.translate("MemberColumns", "PDPA"),
+        MemberColumn.NATIONAL_ID: QCoreApplication.translate("MemberColumns", "National ID"),
     }
     return texts[column]
 
@@ -110,10 +107,10 @@ def header_text(column: MemberColumn) -> str:
 def header_tooltip(column: MemberColumn) -> str:
     if column is MemberColumn.CONSENT:
         return QCoreApplication.translate(
-            _CONTEXT, "✓: the member has given consent to keep their personal data (PDPA)"
+            "MemberColumns", "✓: the member has given consent to keep their personal data (PDPA)"
         )
     if column is MemberColumn.NATIONAL_ID:
-        return QCoreApplication.translate(_CONTEXT, "Masked: only the last digits are shown")
+        return QCoreApplication.translate("MemberColumns", "Masked: only the last digits are shown")
     return header_text(column)
 
 

@@ -10,51 +10,66 @@ from PySide6.QtCore import QCoreApplication
 
 from db.members.types import FieldError
 
-_CONTEXT = "FieldErrors"
 # Raised by the editor itself for a date field whose text cannot be read; its message is the
 # date edit's own (already translated) explanation.
 UNREADABLE_DATE = "unreadable_date"
 
 
 def _date_text(field: str) -> str:
-    t = QCoreApplication.translate
     texts = {
-        "birth_date": t(
-            _CONTEXT,
+        "birth_date": QCoreApplication.translate(
+            "FieldErrors",
             "This birth date is not plausible: in the future, before 1900, or under 15 years ago.",
         ),
-        "expires_on": t(_CONTEXT, "The membership cannot expire before the member joined."),
-        "consent_date": t(_CONTEXT, "The consent date cannot be in the future."),
+        "expires_on": QCoreApplication.translate(
+            "FieldErrors", "The membership cannot expire before the member joined."
+        ),
+        "consent_date": QCoreApplication.translate(
+            "FieldErrors", "The consent date cannot be in the future."
+        ),
     }
     return texts.get(
         field,
-        t(_CONTEXT, "This year is not plausible: was a Buddhist-era year typed as a CE year?"),
+        QCoreApplication.translate(
+            "FieldErrors", "This year is not plausible: was a Buddhist-era year typed as a CE year?"
+        ),
     )
 
 
 def _texts() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "missing_name": t(_CONTEXT, "The first name is required."),
-        "required": t(_CONTEXT, "This field is required."),
-        "too_long": t(_CONTEXT, "This is too long."),
-        "invalid_national_id": t(_CONTEXT, "This national ID is not valid: check the 13 digits."),
-        "duplicate_national_id": t(_CONTEXT, "Another member already has this national ID."),
-        "invalid_phone": t(
-            _CONTEXT,
+        "missing_name": QCoreApplication.translate("FieldErrors", "The first name is required."),
+        "required": QCoreApplication.translate("FieldErrors", "This field is required."),
+        "too_long": QCoreApplication.translate("FieldErrors", "This is too long."),
+        "invalid_national_id": QCoreApplication.translate(
+            "FieldErrors", "This national ID is not valid: check the 13 digits."
+        ),
+        "duplicate_national_id": QCoreApplication.translate(
+            "FieldErrors", "Another member already has this national ID."
+        ),
+        "invalid_phone": QCoreApplication.translate(
+            "FieldErrors",
             "This is not a Thai phone number: 10 digits for a mobile (08x…), 9 for a landline.",
         ),
-        "invalid_email": t(_CONTEXT, "The e-mail address should look like name@example.com."),
-        "unknown_organisation": t(_CONTEXT, "This organisation is not in the register."),
-        "organisation_not_chosen": t(
-            _CONTEXT, "Choose the organisation from the list that appears as you type."
+        "invalid_email": QCoreApplication.translate(
+            "FieldErrors", "The e-mail address should look like name@example.com."
         ),
-        "unknown_code": t(_CONTEXT, "Choose a value from the list."),
-        "missing_consent_purpose": t(
-            _CONTEXT, "Write what the member consented to, with the consent date."
+        "unknown_organisation": QCoreApplication.translate(
+            "FieldErrors", "This organisation is not in the register."
         ),
-        "missing_consent_date": t(_CONTEXT, "Give the date of the consent, with its purpose."),
-        "not_found": t(_CONTEXT, "This member no longer exists (deleted elsewhere?)."),
+        "organisation_not_chosen": QCoreApplication.translate(
+            "FieldErrors", "Choose the organisation from the list that appears as you type."
+        ),
+        "unknown_code": QCoreApplication.translate("FieldErrors", "Choose a value from the list."),
+        "missing_consent_purpose": QCoreApplication.translate(
+            "FieldErrors", "Write what the member consented to, with the consent date."
+        ),
+        "missing_consent_date": QCoreApplication.translate(
+            "FieldErrors", "Give the date of the consent, with its purpose."
+        ),
+        "not_found": QCoreApplication.translate(
+            "FieldErrors", "This member no longer exists (deleted elsewhere?)."
+        ),
     }
 
 
@@ -67,6 +82,6 @@ def field_error_text(error: FieldError) -> str:
     text = _texts().get(error.code)
     if text is not None:
         return text
-    return QCoreApplication.translate(_CONTEXT, "This value is not valid ({detail}).").format(
+    return QCoreApplication.translate("FieldErrors", "This value is not valid ({detail}).").format(
         detail=error.message
     )

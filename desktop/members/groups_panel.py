@@ -176,9 +176,16 @@ class GroupsPanel(QWidget):
             self.title.setText(self.tr("Select a group to see its members."))
         else:
             rows = await self._executor.run(group_member_rows, group_id=group.id)
-            if group != self.selected_group():
-                return
+            now = self.selected_group()
+            if now is None or now.id != group.id:
+                return  # another group was chosen meanwhile: its own load shows it
+            current = self._current_membership()
             self.members_model.set_rows(rows, self._role_label)
+            if current is not None:  # keep the member the secretary was working on
+                for row, item in enumerate(rows):
+                    if item.membership_id == current.membership_id:
+                        self.members.setCurrentIndex(self.members_model.index(row, 0))
+                        break
             self.title.setText(
                 self.tr("{name}: {count} members").format(name=group.name, count=f"{len(rows):,}")
             )

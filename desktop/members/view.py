@@ -65,6 +65,7 @@ class MembersView(QWidget):
         self._labels = ViewLabels()
         self._total: int | None = None
         self._shown_filters = MemberFilter()  # the filter of the keys the table shows
+        self._counted_filters: MemberFilter | None = None  # the filter the counts are for
         self._started = False
         self.tasks = TaskRunner(self)
         self.state = MembersState(self)
@@ -226,13 +227,13 @@ class MembersView(QWidget):
         self.model.set_labels(self._labels.table_labels())
         self.profile.set_labels(self._labels)
         self.groups.set_labels(self._labels)
-        self.filters.refresh_counts(self.state.filters, delay_ms=0)
         await self.groups.reload()
 
     def refresh(self) -> None:
+        """Read everything again (F5)."""
         self._total = None
+        self._counted_filters = None
         self.state.schedule_search()
-        self.filters.refresh_counts(self.state.filters)
         self.tasks.spawn(self.groups.reload())
 
     # -- searching ---------------------------------------------------------------------------
@@ -281,6 +282,10 @@ class MembersView(QWidget):
             self.table.scrollToTop()
             self.profile.show_profile(None)
         self._show_count()
+        if request.filters != self._counted_filters:
+            # Counts after a pause, beside (never before) the search for what is typed next.
+            self._counted_filters = request.filters
+            self.filters.refresh_counts(request.filters)
         self.search_finished.emit(len(keys))
 
     def _show_count(self) -> None:
@@ -454,8 +459,8 @@ class MembersView(QWidget):
             return
         if changes.touches("members"):
             self._total = None
+        self._counted_filters = None  # the counts change with the data
         self.state.schedule_search()
-        self.filters.refresh_counts(self.state.filters)
         if changes.touches("groups"):
             self.tasks.spawn(self.groups.reload())
         if self.table.currentIndex().isValid():

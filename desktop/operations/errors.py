@@ -15,56 +15,66 @@ from desktop.members.field_errors import field_error_text
 
 log = logging.getLogger(__name__)
 
-_CONTEXT = "Operations"
-
 
 def _group_texts() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "missing_name": t(_CONTEXT, "Give the group a name."),
-        "unknown_kind": t(_CONTEXT, "Choose the kind of group from the list."),
-        "unknown_group": t(_CONTEXT, "The group no longer exists (deleted elsewhere?)."),
-        "group_cycle": t(
-            _CONTEXT, "A group cannot be placed inside itself or inside one of its sub-groups."
+        "missing_name": QCoreApplication.translate("Operations", "Give the group a name."),
+        "unknown_kind": QCoreApplication.translate(
+            "Operations", "Choose the kind of group from the list."
         ),
-        "duplicate_group": t(_CONTEXT, "There is already a group with this name here."),
-        "group_has_children": t(_CONTEXT, "This group has sub-groups: delete or move them first."),
-        "unknown_member": t(_CONTEXT, "The member no longer exists (deleted elsewhere?)."),
-        "unknown_role": t(_CONTEXT, "Choose a role from the list."),
-        "already_member": t(
-            _CONTEXT, "The member is already in this group: change their role instead."
+        "unknown_group": QCoreApplication.translate(
+            "Operations", "The group no longer exists (deleted elsewhere?)."
         ),
-        "unknown_membership": t(_CONTEXT, "This membership no longer exists."),
-        "invalid_date": t(_CONTEXT, "The date is not valid for this membership."),
+        "group_cycle": QCoreApplication.translate(
+            "Operations", "A group cannot be placed inside itself or inside one of its sub-groups."
+        ),
+        "duplicate_group": QCoreApplication.translate(
+            "Operations", "There is already a group with this name here."
+        ),
+        "group_has_children": QCoreApplication.translate(
+            "Operations", "This group has sub-groups: delete or move them first."
+        ),
+        "unknown_member": QCoreApplication.translate(
+            "Operations", "The member no longer exists (deleted elsewhere?)."
+        ),
+        "unknown_role": QCoreApplication.translate("Operations", "Choose a role from the list."),
+        "already_member": QCoreApplication.translate(
+            "Operations", "The member is already in this group: change their role instead."
+        ),
+        "unknown_membership": QCoreApplication.translate(
+            "Operations", "This membership no longer exists."
+        ),
+        "invalid_date": QCoreApplication.translate(
+            "Operations", "The date is not valid for this membership."
+        ),
     }
 
 
 def describe(error: BaseException) -> str:
     """A sentence for the user about `error` (the details go to the log)."""
-    translate = QCoreApplication.translate
     if isinstance(error, GroupError):
         return _group_texts().get(error.code) or field_error_text(error.errors[0])
     if isinstance(error, MemberValidationError):
         return "\n".join(field_error_text(e) for e in error.errors)
     if isinstance(error, OperationalError | sqlite3.OperationalError):
         if "locked" in str(error) or "busy" in str(error):
-            return translate(
-                _CONTEXT,
+            return QCoreApplication.translate(
+                "Operations",
                 "The database is busy with other work. Wait a moment and try again.",
             )
-        return translate(_CONTEXT, "The database could not do this: {detail}").format(
-            detail=str(error).splitlines()[0]
-        )
+        return QCoreApplication.translate(
+            "Operations", "The database could not do this: {detail}"
+        ).format(detail=str(error).splitlines()[0])
     if isinstance(error, LookupError):
-        return translate(
-            _CONTEXT, "It no longer exists: someone may have deleted it. Refresh with F5."
+        return QCoreApplication.translate(
+            "Operations", "It no longer exists: someone may have deleted it. Refresh with F5."
         )
     message = getattr(error, "message", None)
     if isinstance(message, str) and message:
         return message
     if isinstance(error, ValueError) and str(error):
         return str(error)
-    return translate(_CONTEXT, "Unexpected error: {detail}").format(
+    return QCoreApplication.translate("Operations", "Unexpected error: {detail}").format(
         detail=f"{type(error).__name__}: {error}"
     )
 

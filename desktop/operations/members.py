@@ -19,12 +19,6 @@ from db.members.types import MemberFilter, MemberInput, MemberValidationError
 from desktop.db_worker import Changes, DbExecutor
 from desktop.operations.errors import show_error
 
-_CONTEXT = "Operations"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 async def save_member(
     executor: DbExecutor,
@@ -47,7 +41,9 @@ async def save_member(
     except MemberValidationError:
         raise
     except Exception as error:
-        show_error(parent, _tr("The member could not be saved"), error)
+        show_error(
+            parent, QCoreApplication.translate("Operations", "The member could not be saved"), error
+        )
         return None
 
 
@@ -67,7 +63,11 @@ async def delete_members_by_key(
             _delete_by_keys, changes=Changes.of("members"), initiator=parent, keys=keys
         )
     except Exception as error:
-        show_error(parent, _tr("The members could not be deleted"), error)
+        show_error(
+            parent,
+            QCoreApplication.translate("Operations", "The members could not be deleted"),
+            error,
+        )
         return None
     return len(ids)
 
@@ -126,7 +126,11 @@ async def add_members_to_group(
             started_on=started_on,
         )
     except Exception as error:
-        show_error(parent, _tr("The members could not be added to the group"), error)
+        show_error(
+            parent,
+            QCoreApplication.translate("Operations", "The members could not be added to the group"),
+            error,
+        )
         return None
 
 
@@ -152,7 +156,9 @@ async def save_group(
             id=id,
         )
     except Exception as error:
-        show_error(parent, _tr("The group could not be saved"), error)
+        show_error(
+            parent, QCoreApplication.translate("Operations", "The group could not be saved"), error
+        )
         return None
 
 
@@ -167,7 +173,11 @@ async def delete_group(
             group_id=group_id,
         )
     except Exception as error:
-        show_error(parent, _tr("The group could not be deleted"), error)
+        show_error(
+            parent,
+            QCoreApplication.translate("Operations", "The group could not be deleted"),
+            error,
+        )
         return False
     return True
 
@@ -184,7 +194,9 @@ async def change_group_role(
             role=role,
         )
     except Exception as error:
-        show_error(parent, _tr("The role could not be changed"), error)
+        show_error(
+            parent, QCoreApplication.translate("Operations", "The role could not be changed"), error
+        )
         return False
     return True
 
@@ -205,6 +217,10 @@ async def end_group_membership(
             ended_on=ended_on or dt.date.today(),
         )
     except Exception as error:
-        show_error(parent, _tr("The membership could not be ended"), error)
+        show_error(
+            parent,
+            QCoreApplication.translate("Operations", "The membership could not be ended"),
+            error,
+        )
         return False
     return True

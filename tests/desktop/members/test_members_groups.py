@@ -85,6 +85,7 @@ def test_nested_group_and_adding_selected_members_with_a_role(
     view: MembersView,
     demo_db: Database,
     typer: Any,
+    wait_idle: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     panel = view.groups
@@ -163,6 +164,7 @@ def test_nested_group_and_adding_selected_members_with_a_role(
     # Change a role, then end a membership.
     assert panel.select_group(child.id)
     qtbot.waitUntil(lambda: panel.members_model.rowCount() == 3, timeout=5000)
+    wait_idle(view.tasks, panel.tasks)
     panel.members.setCurrentIndex(panel.members_model.index(0, 0))
     target = panel.members_model.row(0)
     qtbot.mouseClick(panel.buttons["changeRole"], Qt.MouseButton.LeftButton)
@@ -176,9 +178,10 @@ def test_nested_group_and_adding_selected_members_with_a_role(
         return next((r.role for r in rows if r.membership_id == membership_id), None)
 
     qtbot.waitUntil(lambda: role_of(target.membership_id) == "chair", timeout=5000)
-    qtbot.waitUntil(lambda: panel.members_model.rowCount() == 3, timeout=5000)
+    wait_idle(view.tasks, panel.tasks)
     panel.members.setCurrentIndex(panel.members_model.index(0, 0))
     ending = panel.members_model.row(0)
+    assert ending.role == "chair"  # the chair is listed first
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(panel.buttons["endMembership"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: role_of(ending.membership_id) is None, timeout=5000)  # not current

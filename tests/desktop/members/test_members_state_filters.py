@@ -128,7 +128,7 @@ def test_filter_panel_drops_stale_refreshes(
         provinces = facet_counts(session, filters=MemberFilter(), facet=Facet.PROVINCE)
     first, second = (int(item.value) for item in provinces[:2])
     gate = threading.Event()
-    executor.submit(lambda *, session: gate.wait(10))  # the database thread is busy for now
+    panel.reader.submit(lambda *, session: gate.wait(10))  # the reader is busy for now
     panel.refresh_counts(MemberFilter(province_codes=(first,)), delay_ms=0)
     qtbot.waitUntil(lambda: panel._task is not None, timeout=2000)  # queued behind the gate
     panel.refresh_counts(MemberFilter(province_codes=(second,)), delay_ms=0)
@@ -138,3 +138,24 @@ def test_filter_panel_drops_stale_refreshes(
     assert refreshed == [1]  # the first refresh stopped when the second was asked for
     statuses = panel.section(Facet.STATUS).model.items()
     assert sum(item.count for item in statuses) == provinces[1].count
+
+
+def test_costly_sections_are_counted_only_when_opened(
+    qtbot: QtBot, qasync_loop: Any, demo_db: Database, executor: DbExecutor
+) -> None:
+    panel = FilterPanel(executor)
+    qtbot.addWidget(panel)
+    groups = panel.section(Facet.GROUP)
+    assert not groups.is_expanded() and not panel.section(Facet.STRENGTH).is_expanded()
+    with qtbot.waitSignal(panel.counts_refreshed, timeout=10_000):
+        panel.refresh_counts(MemberFilter(), delay_ms=0)
+    assert groups.model.rowCount() == 0 and groups.stale  # closed: not counted
+    assert panel.section(Facet.REGION).model.rowCount() > 0
+    with qtbot.waitSignal(panel.counts_refreshed, timeout=10_000):
+        groups.set_expanded(True)
+    with demo_db.session() as session:
+        expected = facet_counts(session, filters=MemberFilter(), facet=Facet.GROUP)
+    assert groups.model.items() == expected and not groups.stale
+    assert FilterPanel(executor).section(Facet.GROUP).is_expanded()  # remembered
+    groups.set_expanded(False)
+    assert not FilterPanel(executor).section(Facet.GROUP).is_expanded()
