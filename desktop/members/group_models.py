@@ -200,7 +200,8 @@ class GroupMembersModel(QAbstractTableModel):
                 label = self._role_label(item.role)
                 if item.ended_on:
                     ended = format_thai_date(item.ended_on, style="short")
-                    return f"{label} {self.tr('(ended %1)').replace('%1', ended)}"
+                    until = self.tr("(ended %1)").replace("%1", ended)
+                    return f"{label} {until}"
                 return label
             return format_thai_date(item.started_on, style="short") if item.started_on else ""
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -27,6 +27,14 @@ def _baht(satang: int) -> str:
     return f"{baht:,}.{rest:02d}"
 
 
+def _heading(text: str) -> str:
+    return f"<h4>{html.escape(text)}</h4>"
+
+
+def _note(text: str) -> str:
+    return f"<p style='color:#5f6b73'>{html.escape(text)}</p>"
+
+
 def _rows(pairs: Iterable[tuple[str, str]]) -> str:
     cells = "".join(
         f"<tr><td style='color:#5f6b73; padding-right:10px'>{html.escape(label)}</td>"
@@ -112,9 +120,9 @@ class MemberProfilePanel(QWidget):
             )
         )
         if d.strengths:
-            parts.append(f"<h4>{html.escape(self.tr('Strengths'))}</h4>")
+            parts.append(_heading(self.tr("Strengths")))
             parts.append(f"<p>{html.escape(' · '.join(d.strengths))}</p>")
-        parts.append(f"<h4>{html.escape(self.tr('Groups'))}</h4>")
+        parts.append(_heading(self.tr("Groups")))
         if profile.groups:
             rows = []
             for group in profile.groups:
@@ -133,8 +141,8 @@ class MemberProfilePanel(QWidget):
                 )
             parts.append(f"<table cellspacing='2'>{''.join(rows)}</table>")
         else:
-            parts.append(f"<p style='color:#5f6b73'>{html.escape(self.tr('No groups'))}</p>")
-        parts.append(f"<h4>{html.escape(self.tr('Dues'))}</h4>")
+            parts.append(_note(self.tr("No groups")))
+        parts.append(_heading(self.tr("Dues")))
         if profile.dues:
             rows = []
             for dues in profile.dues:
@@ -150,9 +158,9 @@ class MemberProfilePanel(QWidget):
                 )
             parts.append(f"<table cellspacing='2'>{''.join(rows)}</table>")
         else:
-            parts.append(f"<p style='color:#5f6b73'>{html.escape(self.tr('No dues paid'))}</p>")
+            parts.append(_note(self.tr("No dues paid")))
         if d.notes:
-            parts.append(f"<h4>{html.escape(self.tr('Notes'))}</h4>")
+            parts.append(_heading(self.tr("Notes")))
             parts.append(f"<p>{html.escape(d.notes).replace(chr(10), '<br>')}</p>")
         return "".join(parts)
 

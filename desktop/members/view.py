@@ -180,7 +180,7 @@ class MembersView(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.profile)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 880, 320])
+        self.splitter.setSizes([330, 850, 320])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(toolbar)
@@ -227,14 +227,13 @@ class MembersView(QWidget):
         self.model.set_labels(self._labels.table_labels())
         self.profile.set_labels(self._labels)
         self.groups.set_labels(self._labels)
-        await self.groups.reload()
 
     def refresh(self) -> None:
         """Read everything again (F5)."""
         self._total = None
         self._counted_filters = None
         self.state.schedule_search()
-        self.tasks.spawn(self.groups.reload())
+        self.groups.reload_if_loaded()
 
     # -- searching ---------------------------------------------------------------------------
     def _fetch_rows(self, keys: Sequence[int]) -> list[MemberRow]:
@@ -462,6 +461,6 @@ class MembersView(QWidget):
         self._counted_filters = None  # the counts change with the data
         self.state.schedule_search()
         if changes.touches("groups"):
-            self.tasks.spawn(self.groups.reload())
+            self.groups.reload_if_loaded()
         if self.table.currentIndex().isValid():
             self._profile_timer.start()

@@ -192,6 +192,8 @@ def test_deleting_a_group_with_sub_groups_is_refused_in_words(
     qtbot: QtBot, view: MembersView, demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     panel = view.groups
+    assert not panel.is_loaded()  # read only when the Groups tab is first shown
+    view.side.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: panel.tree_model.rowCount() > 0, timeout=5000)
     parent = next(n for n, _depth in panel.tree_model.walk() if panel.tree_model.descendants(n.id))
     assert panel.select_group(parent.id)
