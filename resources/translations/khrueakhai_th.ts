@@ -21,7 +21,7 @@
     <message>
         <location filename="../../desktop/main_window.py" line="636"/>
         <source>The member register and meeting planner of the networks of Thailand&apos;s local-government officials.</source>
-        <translation>ทะเบียนสมาชิกและเครื่องมือวางแผนการประชุมสำหรับเครือข่ายบุคลากรองค์กรปกครองส่วนท้องถิ่นของไทย</translation>
+        <translation>ทะเบียนสมาชิกและเครื่องมือวางแผนการประชุมสำหรับเครือข่ายบุคลากรส่วนท้องถิ่นทั่วประเทศ</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="662"/>
@@ -59,7 +59,7 @@
     <message>
         <location filename="../../desktop/members/group_dialogs.py" line="164"/>
         <source>Add {count} selected members to:</source>
-        <translation>เพิ่มสมาชิกที่เลือก {count} คนเข้า:</translation>
+        <translation>เพิ่มสมาชิกที่เลือก {count} คนเข้ากลุ่ม:</translation>
     </message>
     <message>
         <location filename="../../desktop/members/group_dialogs.py" line="177"/>
@@ -182,6 +182,99 @@
     </message>
 </context>
 <context>
+    <name>FieldErrors</name>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="20"/>
+        <source>This birth date is not plausible: in the future, before 1900, or under 15 years ago.</source>
+        <translation>วันเกิดนี้ดูไม่ถูกต้อง: เป็นวันในอนาคต ก่อน พ.ศ. 2443 หรืออายุยังไม่ถึง 15 ปี</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="24"/>
+        <source>The membership cannot expire before the member joined.</source>
+        <translation>วันหมดอายุต้องไม่อยู่ก่อนวันที่เข้าเป็นสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="27"/>
+        <source>The consent date cannot be in the future.</source>
+        <translation>วันที่ให้ความยินยอมต้องไม่เป็นวันในอนาคต</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="33"/>
+        <source>This year is not plausible: was a Buddhist-era year typed as a CE year?</source>
+        <translation>ปีนี้ดูไม่ถูกต้อง: พิมพ์ปี พ.ศ. ลงในช่องปี ค.ศ. หรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="41"/>
+        <source>The first name is required.</source>
+        <translation>กรุณากรอกชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="42"/>
+        <source>This field is required.</source>
+        <translation>กรุณากรอกช่องนี้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="43"/>
+        <source>This is too long.</source>
+        <translation>ข้อความยาวเกินไป</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="44"/>
+        <source>This national ID is not valid: check the 13 digits.</source>
+        <translation>เลขประจำตัวประชาชนไม่ถูกต้อง: ตรวจสอบตัวเลขทั้ง 13 หลัก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="47"/>
+        <source>Another member already has this national ID.</source>
+        <translation>มีสมาชิกคนอื่นใช้เลขประจำตัวประชาชนนี้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="50"/>
+        <source>This is not a Thai phone number: 10 digits for a mobile (08x…), 9 for a landline.</source>
+        <translation>หมายเลขโทรศัพท์ไม่ถูกต้อง: มือถือมี 10 หลัก (08x…) โทรศัพท์พื้นฐานมี 9 หลัก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="54"/>
+        <source>The e-mail address should look like name@example.com.</source>
+        <translation>อีเมลควรอยู่ในรูปแบบ name@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="57"/>
+        <source>This organisation is not in the register.</source>
+        <translation>ไม่พบหน่วยงานนี้ในทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="60"/>
+        <source>Choose the organisation from the list that appears as you type.</source>
+        <translation>กรุณาเลือกหน่วยงานจากรายการที่แสดงขึ้นขณะพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="63"/>
+        <source>Choose a value from the list.</source>
+        <translation>กรุณาเลือกจากรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="64"/>
+        <source>Write what the member consented to, with the consent date.</source>
+        <translation>กรุณาระบุวัตถุประสงค์ที่สมาชิกให้ความยินยอม พร้อมกับวันที่ให้ความยินยอม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="67"/>
+        <source>Give the date of the consent, with its purpose.</source>
+        <translation>กรุณาระบุวันที่ให้ความยินยอม พร้อมกับวัตถุประสงค์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="70"/>
+        <source>This member no longer exists (deleted elsewhere?).</source>
+        <translation>ไม่พบสมาชิกนี้แล้ว (อาจถูกลบจากที่อื่น)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/field_errors.py" line="85"/>
+        <source>This value is not valid ({detail}).</source>
+        <translation>ค่านี้ไม่ถูกต้อง ({detail})</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <location filename="../../desktop/members/filter_panel.py" line="94"/>
@@ -280,17 +373,22 @@
 <context>
     <name>GroupMembersModel</name>
     <message>
-        <location filename="../../desktop/members/group_models.py" line="218"/>
+        <location filename="../../desktop/members/group_models.py" line="203"/>
+        <source>(ended %1)</source>
+        <translation>(สิ้นสุด %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/group_models.py" line="219"/>
         <source>Name</source>
         <translation>ชื่อ-สกุล</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_models.py" line="218"/>
+        <location filename="../../desktop/members/group_models.py" line="219"/>
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_models.py" line="218"/>
+        <location filename="../../desktop/members/group_models.py" line="219"/>
         <source>Since</source>
         <translation>ตั้งแต่</translation>
     </message>
@@ -331,79 +429,79 @@
 <context>
     <name>GroupsPanel</name>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="81"/>
+        <location filename="../../desktop/members/groups_panel.py" line="86"/>
         <source>New group</source>
         <translation>สร้างกลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="84"/>
+        <location filename="../../desktop/members/groups_panel.py" line="89"/>
         <source>New sub-group</source>
         <translation>สร้างกลุ่มย่อย</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="87"/>
+        <location filename="../../desktop/members/groups_panel.py" line="92"/>
         <source>Edit group</source>
         <translation>แก้ไขกลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="90"/>
-        <location filename="../../desktop/members/groups_panel.py" line="260"/>
+        <location filename="../../desktop/members/groups_panel.py" line="95"/>
+        <location filename="../../desktop/members/groups_panel.py" line="279"/>
         <source>Delete group</source>
         <translation>ลบกลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="93"/>
+        <location filename="../../desktop/members/groups_panel.py" line="98"/>
         <source>Show all members</source>
         <translation>แสดงสมาชิกทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="106"/>
+        <location filename="../../desktop/members/groups_panel.py" line="111"/>
         <source>Change role</source>
         <translation>เปลี่ยนบทบาท</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="111"/>
-        <location filename="../../desktop/members/groups_panel.py" line="338"/>
+        <location filename="../../desktop/members/groups_panel.py" line="116"/>
+        <location filename="../../desktop/members/groups_panel.py" line="366"/>
         <source>End membership</source>
         <translation>สิ้นสุดการเป็นสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="176"/>
+        <location filename="../../desktop/members/groups_panel.py" line="195"/>
         <source>Select a group to see its members.</source>
         <translation>เลือกกลุ่มเพื่อดูรายชื่อสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="190"/>
+        <location filename="../../desktop/members/groups_panel.py" line="209"/>
         <source>{name}: {count} members</source>
         <translation>{name}: สมาชิก {count} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="261"/>
+        <location filename="../../desktop/members/groups_panel.py" line="280"/>
         <source>Delete the group “{name}”? Its members stay in the register.</source>
         <translation>ต้องการลบกลุ่ม “{name}” หรือไม่ สมาชิกของกลุ่มจะยังอยู่ในทะเบียนตามเดิม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="277"/>
+        <location filename="../../desktop/members/groups_panel.py" line="299"/>
         <source>Add to group</source>
         <translation>เพิ่มเข้ากลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="277"/>
+        <location filename="../../desktop/members/groups_panel.py" line="300"/>
         <source>Create a group first (Groups tab).</source>
         <translation>กรุณาสร้างกลุ่มก่อน (ที่แท็บ “กลุ่ม”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="301"/>
+        <location filename="../../desktop/members/groups_panel.py" line="329"/>
         <source>Added {added} members to the group.</source>
         <translation>เพิ่มสมาชิกเข้ากลุ่มแล้ว {added} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="303"/>
+        <location filename="../../desktop/members/groups_panel.py" line="331"/>
         <source>{skipped} were already in it.</source>
         <translation>อีก {skipped} คนเป็นสมาชิกกลุ่มนี้อยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="339"/>
+        <location filename="../../desktop/members/groups_panel.py" line="367"/>
         <source>End {name}&apos;s membership of this group today?</source>
         <translation>ให้ {name} สิ้นสุดการเป็นสมาชิกกลุ่มนี้ในวันนี้หรือไม่</translation>
     </message>
@@ -596,6 +694,89 @@
         <location filename="../../desktop/main_window.py" line="534"/>
         <source>Database: %1</source>
         <translation>ฐานข้อมูล: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MemberColumns</name>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="89"/>
+        <source>Name</source>
+        <translation>ชื่อ-สกุล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="90"/>
+        <source>Nickname</source>
+        <translation>ชื่อเล่น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="91"/>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="92"/>
+        <source>Org. type</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="93"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="94"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="95"/>
+        <source>Personnel type</source>
+        <translation>ประเภทบุคลากร</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="96"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="97"/>
+        <source>Email</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="98"/>
+        <source>Member no.</source>
+        <translation>เลขสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="99"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="100"/>
+        <source>Joined</source>
+        <translation>เข้าเป็นสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="101"/>
+        <source>PDPA</source>
+        <translation>PDPA</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="102"/>
+        <source>National ID</source>
+        <translation>เลขบัตรประชาชน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="109"/>
+        <source>✓: the member has given consent to keep their personal data (PDPA)</source>
+        <translation>✓: สมาชิกให้ความยินยอมในการเก็บข้อมูลส่วนบุคคลแล้ว (PDPA)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/columns.py" line="113"/>
+        <source>Masked: only the last digits are shown</source>
+        <translation>ปิดบังบางส่วน: แสดงเฉพาะตัวเลขท้าย</translation>
     </message>
 </context>
 <context>
@@ -846,7 +1027,7 @@
     <message>
         <location filename="../../desktop/members/editor_form.py" line="330"/>
         <source>✗ The check digit does not match: a digit was probably mistyped</source>
-        <translation>✗ เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้าย) อาจพิมพ์ตัวเลขผิดบางหลัก</translation>
+        <translation>✗ หลักสุดท้ายไม่ตรง อาจพิมพ์ผิดบางหลัก</translation>
     </message>
     <message>
         <location filename="../../desktop/members/editor_form.py" line="334"/>
@@ -862,97 +1043,127 @@
 <context>
     <name>MemberProfilePanel</name>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="74"/>
+        <location filename="../../desktop/members/profile_panel.py" line="82"/>
         <source>Select a member to see their profile.</source>
         <translation>เลือกสมาชิกเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="84"/>
+        <location filename="../../desktop/members/profile_panel.py" line="92"/>
         <source>Nickname: %1</source>
         <translation>ชื่อเล่น: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="97"/>
+        <location filename="../../desktop/members/profile_panel.py" line="105"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="98"/>
+        <location filename="../../desktop/members/profile_panel.py" line="106"/>
         <source>Position type</source>
         <translation>ประเภทตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="99"/>
+        <location filename="../../desktop/members/profile_panel.py" line="107"/>
         <source>Personnel type</source>
         <translation>ประเภทบุคลากร</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="100"/>
+        <location filename="../../desktop/members/profile_panel.py" line="108"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="101"/>
+        <location filename="../../desktop/members/profile_panel.py" line="109"/>
         <source>Mobile</source>
         <translation>โทรศัพท์มือถือ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="102"/>
+        <location filename="../../desktop/members/profile_panel.py" line="110"/>
         <source>Office phone</source>
         <translation>โทรศัพท์ที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="103"/>
+        <location filename="../../desktop/members/profile_panel.py" line="111"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="104"/>
+        <location filename="../../desktop/members/profile_panel.py" line="112"/>
         <source>LINE ID</source>
         <translation>ไอดีไลน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="105"/>
+        <location filename="../../desktop/members/profile_panel.py" line="113"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="106"/>
+        <location filename="../../desktop/members/profile_panel.py" line="114"/>
         <source>Member no.</source>
         <translation>เลขสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="107"/>
+        <location filename="../../desktop/members/profile_panel.py" line="115"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="108"/>
+        <location filename="../../desktop/members/profile_panel.py" line="116"/>
         <source>Joined</source>
         <translation>วันที่เข้าเป็นสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="109"/>
+        <location filename="../../desktop/members/profile_panel.py" line="117"/>
         <source>Expires</source>
         <translation>วันที่หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="110"/>
+        <location filename="../../desktop/members/profile_panel.py" line="118"/>
         <source>PDPA consent</source>
         <translation>ความยินยอม (PDPA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="126"/>
+        <location filename="../../desktop/members/profile_panel.py" line="123"/>
+        <source>Strengths</source>
+        <translation>ความเชี่ยวชาญ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="125"/>
+        <source>Groups</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="134"/>
         <source>(until %1)</source>
         <translation>(ถึง %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="141"/>
-        <source>FY %1</source>
-        <translation>ปีงบประมาณ %1</translation>
+        <location filename="../../desktop/members/profile_panel.py" line="144"/>
+        <source>No groups</source>
+        <translation>ยังไม่อยู่ในกลุ่มใด</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="170"/>
+        <location filename="../../desktop/members/profile_panel.py" line="145"/>
+        <source>Dues</source>
+        <translation>ค่าบำรุง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="149"/>
+        <source>FY %1</source>
+        <translation>ปีงบฯ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="161"/>
+        <source>No dues paid</source>
+        <translation>ยังไม่มีการชำระค่าบำรุง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="163"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="178"/>
         <source>not recorded</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>
@@ -1010,32 +1221,32 @@
         <translation>โหลดใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="294"/>
+        <location filename="../../desktop/members/view.py" line="293"/>
         <source>{shown} members</source>
         <translation>สมาชิก {shown} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="296"/>
+        <location filename="../../desktop/members/view.py" line="295"/>
         <source>{shown} of {total} members</source>
         <translation>แสดง {shown} จาก {total} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="415"/>
+        <location filename="../../desktop/members/view.py" line="414"/>
         <source>Delete the member {name}?</source>
         <translation>ต้องการลบสมาชิก {name} หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="417"/>
+        <location filename="../../desktop/members/view.py" line="416"/>
         <source>Delete {count} selected members?</source>
         <translation>ต้องการลบสมาชิกที่เลือก {count} คนหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="420"/>
+        <location filename="../../desktop/members/view.py" line="419"/>
         <source>Delete members</source>
         <translation>ลบสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="421"/>
+        <location filename="../../desktop/members/view.py" line="420"/>
         <source>They are hidden from the register, not erased.</source>
         <translation>ข้อมูลจะถูกซ่อนจากทะเบียน ไม่ได้ถูกลบทิ้งถาวร</translation>
     </message>
@@ -1046,6 +1257,116 @@
         <location filename="../../desktop/operations/tasks.py" line="51"/>
         <source>Something went wrong</source>
         <translation>เกิดข้อผิดพลาด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="21"/>
+        <source>Give the group a name.</source>
+        <translation>กรุณาตั้งชื่อกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="22"/>
+        <source>Choose the kind of group from the list.</source>
+        <translation>กรุณาเลือกประเภทกลุ่มจากรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="25"/>
+        <source>The group no longer exists (deleted elsewhere?).</source>
+        <translation>ไม่พบกลุ่มนี้แล้ว (อาจถูกลบจากที่อื่น)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="28"/>
+        <source>A group cannot be placed inside itself or inside one of its sub-groups.</source>
+        <translation>ไม่สามารถย้ายกลุ่มไปไว้ใต้กลุ่มเดิมหรือใต้กลุ่มย่อยของกลุ่มนั้นได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="31"/>
+        <source>There is already a group with this name here.</source>
+        <translation>มีกลุ่มชื่อนี้อยู่ในระดับเดียวกันแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="34"/>
+        <source>This group has sub-groups: delete or move them first.</source>
+        <translation>กลุ่มนี้มีกลุ่มย่อยอยู่: กรุณาลบหรือย้ายกลุ่มย่อยก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="37"/>
+        <source>The member no longer exists (deleted elsewhere?).</source>
+        <translation>ไม่พบสมาชิกนี้แล้ว (อาจถูกลบจากที่อื่น)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="40"/>
+        <source>Choose a role from the list.</source>
+        <translation>กรุณาเลือกบทบาทจากรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="41"/>
+        <source>The member is already in this group: change their role instead.</source>
+        <translation>สมาชิกคนนี้อยู่ในกลุ่มนี้แล้ว: ให้เปลี่ยนบทบาทแทน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="44"/>
+        <source>This membership no longer exists.</source>
+        <translation>ไม่พบการเป็นสมาชิกกลุ่มนี้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="47"/>
+        <source>The date is not valid for this membership.</source>
+        <translation>วันที่นี้ใช้กับการเป็นสมาชิกกลุ่มนี้ไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="61"/>
+        <source>The database is busy with other work. Wait a moment and try again.</source>
+        <translation>ฐานข้อมูลกำลังทำงานอื่นอยู่ กรุณารอสักครู่แล้วลองใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="65"/>
+        <source>The database could not do this: {detail}</source>
+        <translation>ฐานข้อมูลไม่สามารถดำเนินการนี้ได้: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="69"/>
+        <source>It no longer exists: someone may have deleted it. Refresh with F5.</source>
+        <translation>ไม่พบข้อมูลนี้แล้ว อาจมีผู้อื่นลบไป กด F5 เพื่อโหลดใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/errors.py" line="77"/>
+        <source>Unexpected error: {detail}</source>
+        <translation>เกิดข้อผิดพลาดที่ไม่คาดคิด: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/members.py" line="45"/>
+        <source>The member could not be saved</source>
+        <translation>ไม่สามารถบันทึกข้อมูลสมาชิกได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/members.py" line="68"/>
+        <source>The members could not be deleted</source>
+        <translation>ไม่สามารถลบสมาชิกได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/members.py" line="131"/>
+        <source>The members could not be added to the group</source>
+        <translation>ไม่สามารถเพิ่มสมาชิกเข้ากลุ่มได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/members.py" line="160"/>
+        <source>The group could not be saved</source>
+        <translation>ไม่สามารถบันทึกกลุ่มได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/members.py" line="178"/>
+        <source>The group could not be deleted</source>
+        <translation>ไม่สามารถลบกลุ่มได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/members.py" line="198"/>
+        <source>The role could not be changed</source>
+        <translation>ไม่สามารถเปลี่ยนบทบาทได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations/members.py" line="222"/>
+        <source>The membership could not be ended</source>
+        <translation>ไม่สามารถสิ้นสุดการเป็นสมาชิกได้</translation>
     </message>
 </context>
 <context>
