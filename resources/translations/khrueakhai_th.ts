@@ -324,7 +324,7 @@
     <message>
         <location filename="../../desktop/members/filter_panel.py" line="381"/>
         <source>The counts could not be updated.</source>
-        <translation>ไม่สามารถปรับปรุงตัวเลขจำนวนได้</translation>
+        <translation>ไม่สามารถอัปเดตจำนวนได้</translation>
     </message>
 </context>
 <context>
