@@ -118,6 +118,16 @@ def wait(qtbot: QtBot, condition: Callable[[], bool], timeout: int = 60_000) -> 
 @pytest.mark.slow
 def test_members_view_at_scale(qtbot: QtBot, loop: Any, bench: Database) -> None:
     figures: list[tuple[str, float, float, str]] = []  # label, ms, target, note
+    with bench.engine.connect() as connection:
+        indexes = {
+            row[0]
+            for row in connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'member'"
+            )
+        }
+        analysed = {row[0] for row in connection.exec_driver_sql(
+            "SELECT idx FROM sqlite_stat1 WHERE tbl = 'member'")}  # fmt: skip
+    stale_stats = sorted(indexes - analysed)
     executor = DbExecutor(bench)
     rss_before = rss_mb()
 
@@ -192,6 +202,15 @@ def test_members_view_at_scale(qtbot: QtBot, loop: Any, bench: Database) -> None
         f" median {int(statistics.median(sizes)):,} hits",
     ))  # fmt: skip
     slowest = sorted(zip(timings, typed, sizes, strict=True), reverse=True)[:5]
+    by_length: list[str] = []
+    for label, lengths in (("1", {1}), ("2", {2}), ("3+", set(range(3, 99)))):
+        chosen = [ms for ms, text in zip(timings, typed, strict=True) if len(text) in lengths]
+        if len(chosen) >= 2:
+            by_length.append(
+                f"{label} code point(s): {len(chosen)} keystrokes, p50"
+                f" {statistics.median(chosen):.1f} ms, p95"
+                f" {statistics.quantiles(chosen, n=20)[18]:.1f} ms"
+            )
     view.search.clear()
     wait(qtbot, lambda: view.model.rowCount() == MEMBERS and not view.state.is_pending())
     wait(qtbot, lambda: view.tasks.pending() == 0)
@@ -238,6 +257,9 @@ def test_members_view_at_scale(qtbot: QtBot, loop: Any, bench: Database) -> None
         unit = "MB" if "memory" in label else "ms"
         verdict = "ok" if value < target else "SLOW"
         print(f"  {label:<52} {value:8.1f} {unit}  (target < {target} {unit}: {verdict}) {note}")
+    print("  keystrokes by search length: " + "; ".join(by_length))
+    if stale_stats:
+        print(f"  WARNING: no planner statistics for {', '.join(stale_stats)}: run ANALYZE")
     print("  slowest keystrokes: " + ", ".join(f"{t!r} {ms:.0f} ms ({n:,} hits)"
                                                for ms, t, n in slowest))  # fmt: skip
 
