@@ -53,7 +53,7 @@ MEMBER_FLUSH_ROWS = 100_000
 
 
 class MemberStage:
-    """Members reach ``main.member`` through a TEMP table, 100,000 at a time.
+    """Members reach ``main.member`` through a TEMP table, about 100,000 at a time.
 
     The FTS5 index is kept by the member insert trigger (the one definition of the indexed
     text), and FTS5 writes its pending index data out as a new segment at the end of every
@@ -97,8 +97,11 @@ class MemberStage:
     def add(self, rows: list[tuple[object, ...]]) -> None:
         self._timer.execute(self._connection, "member", STAGED_MEMBER_INSERT, rows)
         self._pending += len(rows)
-        if self._pending >= MEMBER_FLUSH_ROWS:
-            self.flush()
+
+    @property
+    def full(self) -> bool:
+        """Time to :meth:`flush` (the caller decides when, so that it can work meanwhile)."""
+        return self._pending >= MEMBER_FLUSH_ROWS
 
     def flush(self) -> None:
         if not self._pending:

@@ -6,8 +6,10 @@ import datetime as dt
 import importlib
 import random
 import re
+import threading
+import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ import pytest
 from db.check import check_database
 from db.demo import DemoCancelled, DemoError, DemoSummary, populate
 from db.demo.organisations import member_counts, organisation_counts, plan_organisations
+from db.demo.pipeline import Pipeline
 from db.demo.reference import load_demo_reference
 from db.engine import Database, open_database
 from db.identity import local_identity, new_stamp
@@ -511,3 +514,66 @@ def test_the_schema_is_exactly_as_before(database: Database, small_batches: int)
     assert rows(database, schema) == before
     assert rows(database, config) == [("hashsize", 1024 * 1024)]
     assert check_database(database).ok
+
+
+def test_batches_made_in_a_thread_give_the_same_data_as_made_inline(
+    tmp_path: Path, small_batches: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = ("SELECT first_name, last_name, national_id, phone, position, status, joined_on"
+               " FROM member ORDER BY rowid")
+    dues = "SELECT fiscal_year, amount_satang, paid_on, receipt_no FROM dues_payment ORDER BY rowid"
+    results = []
+    for ahead in (0, 3):
+        monkeypatch.setattr(POPULATE_MODULE, "BATCHES_AHEAD", ahead)
+        db = _open(tmp_path / f"ahead{ahead}.sqlite")
+        try:
+            populate(db, members=2_600, seed=11, today=TODAY)
+            results.append((rows(db, content), rows(db, dues)))
+        finally:
+            db.dispose()
+    assert results[0] == results[1]
+    assert len(results[0][0]) == 2_600
+
+
+# --- the generator thread ------------------------------------------------------------------------
+
+
+def test_pipeline_hands_over_items_in_order_and_raises_the_producers_error() -> None:
+    def produce(checkpoint: Callable[[], None]) -> Iterator[int]:
+        for i in range(50):
+            checkpoint()
+            yield i
+        raise ValueError("bad row")
+
+    for ahead in (0, 2):
+        seen: list[int] = []
+        with Pipeline(produce, ahead=ahead) as pipeline, pytest.raises(ValueError, match="bad row"):
+            for item in pipeline:
+                seen.append(item)
+        assert seen == list(range(50))
+
+
+def test_pipeline_pauses_the_producer_and_stops_it_on_close() -> None:
+    made: list[int] = []
+
+    def produce(checkpoint: Callable[[], None]) -> Iterator[int]:
+        i = 0
+        while True:  # endless: only close() ends it
+            checkpoint()
+            made.append(i)
+            yield i
+            i += 1
+
+    pipeline = Pipeline(produce, ahead=2)
+    items = iter(pipeline)
+    assert next(items) == 0
+    with pipeline.paused():
+        time.sleep(0.05)
+        before = len(made)
+        time.sleep(0.1)
+        assert len(made) <= before + 1  # at most the item it was making when paused
+    pipeline.close()
+    stopped_at = len(made)
+    time.sleep(0.05)
+    assert len(made) == stopped_at
+    assert not any(t.name == "demo-rows" for t in threading.enumerate())
