@@ -13,7 +13,7 @@ from enum import IntEnum
 from PySide6.QtCore import QCoreApplication
 
 from db.members.types import MemberRow, SortColumn
-from db.thai.dates import format_thai_date
+from db.thai.dates import Era, format_thai_date
 from db.thai.errors import ThaiValueError
 from db.thai.phone import format_phone
 
@@ -132,7 +132,7 @@ def _phone(text: str) -> str:
         return text  # imported data that is not a Thai number: show it as stored
 
 
-def cell_text(row: MemberRow, column: MemberColumn, labels: RefLabels) -> str:
+def cell_text(row: MemberRow, column: MemberColumn, labels: RefLabels, era: Era = "BE") -> str:
     if column is MemberColumn.NAME:
         return row.full_name
     if column is MemberColumn.NICKNAME:
@@ -156,7 +156,7 @@ def cell_text(row: MemberRow, column: MemberColumn, labels: RefLabels) -> str:
     if column is MemberColumn.STATUS:
         return labels.statuses.get(row.status, row.status)
     if column is MemberColumn.JOINED_ON:
-        return format_thai_date(row.joined_on, style="short") if row.joined_on else ""
+        return format_thai_date(row.joined_on, style="short", era=era) if row.joined_on else ""
     if column is MemberColumn.CONSENT:
         return "✓" if row.has_consent else ""
     if column is MemberColumn.NATIONAL_ID:

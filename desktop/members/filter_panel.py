@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -228,6 +229,9 @@ class FacetSection(QWidget):
     def title(self) -> str:
         return self._header.text()
 
+    def set_title(self, title: str) -> None:
+        self._header.setText(title)
+
     def is_expanded(self) -> bool:
         return self._header.isChecked()
 
@@ -277,7 +281,7 @@ class FilterPanel(QFrame):
         self._task: asyncio.Task[None] | None = None
         self.sections: dict[Facet, FacetSection] = {}
 
-        self._clear = QPushButton(self.tr("Clear filters"), self)
+        self._clear = QPushButton(self)
         self._clear.setObjectName("clearFilters")
         self._clear.setEnabled(False)
         self._clear.clicked.connect(self.clear_requested)
@@ -315,6 +319,17 @@ class FilterPanel(QFrame):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._start_refresh)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self._clear.setText(self.tr("Clear filters"))
+        for section in self.sections.values():
+            section.set_title(facet_title(section.spec.facet))
 
     def section(self, facet: Facet) -> FacetSection:
         return self.sections[facet]

@@ -11,7 +11,7 @@ import asyncio
 import logging
 from array import array
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -81,48 +81,25 @@ class GroupsPanel(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
-        for position, (name, text, handler) in enumerate(
-            [
-                ("newGroup", self.tr("New group"), lambda: self.tasks.spawn(self.new_group())),
-                (
-                    "newSubgroup",
-                    self.tr("New sub-group"),
-                    lambda: self.tasks.spawn(self.new_subgroup()),
-                ),
-                ("editGroup", self.tr("Edit group"), lambda: self.tasks.spawn(self.edit_group())),
-                (
-                    "deleteGroup",
-                    self.tr("Delete group"),
-                    lambda: self.tasks.spawn(self.delete_group()),
-                ),
-                ("showAllMembers", self.tr("Show all members"), self.clear_selection),
-            ]
-        ):
-            button = QPushButton(text, self)
-            button.setObjectName(name)
-            button.clicked.connect(handler)
-            self.buttons[name] = button
-            grid.addWidget(button, position // 2, position % 2)
         member_buttons = QGridLayout()
-        for position, (name, text, handler) in enumerate(
-            [
-                (
-                    "changeRole",
-                    self.tr("Change role"),
-                    lambda: self.tasks.spawn(self.change_role()),
-                ),
-                (
-                    "endMembership",
-                    self.tr("End membership"),
-                    lambda: self.tasks.spawn(self.end_membership()),
-                ),
-            ]
-        ):
-            button = QPushButton(text, self)
+        commands = {
+            "newGroup": lambda: self.tasks.spawn(self.new_group()),
+            "newSubgroup": lambda: self.tasks.spawn(self.new_subgroup()),
+            "editGroup": lambda: self.tasks.spawn(self.edit_group()),
+            "deleteGroup": lambda: self.tasks.spawn(self.delete_group()),
+            "showAllMembers": self.clear_selection,
+            "changeRole": lambda: self.tasks.spawn(self.change_role()),
+            "endMembership": lambda: self.tasks.spawn(self.end_membership()),
+        }
+        for position, (name, handler) in enumerate(commands.items()):
+            button = QPushButton(self)
             button.setObjectName(name)
             button.clicked.connect(handler)
             self.buttons[name] = button
-            member_buttons.addWidget(button, 0, position)
+            if name in ("changeRole", "endMembership"):
+                member_buttons.addWidget(button, 0, position - 5)
+            else:
+                grid.addWidget(button, position // 2, position % 2)
 
         self.title = QLabel(self)
         self.title.setObjectName("groupMembersTitle")
@@ -149,6 +126,28 @@ class GroupsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
         self._update_buttons()
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        texts = {
+            "newGroup": self.tr("New group"),
+            "newSubgroup": self.tr("New sub-group"),
+            "editGroup": self.tr("Edit group"),
+            "deleteGroup": self.tr("Delete group"),
+            "showAllMembers": self.tr("Show all members"),
+            "changeRole": self.tr("Change role"),
+            "endMembership": self.tr("End membership"),
+        }
+        for name, text in texts.items():
+            self.buttons[name].setText(text)
+        self.tree_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+        self.members_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self._show_title()
 
     # -- loading -----------------------------------------------------------------------------
     def set_labels(self, labels: ViewLabels) -> None:
@@ -192,7 +191,6 @@ class GroupsPanel(QWidget):
         group = self.selected_group()
         if group is None:
             self.members_model.set_rows([], self._role_label)
-            self.title.setText(self.tr("Select a group to see its members."))
         else:
             rows = await self._executor.run(group_member_rows, group_id=group.id)
             now = self.selected_group()
@@ -205,11 +203,19 @@ class GroupsPanel(QWidget):
                     if item.membership_id == current.membership_id:
                         self.members.setCurrentIndex(self.members_model.index(row, 0))
                         break
-            self.title.setText(
-                self.tr("{name}: {count} members").format(name=group.name, count=f"{len(rows):,}")
-            )
+        self._show_title()
         self._update_buttons()
         self.members_loaded.emit(self.members_model.rowCount())
+
+    def _show_title(self) -> None:
+        group = self.selected_group()
+        if group is None:
+            self.title.setText(self.tr("Select a group to see its members."))
+        else:
+            count = f"{self.members_model.rowCount():,}"
+            self.title.setText(
+                self.tr("{name}: {count} members").format(name=group.name, count=count)
+            )
 
     def _role_label(self, code: str) -> str:
         return self._labels.label("group_role", code)

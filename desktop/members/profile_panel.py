@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Iterable
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from db.members.types import MemberProfile
-from db.thai.dates import format_thai_date
+from db.thai.dates import DateStyle, Era, format_thai_date
 from db.thai.errors import ThaiValueError
 from db.thai.national_id import mask_national_id
 from db.thai.phone import format_phone
@@ -51,6 +53,7 @@ class MemberProfilePanel(QWidget):
         self.setObjectName("memberProfile")
         self._labels = ViewLabels()
         self._profile: MemberProfile | None = None
+        self._era: Era = "BE"
         self._text = QTextBrowser(self)
         self._text.setObjectName("memberProfileText")
         self._text.setOpenLinks(False)
@@ -58,6 +61,18 @@ class MemberProfilePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._text)
         self.show_profile(None)
+
+    def set_date_era(self, era: Era) -> None:
+        self._era = era
+        self.show_profile(self._profile)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.show_profile(self._profile)
+        super().changeEvent(event)
+
+    def _date(self, day: dt.date, style: DateStyle = "long") -> str:
+        return format_thai_date(day, style=style, era=self._era)
 
     def set_labels(self, labels: ViewLabels) -> None:
         self._labels = labels
@@ -113,8 +128,8 @@ class MemberProfilePanel(QWidget):
                     (self.tr("National ID"), self._masked_id(d.national_id)),
                     (self.tr("Member no."), d.membership_no),
                     (self.tr("Status"), label("member_status", d.status) if d.status else ""),
-                    (self.tr("Joined"), format_thai_date(d.joined_on) if d.joined_on else ""),
-                    (self.tr("Expires"), format_thai_date(d.expires_on) if d.expires_on else ""),
+                    (self.tr("Joined"), self._date(d.joined_on) if d.joined_on else ""),
+                    (self.tr("Expires"), self._date(d.expires_on) if d.expires_on else ""),
                     (self.tr("PDPA consent"), self._consent(profile)),
                 ]
             )
@@ -126,13 +141,11 @@ class MemberProfilePanel(QWidget):
         if profile.groups:
             rows = []
             for group in profile.groups:
-                since = (
-                    format_thai_date(group.started_on, style="short") if group.started_on else ""
-                )
+                since = self._date(group.started_on, style="short") if group.started_on else ""
                 role = label("group_role", group.role)
                 if group.ended_on:
                     role += " " + self.tr("(until %1)").replace(
-                        "%1", format_thai_date(group.ended_on, style="short")
+                        "%1", self._date(group.ended_on, style="short")
                     )
                 rows.append(
                     f"<tr><td>{html.escape(group.group_name)}</td>"
@@ -152,7 +165,7 @@ class MemberProfilePanel(QWidget):
                     f"<td align='right' style='padding-left:8px'>"
                     f"{html.escape(_baht(dues.amount_satang))}</td>"
                     f"<td style='padding-left:8px'>"
-                    f"{html.escape(format_thai_date(dues.paid_on, style='short'))}</td>"
+                    f"{html.escape(self._date(dues.paid_on, style='short'))}</td>"
                     f"<td style='padding-left:8px; color:#5f6b73'>"
                     f"{html.escape(dues.receipt_no)}</td></tr>"
                 )
@@ -176,5 +189,5 @@ class MemberProfilePanel(QWidget):
         d = profile.data
         if d.consent_date is None:
             return self.tr("not recorded")
-        text = format_thai_date(d.consent_date)
+        text = self._date(d.consent_date)
         return f"{text} ({d.consent_purpose})" if d.consent_purpose else text

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 )
 
 from db.members.types import MemberRow, MemberSort
+from db.thai.dates import Era
 from desktop.members.columns import (
     COLUMN_FOR_SORT,
     SORT_FOR_COLUMN,
@@ -75,6 +76,7 @@ class MemberTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[MemberRow | None]] = OrderedDict()
         self._labels = RefLabels()
         self._sort = MemberSort()
+        self._era: Era = "BE"
         self.fetch_count = 0  # page fetches since the model was made
 
     # -- the key list ------------------------------------------------------------------------
@@ -143,6 +145,15 @@ class MemberTableModel(QAbstractTableModel):
                 self.index(0, 0), self.index(len(self._keys) - 1, len(MemberColumn) - 1)
             )
 
+    def set_date_era(self, era: Era) -> None:
+        """Show dates in the Buddhist (BE, the default) or Christian era (CE)."""
+        if era == self._era:
+            return
+        self._era = era
+        if self._keys:
+            column = int(MemberColumn.JOINED_ON)
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._keys) - 1, column))
+
     # -- Qt's model interface ----------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._keys)
@@ -175,7 +186,7 @@ class MemberTableModel(QAbstractTableModel):
             return member.id
         if role == Qt.ItemDataRole.ToolTipRole and column not in _TOOLTIP_COLUMNS:
             return None
-        return cell_text(member, column, self._labels)
+        return cell_text(member, column, self._labels, self._era)
 
     def headerData(
         self,

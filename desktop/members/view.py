@@ -16,7 +16,7 @@ from array import array
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,6 +37,7 @@ from db.members.profile import get_member
 from db.members.query import count_members, fetch_member_rows, search_member_keys
 from db.members.types import MemberFilter, MemberRow
 from desktop.db_worker import Changes, DbExecutor
+from desktop.members.actions import MemberActions
 from desktop.members.columns import WIDTH_CHARS, MemberColumn, header_text
 from desktop.members.filter_panel import FilterPanel
 from desktop.members.groups_panel import GroupsPanel
@@ -46,6 +47,7 @@ from desktop.members.state import MembersState, SearchRequest
 from desktop.members.table_model import MemberTableModel
 from desktop.operations import members as operations
 from desktop.operations.tasks import TaskRunner
+from desktop.settings_dialog import date_era
 from desktop.widgets.search_box import SearchBox
 
 log = logging.getLogger(__name__)
@@ -74,9 +76,6 @@ class MembersView(QWidget):
 
         self.search = SearchBox(self, debounce_ms=0)  # the state debounces
         self.search.setObjectName("memberSearch")
-        self.search.setPlaceholderText(
-            self.tr("Search: name, nickname, organisation, position, ID or phone number")
-        )
         self.search.installEventFilter(self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("memberCount")
@@ -87,8 +86,8 @@ class MembersView(QWidget):
         self.profile = MemberProfilePanel(self)
         self.side = QTabWidget(self)
         self.side.setObjectName("memberSidePanel")
-        self.side.addTab(self.filters, self.tr("Filters"))
-        self.side.addTab(self.groups, self.tr("Groups"))
+        self.side.addTab(self.filters, "")
+        self.side.addTab(self.groups, "")
 
         self._setup_table()
         self._setup_actions()
@@ -98,6 +97,29 @@ class MembersView(QWidget):
         self._profile_timer.setSingleShot(True)
         self._profile_timer.setInterval(PROFILE_DELAY_MS)
         self._profile_timer.timeout.connect(lambda: self.tasks.spawn(self._load_profile()))
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Search: name, nickname, organisation, position, ID or phone number")
+        )
+        self.side.setTabText(self.side.indexOf(self.filters), self.tr("Filters"))
+        self.side.setTabText(self.side.indexOf(self.groups), self.tr("Groups"))
+        self.actions.retranslate()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(MemberColumn) - 1)
+        if self.model.rowCount() or self._total is not None:
+            self._show_count()
+
+    def apply_settings(self) -> None:
+        """The settings changed (the main window calls this): show dates in the chosen era."""
+        era = date_era()
+        self.model.set_date_era(era)
+        self.profile.set_date_era(era)
 
     # -- set-up ------------------------------------------------------------------------------
     def _setup_table(self) -> None:
@@ -130,47 +152,17 @@ class MembersView(QWidget):
         self._apply_columns(self.state.visible_columns)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-    def _action(self, text: str, name: str, *shortcuts: QKeySequence | str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addAction(action)
-        return action
-
     def _setup_actions(self) -> None:
-        self.new_action = self._action(self.tr("New member"), "newMemberAction", "Ctrl+N")
-        self.edit_action = self._action(self.tr("Edit"), "editMemberAction", "Ctrl+E")
-        self.delete_action = self._action(self.tr("Delete"), "deleteMemberAction")
-        self.group_action = self._action(self.tr("Add to group…"), "addToGroupAction", "Ctrl+G")
-        self.find_action = self._action(self.tr("Find"), "findMemberAction", "Ctrl+F")
-        self.side_action = self._action(self.tr("Filters and groups"), "sidePanelAction", "F9")
-        self.side_action.setCheckable(True)
-        self.side_action.setChecked(True)
-        self.refresh_action = self._action(self.tr("Refresh"), "refreshMembersAction", "F5")
-        # Enter and Delete act on the table only (the search box and dialogs keep theirs).
-        self._table_edit = QAction(self.table)
-        self._table_edit.setShortcuts(
-            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
-        )
-        self._table_edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self._table_delete = QAction(self.table)
-        self._table_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self._table_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.table.addAction(self._table_edit)
-        self.table.addAction(self._table_delete)
-        for action in (self.edit_action, self.delete_action, self.group_action):
-            self.table.addAction(action)
+        self.actions = MemberActions(self, self.table)
 
     def _setup_layout(self) -> None:
         toolbar = QToolBar(self)
         toolbar.setObjectName("memberToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_action, self.edit_action, self.delete_action, self.group_action):
+        for action in self.actions.toolbar_actions():
             toolbar.addAction(action)
         toolbar.addSeparator()
-        toolbar.addAction(self.side_action)
+        toolbar.addAction(self.actions.side_panel)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
@@ -198,15 +190,16 @@ class MembersView(QWidget):
         self.groups.group_selected.connect(self._on_group_selected)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
-        self._table_edit.triggered.connect(self.edit_current)
-        self._table_delete.triggered.connect(self.delete_selected)
-        self.new_action.triggered.connect(self.new_member)
-        self.edit_action.triggered.connect(self.edit_current)
-        self.delete_action.triggered.connect(self.delete_selected)
-        self.group_action.triggered.connect(self.add_selected_to_group)
-        self.find_action.triggered.connect(self._focus_search)
-        self.side_action.toggled.connect(self.side.setVisible)
-        self.refresh_action.triggered.connect(self.refresh)
+        actions = self.actions
+        actions.table_edit.triggered.connect(self.edit_current)
+        actions.table_delete.triggered.connect(self.delete_selected)
+        actions.new.triggered.connect(self.new_member)
+        actions.edit.triggered.connect(self.edit_current)
+        actions.delete.triggered.connect(self.delete_selected)
+        actions.add_to_group.triggered.connect(self.add_selected_to_group)
+        actions.find.triggered.connect(self._focus_search)
+        actions.side_panel.toggled.connect(self.side.setVisible)
+        actions.refresh.triggered.connect(self.refresh)
         self._executor.changes_applied.connect(self._on_changes_applied)
 
     # -- starting ----------------------------------------------------------------------------

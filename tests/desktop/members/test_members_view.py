@@ -202,3 +202,44 @@ def test_rows_are_fetched_only_for_what_is_drawn(view: MembersView, qtbot: QtBot
     view.table.viewport().repaint()
     assert view.model.fetch_count - before <= 3
     assert view.model.cached_row_count() <= 300
+
+
+def test_the_view_follows_a_language_switch(
+    qtbot: QtBot, view: MembersView, qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop import i18n
+
+    thai_placeholder = view.search.placeholderText()
+    thai_header = view.model.headerData(MemberColumn.NAME, Qt.Orientation.Horizontal)
+    try:
+        i18n.install(qapp, "en")
+        qtbot.waitUntil(
+            lambda: (
+                view.search.placeholderText()
+                == "Search: name, nickname, organisation, position, ID or phone number"
+            ),
+            timeout=2000,
+        )
+        assert view.model.headerData(MemberColumn.NAME, Qt.Orientation.Horizontal) == "Name"
+        assert view.side.tabText(0) == "Filters"
+        assert view.actions.new.text() == "New member"
+        assert view.groups.buttons["newGroup"].text() == "New group"
+        assert view.count_label.text() == "2,000 members"
+    finally:
+        i18n.install(qapp, "th")
+    qtbot.waitUntil(lambda: view.search.placeholderText() == thai_placeholder, timeout=2000)
+    assert view.model.headerData(MemberColumn.NAME, Qt.Orientation.Horizontal) == thai_header
+    assert thai_placeholder != "Search: name, nickname, organisation, position, ID or phone number"
+
+
+def test_dates_follow_the_era_setting(view: MembersView, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.members import view as view_module
+
+    row = next(r for r in range(100) if (m := view.model.member_at(r)) and m.joined_on)
+    member = view.model.member_at(row)
+    assert member is not None and member.joined_on is not None
+    cell = view.model.index(row, MemberColumn.JOINED_ON)
+    assert view.model.data(cell).endswith(str(member.joined_on.year + 543))
+    monkeypatch.setattr(view_module, "date_era", lambda: "CE")
+    view.apply_settings()  # what the main window calls after its settings dialog
+    assert view.model.data(cell).endswith(str(member.joined_on.year))
