@@ -79,9 +79,10 @@ def test_demo_data_at_national_scale(tmp_path: Path) -> None:
     print(f"machine after:  {_machine()}")
     print(f"populate                       {wall:8.1f} s  (CPU {cpu:.1f} s; other processes"
           " share the 2 cores)")
-    print(f"  generating rows (Python)     {summary.generate_seconds:8.1f} s")
-    print(f"  inserting (executemany)      {summary.insert_seconds:8.1f} s")
-    print(f"    of which members + FTS     {summary.member_insert_seconds:8.1f} s")
+    print(f"  generating rows (Python)     {summary.generate_seconds:8.1f} s CPU, in a thread"
+          f" beside the writer, which waited {summary.wait_seconds:.1f} s for rows")
+    print(f"  inserting                    {summary.insert_seconds:8.1f} s")
+    print(f"    members, FTS5 and indexes  {summary.member_insert_seconds:8.1f} s")
     print(f"  ANALYZE                      {summary.analyze_seconds:8.1f} s")
     print(f"  COMMIT + WAL checkpoint      {summary.commit_seconds:8.1f} s")
     print(f"FTS5 index alone (refilled)    {fts_seconds:8.1f} s")
