@@ -107,9 +107,11 @@ class Post:
     title_by_family: tuple[tuple[str, str], ...] = ()
 
     def title_for(self, family: str) -> str:
-        return dict(self.title_by_family).get(family, self.title) if self.title_by_family else (
-            self.title
-        )
+        """The position text at an employer of this family (municipal, sao, pao, ...)."""
+        for title_family, title in self.title_by_family:
+            if title_family == family:
+                return title
+        return self.title
 
 
 def _by_family(**titles: str) -> dict[str, str]:

@@ -32,6 +32,7 @@ LINE_SHARE = 0.3
 OFFICE_PHONE_SHARE = 0.45
 ADDRESS_SHARE = 0.4
 OWN_DISTRICT_ID_SHARE = 0.7  # IDs registered in the district of the member's organisation
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +237,8 @@ class PeopleGenerator:
         email = ""
         if r() < EMAIL_SHARE:
             domain = self._domains.pick(r())
-            email = f"{handle}{'._'[int(r() * 2)]}{first_handle(r)}{birth_year % 100:02d}@{domain}"
+            letters = _LETTERS[int(r() * 26)] + _LETTERS[int(r() * 26)]  # as people add initials
+            email = f"{handle}{'._'[int(r() * 2)]}{letters}{birth_year % 100:02d}@{domain}"
         line_id = ""
         if r() < LINE_SHARE:
             line_id = phone if r() < 0.4 else f"{handle}{int(r() * 10_000)}"
@@ -269,11 +271,3 @@ class PeopleGenerator:
             joined=joined, dues_baht=post.dues_baht, strengths=self._strengths(title),
         )
 
-
-_HANDLE_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def first_handle(r: object) -> str:
-    """Two random Latin letters (e-mail handles are rarely just a nickname)."""
-    assert callable(r)
-    return _HANDLE_LETTERS[int(r() * 26)] + _HANDLE_LETTERS[int(r() * 26)]

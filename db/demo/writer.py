@@ -173,9 +173,8 @@ class SyncStamps:
 
 @dataclass(slots=True)
 class Timer:
-    """Seconds spent generating rows and inserting them, by table."""
+    """Seconds spent inserting rows, and rows inserted, by table."""
 
-    generate: float = 0.0
     insert: dict[str, float] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)
 
