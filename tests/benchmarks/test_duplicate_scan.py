@@ -1,0 +1,107 @@
+"""Benchmark: the duplicate scan and one merge + undo at national scale (393,000 members).
+
+    .venv/bin/pytest tests/benchmarks/test_duplicate_scan.py -m slow -s
+
+Uses the demo register cached at /tmp/khrueakhai-bench/demo-393000.sqlite (made by
+``db.demo.populate`` when missing) and works on a copy, so the cache is never written.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from db.demo.populate import populate
+from db.duplicates import scan_duplicates
+from db.engine import Database, open_database
+from db.merge import merge_members, merge_preview, undo_merge
+
+MEMBERS = 393_000
+CACHE = Path("/tmp/khrueakhai-bench") / f"demo-{MEMBERS}.sqlite"
+SCAN_LIMIT_S = 15.0
+
+
+def _copy(source: Path, target: Path) -> None:
+    shutil.copy(source, target)
+    for suffix in ("-wal", "-shm"):
+        extra = source.with_name(source.name + suffix)
+        if extra.exists():
+            shutil.copy(extra, target.with_name(target.name + suffix))
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    if not CACHE.exists():
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        database = open_database(CACHE)
+        populate(database, members=MEMBERS, seed=1)
+        database.dispose()
+    target = tmp_path_factory.mktemp("duplicates") / "demo.sqlite"
+    _copy(CACHE, target)
+    database = open_database(target)
+    yield database
+    database.dispose()
+
+
+@pytest.mark.slow
+def test_full_scan_and_one_merge_with_undo(national: Database) -> None:
+    with national.session() as s:
+        live = (
+            s.connection()
+            .exec_driver_sql("SELECT count(*) FROM member WHERE deleted_at IS NULL")
+            .scalar_one()
+        )
+    timings: list[tuple[float, float]] = []
+    for _ in range(2):  # first (cold file cache) and warm
+        wall, cpu = time.perf_counter(), time.process_time()
+        with national.session() as s:
+            pairs = scan_duplicates(s)
+        timings.append((time.perf_counter() - wall, time.process_time() - cpu))
+    reasons = Counter(code for pair in pairs for code in pair.reasons)
+    print(f"\nduplicate scan over {live:,} live members: {len(pairs):,} candidate pairs")
+    for label, (wall_s, cpu_s) in zip(("first", "warm"), timings, strict=True):
+        print(f"  {label}: {wall_s:.2f} s wall, {cpu_s:.2f} s CPU")
+    print("  reasons: " + ", ".join(f"{code} {n:,}" for code, n in reasons.most_common()))
+    scores = Counter(round(p.score, 1) for p in pairs)
+    print("  scores: " + ", ".join(f"{s:.1f}: {n:,}" for s, n in sorted(scores.items())))
+    assert live >= MEMBERS * 0.99
+    assert pairs, "the demo register has realistic name collisions"
+    assert max(wall_s for wall_s, _cpu in timings) < SCAN_LIMIT_S
+
+    top = pairs[0]
+    wall = time.perf_counter()
+    with national.session() as s:
+        preview = merge_preview(s, a_id=top.a_id, b_id=top.b_id)
+    preview_s = time.perf_counter() - wall
+    survivor = preview.suggested_survivor
+    wall = time.perf_counter()
+    with national.session() as s:
+        merge_id = merge_members(
+            s,
+            survivor_id=preview.member_id(survivor),
+            merged_id=preview.member_id("b" if survivor == "a" else "a"),
+            field_choices=preview.field_choices(survivor=survivor),
+        )
+    merge_s = time.perf_counter() - wall
+    wall = time.perf_counter()
+    with national.session() as s:
+        undo_merge(s, merge_id=merge_id)
+    undo_s = time.perf_counter() - wall
+    moved = sum(r.count_a + r.count_b for r in preview.related)
+    print(
+        f"  top pair score {top.score:.2f} ({', '.join(top.reasons)}), {moved} related rows:"
+        f" preview {preview_s * 1000:.0f} ms, merge {merge_s * 1000:.0f} ms,"
+        f" undo {undo_s * 1000:.0f} ms"
+    )
+    with national.session() as s:
+        after = (
+            s.connection()
+            .exec_driver_sql("SELECT count(*) FROM member WHERE deleted_at IS NULL")
+            .scalar_one()
+        )
+    assert after == live
