@@ -1,0 +1,376 @@
+"""Reading member sheets: .xlsx/.xlsm/.xls/.ods through python-calamine, .csv/.txt as text.
+
+A sheet is read into a :class:`SheetTable`: its rows as Python values (str, float, int, bool,
+``datetime.date``/``datetime`` for cells Excel formats as dates, "" for blank cells), each row
+padded to the same width, with ``rows[i]`` being spreadsheet row ``i + 1`` (blank rows above the
+data are kept, so row numbers are the ones the spreadsheet shows).
+
+CSV bytes are decoded strictly: a UTF-16 or UTF-8 byte-order mark says the encoding; otherwise
+strict UTF-8, then strict cp874 (Windows' superset of TIS-620, what Thai Excel writes), then
+charset-normalizer's guess. A file that none of them decodes is refused rather than read as
+mojibake. The delimiter (comma, semicolon, tab or pipe) is sniffed from the first lines.
+
+Every problem is an :class:`ImportFileError` with a stable ``code`` and a plain message.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import python_calamine
+
+Cell = object  # str | float | int | bool | datetime.date | datetime.datetime | time | timedelta
+
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
+TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
+DELIMITERS = ",;\t|"
+SNIFF_LINES = 50
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An encrypted (password-protected) .xlsx is an OLE2 file holding these streams.
+_ENCRYPTED_MARKERS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+
+
+class ImportFileError(Exception):
+    """A file that cannot be read as a member sheet.
+
+    ``code``: ``file_not_found``, ``unreadable_file``, ``unsupported_format``,
+    ``password_protected``, ``empty_file``, ``sheet_not_found``, ``empty_sheet``,
+    ``unknown_encoding``, ``no_header`` or ``no_name_column``.
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True, slots=True)
+class SheetTable:
+    """One sheet's cells. ``rows[i]`` is spreadsheet row ``i + 1``; every row has ``width``
+    cells; column ``j`` is spreadsheet column ``first_column + j`` (0 = A)."""
+
+    path: Path
+    sheet: str  # the sheet's name ("" for CSV)
+    sheet_names: tuple[str, ...]
+    rows: list[list[Cell]]
+    first_column: int = 0
+    merged: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()  # ((row, col), (row, col))
+    encoding: str = ""  # CSV only: the encoding it was decoded with
+    delimiter: str = ""  # CSV only
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def width(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+    def column_letter(self, index: int) -> str:
+        """The spreadsheet letter of column ``index`` of this table (A, B, ..., AA)."""
+        return column_letter(self.first_column + index)
+
+
+def column_letter(number: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    number += 1
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _check_file(path: Path) -> bytes:
+    """The first bytes of ``path``; ImportFileError when it is missing, a folder or empty."""
+    if not path.exists():
+        raise ImportFileError("file_not_found", f"There is no file at {path}")
+    if not path.is_file():
+        raise ImportFileError("unreadable_file", f"{path} is a folder, not a file")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as error:
+        raise ImportFileError("unreadable_file", f"Cannot read {path}: {error.strerror}") from None
+    if not head:
+        raise ImportFileError("empty_file", f"{path.name} is empty")
+    return head
+
+
+def _is_encrypted_ole(path: Path) -> bool:
+    data = path.read_bytes()
+    return any(marker in data for marker in _ENCRYPTED_MARKERS)
+
+
+def file_kind(path: Path) -> str:
+    """``spreadsheet`` or ``text``, judged from the content first and the name second."""
+    head = _check_file(path)
+    suffix = path.suffix.lower()
+    if head.startswith(_ZIP_MAGIC):
+        if suffix in TEXT_SUFFIXES:
+            raise ImportFileError(
+                "unsupported_format",
+                f"{path.name} is named like a CSV file but is a spreadsheet or other zip file:"
+                " rename it to .xlsx or .ods",
+            )
+        return "spreadsheet"
+    if head.startswith(_OLE2_MAGIC):
+        if _is_encrypted_ole(path):
+            raise ImportFileError(
+                "password_protected",
+                f"{path.name} is protected with a password: open it in Excel, remove the"
+                " password (File > Info > Protect Workbook) and save it again",
+            )
+        return "spreadsheet"
+    if suffix in SPREADSHEET_SUFFIXES:
+        raise ImportFileError(
+            "unreadable_file",
+            f"{path.name} is named {suffix} but its content is not a spreadsheet"
+            " (damaged or renamed)",
+        )
+    if suffix in TEXT_SUFFIXES or suffix == "":
+        return "text"
+    raise ImportFileError(
+        "unsupported_format",
+        f"{path.name}: only .xlsx, .xls, .ods and .csv files can be imported",
+    )
+
+
+def list_sheets(path: Path | str) -> list[str]:
+    """The names of the sheets in a workbook (``[""]`` for a CSV file), in file order."""
+    path = Path(path)
+    if file_kind(path) == "text":
+        return [""]
+    book = _open_workbook(path)
+    try:
+        return _visible_sheet_names(book)
+    finally:
+        book.close()
+
+
+def _open_workbook(path: Path) -> python_calamine.CalamineWorkbook:
+    try:
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError:
+        raise ImportFileError(
+            "password_protected",
+            f"{path.name} is protected with a password: remove the password and save it again",
+        ) from None
+    except (python_calamine.CalamineError, zipfile.BadZipFile, OSError, ValueError) as error:
+        raise ImportFileError(
+            "unreadable_file", f"{path.name} cannot be read as a spreadsheet ({error})"
+        ) from None
+    except Exception as error:  # calamine raises its own error types for damaged files
+        raise ImportFileError(
+            "unreadable_file", f"{path.name} cannot be read as a spreadsheet ({error})"
+        ) from None
+
+
+def _visible_sheet_names(book: python_calamine.CalamineWorkbook) -> list[str]:
+    names = []
+    for meta in book.sheets_metadata:
+        if str(meta.typ).endswith("WorkSheet") and not str(meta.visible).endswith("Hidden"):
+            names.append(meta.name)
+    return names or list(book.sheet_names)
+
+
+def read_table(
+    path: Path | str,
+    *,
+    sheet: str | None = None,
+    max_rows: int | None = None,
+    score: Callable[[list[list[Cell]]], int] | None = None,
+) -> SheetTable:
+    """Read one sheet or a CSV file.
+
+    Without ``sheet``, the sheet with data that ``score`` (given its rows) rates highest, the
+    first on a tie (the first sheet with data without ``score``). ``max_rows`` reads only that
+    many rows from the top.
+    """
+    path = Path(path)
+    if file_kind(path) == "text":
+        return _read_csv(path, max_rows=max_rows)
+    return _read_workbook(path, sheet=sheet, max_rows=max_rows, score=score)
+
+
+def _read_workbook(
+    path: Path,
+    *,
+    sheet: str | None,
+    max_rows: int | None,
+    score: Callable[[list[list[Cell]]], int] | None,
+) -> SheetTable:
+    book = _open_workbook(path)
+    try:
+        names = _visible_sheet_names(book)
+        if sheet is not None and sheet not in book.sheet_names:
+            raise ImportFileError(
+                "sheet_not_found",
+                f"{path.name} has no sheet {sheet!r}; its sheets are: {', '.join(names)}",
+            )
+        candidates = [sheet] if sheet is not None else names
+        best: tuple[int, SheetTable] | None = None
+        for name in candidates:
+            try:
+                data = book.get_sheet_by_name(name)
+                if data.height == 0 or data.width == 0:
+                    continue
+                rows = _sheet_rows(data, max_rows=max_rows)
+                merged = tuple(data.merged_cell_ranges or ())
+            except ImportFileError:
+                raise
+            except Exception as error:  # a damaged sheet part
+                raise ImportFileError(
+                    "unreadable_file", f"Sheet {name!r} of {path.name} cannot be read ({error})"
+                ) from None
+            if not any(any(cell != "" for cell in row) for row in rows):
+                continue
+            table = SheetTable(
+                path=path, sheet=name, sheet_names=tuple(names), rows=rows,
+                first_column=data.start[1] if data.start else 0, merged=merged,
+            )  # fmt: skip
+            if score is None or len(candidates) == 1:
+                return table
+            rating = score(rows)
+            if best is None or rating > best[0]:
+                best = (rating, table)
+        if best is not None:
+            return best[1]
+        which = f"Sheet {sheet!r} of {path.name}" if sheet is not None else path.name
+        raise ImportFileError("empty_sheet", f"{which} has no data")
+    finally:
+        book.close()
+
+
+def _sheet_rows(data: python_calamine.CalamineSheet, *, max_rows: int | None) -> list[list[Cell]]:
+    """Rows from spreadsheet row 1 (blank rows above the data kept), columns from the first
+    used column."""
+    start_row, start_column = data.start or (0, 0)
+    width = data.width
+    rows: list[list[Cell]] = []
+    for row in data.iter_rows():
+        if len(row) != width:  # defensive: calamine pads rows to the used range
+            row = (list(row) + [""] * width)[:width]
+        rows.append(row)
+        if max_rows is not None and len(rows) >= max_rows:
+            break
+    expected = data.end[0] + 1 if data.end else len(rows)
+    if max_rows is None and len(rows) != expected:
+        # calamine yields the rows of the used range only: put the blank rows above back.
+        rows = [[""] * width for _ in range(start_row)] + rows
+    del start_column
+    return rows
+
+
+# --- text files ----------------------------------------------------------------------------------
+
+
+def decode_text(data: bytes, *, name: str = "the file") -> tuple[str, str]:
+    """(text, encoding) of CSV bytes; ImportFileError(``unknown_encoding``) if none fits."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise ImportFileError(
+                    "unknown_encoding",
+                    f"{name} starts like {encoding} text but is not valid {encoding}",
+                ) from None
+    if b"\x00" in data[:4096]:
+        raise ImportFileError(
+            "unsupported_format", f"{name} is not a text (CSV) file: it contains binary data"
+        )
+    for encoding in ("utf-8", "cp874"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is not None:
+        try:
+            return data.decode(best.encoding), best.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
+    raise ImportFileError(
+        "unknown_encoding",
+        f"Cannot tell the text encoding of {name}: save it from Excel as"
+        " 'CSV UTF-8 (Comma delimited)'",
+    )
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines most consistently (comma when unsure)."""
+    lines = [line for line in text.splitlines()[:SNIFF_LINES] if line.strip()]
+    if not lines:
+        return ","
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        try:
+            counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:
+            continue
+        widest = max(counts)
+        if widest < 2:
+            continue
+        # Lines with the most common width greater than one, then the width itself.
+        common = max(set(counts), key=counts.count)
+        score = (sum(1 for c in counts if c == common and c > 1), common)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_csv(path: Path, *, max_rows: int | None) -> SheetTable:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFileError("unreadable_file", f"Cannot read {path}: {error.strerror}") from None
+    text, encoding = decode_text(data, name=path.name)
+    if not text.strip(" \t\r\n\ufeff"):
+        raise ImportFileError("empty_sheet", f"{path.name} has no data")
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[Cell]] = []
+    try:
+        for row in reader:
+            rows.append(list(row))
+            if max_rows is not None and len(rows) >= max_rows:
+                break
+    except csv.Error as error:
+        raise ImportFileError(
+            "unreadable_file", f"{path.name} is not a well-formed CSV file ({error})"
+        ) from None
+    width = max((len(row) for row in rows), default=0)
+    for row in rows:
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+    if width == 0 or not any(any(cell.strip() for cell in row) for row in rows):  # type: ignore[union-attr]
+        raise ImportFileError("empty_sheet", f"{path.name} has no data")
+    return SheetTable(
+        path=path, sheet="", sheet_names=("",), rows=rows, encoding=encoding, delimiter=delimiter
+    )
+
+
+def is_blank(row: Sequence[Cell]) -> bool:
+    """True if no cell of ``row`` holds anything but spaces."""
+    for cell in row:
+        if isinstance(cell, str):
+            if cell.strip():
+                return False
+        elif cell is not None:
+            return False
+    return True
