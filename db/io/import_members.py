@@ -1,0 +1,939 @@
+"""Importing members from a sheet: preview, then all or nothing.
+
+:func:`import_members` reads the sheet, finds its header, maps the columns (given, saved for
+this layout, or guessed), normalises and checks every row with the editor's rules, finds
+duplicates (against the register and within the file) and writes, in one transaction:
+
+- new members through a TEMP stage table, moved into ``member`` 100,000 at a time by one
+  ``INSERT ... SELECT`` (the FTS5 trigger then writes a few big index segments instead of one per
+  row, as :mod:`db.demo` does), with foreign keys deferred to COMMIT; the member table's own
+  indexes are dropped and rebuilt by sorting when the file brings more members than there are;
+- updated members (``on_duplicate="update"``) through a second stage and one ``UPDATE ... FROM``;
+- strengths, group memberships, new organisations and groups with executemany;
+- an ``import_run`` with one ``import_run_item`` per created or updated member (old values of
+  what it changed), so :func:`db.io.undo_import.undo_import` can take the import back.
+
+A cancel (``progress`` returning False), an error or a crash leaves the database as it was.
+A dry run checks everything and writes nothing. Rows are read and checked 2,000 at a time, and
+``progress(done, total)`` is called after each batch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from db.engine import Database
+from db.identity import SITE_ID_KEY, THIS_OFFICE_KEY, clock_for
+from db.ids import new_id, new_ids
+from db.io.headers import HeaderInfo, detect_header, header_score
+from db.io.import_report import ImportReport
+from db.io.mapping import ColumnMapping, auto_map, load_mapping, save_mapping
+from db.io.normalise import (
+    MEMBER_COLUMNS,
+    ImportContext,
+    NormalisedRow,
+    PendingGroup,
+    PendingOrganisation,
+    RowIssue,
+    RowNormaliser,
+    cell_to_text,
+)
+from db.io.readers import ImportFileError, SheetTable, is_blank, read_table
+from db.members._sql import dbapi
+from db.models.base import utc_now_iso
+from db.sync.clock import MAX_COUNTER, Hlc
+from db.thai.collation import thai_sort_key, thai_sort_keys
+
+Progress = Callable[[int, int], bool]
+
+DUPLICATE_POLICIES = ("skip", "update", "new")
+BATCH_ROWS = 2_000  # rows read, checked and written between progress calls
+FLUSH_ROWS = 100_000  # staged members moved into the member table at once
+FTS_HASHSIZE_BULK = 64 * 1024 * 1024
+FTS_HASHSIZE_DEFAULT = 1024 * 1024
+PRELOAD_LIMIT = 50_000  # fewer live members than this: look duplicates up in memory
+SAVEPOINT = "khrueakhai_import"
+
+_INSERT_COLUMNS = (
+    "id", "owner_office_id", "created_at", "updated_at", "hlc", *MEMBER_COLUMNS, "name_key",
+    "position_key",
+)  # fmt: skip
+_DATES = frozenset(("birth_date", "joined_on", "expires_on", "consent_date"))
+
+
+class ImportCancelled(Exception):
+    """The progress callback asked to stop: nothing was written."""
+
+
+# --- what a wizard shows before importing --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    row: int  # as the spreadsheet shows it
+    cells: tuple[str, ...]  # the source cells as text
+    values: dict[str, object]  # the member as it would be stored (+ organisation_name)
+    errors: tuple[RowIssue, ...]
+    warnings: tuple[RowIssue, ...]
+    duplicate: dict[str, object] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    path: Path
+    sheet: str
+    sheet_names: tuple[str, ...]
+    header_row: int  # 1-based
+    sub_header_row: int | None
+    headers: tuple[str, ...]
+    mapping: ColumnMapping
+    mapping_source: str  # given | saved | auto
+    data_rows: int  # rows under the header (blank ones included)
+    rows: tuple[PreviewRow, ...]
+    encoding: str = ""  # CSV only
+    delimiter: str = ""
+
+
+@dataclass(slots=True)
+class _Sheet:
+    table: SheetTable
+    header: HeaderInfo
+    mapping: ColumnMapping
+    mapping_source: str
+
+
+def _open_sheet(
+    session: Session,
+    *,
+    path: Path,
+    sheet: str | None,
+    mapping: ColumnMapping | None,
+    header_row: int | None,
+    max_rows: int | None = None,
+) -> _Sheet:
+    table = read_table(path, sheet=sheet, max_rows=max_rows, score=header_score)
+    header = detect_header(table, header_row=header_row)
+    source = "given"
+    if mapping is None:
+        mapping = load_mapping(session, headers=header.names)
+        source = "saved"
+        if mapping is None:
+            mapping = auto_map(header.names)
+            source = "auto"
+    bad = [index for index in mapping.columns if index >= len(header.names)]
+    if bad:
+        raise ImportFileError(
+            "unsupported_format", f"The mapping names column {bad[0] + 1}, which the sheet lacks"
+        )
+    return _Sheet(table, header, mapping, source)
+
+
+def preview(
+    session: Session | Database,
+    *,
+    path: Path | str,
+    sheet: str | None = None,
+    mapping: ColumnMapping | None = None,
+    header_row: int | None = None,
+    limit: int = 50,
+) -> ImportPreview:
+    """The header found, the mapping (given, saved or guessed) and the first ``limit`` rows as
+    they would be imported, with their problems and duplicates. Writes nothing."""
+    if isinstance(session, Database):
+        with session.session() as inner:
+            return preview(
+                inner, path=path, sheet=sheet, mapping=mapping, header_row=header_row, limit=limit
+            )
+    path = Path(path)
+    opened = _open_sheet(session, path=path, sheet=sheet, mapping=mapping, header_row=header_row)
+    importer = _Importer(session, opened, on_duplicate="skip", dry_run=True, limit=limit)
+    importer.run(progress=None)
+    table, header = opened.table, opened.header
+    shown = []
+    for result in importer.preview_rows:
+        cells = tuple(cell_to_text(c) for c in table.rows[result.row - 1])
+        values = dict(result.values)
+        organisation = result.organisation
+        values["organisation_name"] = (
+            organisation.name if organisation is not None
+            else importer.context.organisations.name_of(values.get("organisation_id"))
+        )  # fmt: skip
+        values["strengths"] = result.strengths
+        shown.append(PreviewRow(
+            row=result.row, cells=cells, values=values, errors=tuple(result.errors),
+            warnings=tuple(result.warnings), duplicate=importer.duplicate_of.get(result.row),
+        ))  # fmt: skip
+    return ImportPreview(
+        path=path, sheet=table.sheet, sheet_names=table.sheet_names,
+        header_row=header.row_number,
+        sub_header_row=None if header.sub_header_index is None else header.sub_header_index + 1,
+        headers=header.names, mapping=opened.mapping, mapping_source=opened.mapping_source,
+        data_rows=max(0, len(table.rows) - header.data_start), rows=tuple(shown),
+        encoding=table.encoding, delimiter=table.delimiter,
+    )  # fmt: skip
+
+
+def import_members(
+    session: Session | Database,
+    *,
+    path: Path | str,
+    sheet: str | None = None,
+    mapping: ColumnMapping | None = None,
+    header_row: int | None = None,
+    on_duplicate: str = "skip",
+    dry_run: bool = False,
+    remember_mapping: bool = True,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import the members of a sheet; see the module docstring.
+
+    ``session`` is a Session (the import runs inside a SAVEPOINT of its transaction: the
+    caller commits) or a Database (the import commits its own transaction). ``mapping`` None
+    uses the mapping saved for this header layout, else the guessed one; a real import saves
+    the mapping it used (``remember_mapping``). ``on_duplicate``: ``skip`` (default),
+    ``update`` (fill the existing member with the sheet's non-empty values) or ``new``.
+
+    Raises :class:`db.io.readers.ImportFileError` for a file that cannot be imported (nothing
+    read), ``ValueError`` for a bad argument and :class:`ImportCancelled` when ``progress``
+    returned False; rows with problems do not raise: the report lists them.
+    """
+    if on_duplicate not in DUPLICATE_POLICIES:
+        raise ValueError(f"on_duplicate must be one of {', '.join(DUPLICATE_POLICIES)}")
+    if isinstance(session, Database):
+        with session.session() as inner:
+            report = import_members(
+                inner, path=path, sheet=sheet, mapping=mapping, header_row=header_row,
+                on_duplicate=on_duplicate, dry_run=dry_run, remember_mapping=remember_mapping,
+                progress=progress,
+            )  # fmt: skip
+        if not dry_run:
+            _checkpoint(session)
+        return report
+    started = time.perf_counter()
+    path = Path(path)
+    opened = _open_sheet(session, path=path, sheet=sheet, mapping=mapping, header_row=header_row)
+    if not opened.mapping.has_name():
+        raise ImportFileError(
+            "no_name_column",
+            "No column holds the members' names: map a column to the first name or full name",
+        )
+    connection = dbapi(session)
+    if dry_run:
+        importer = _Importer(session, opened, on_duplicate=on_duplicate, dry_run=True)
+        importer.run(progress=progress)
+    else:
+        connection.execute(f"SAVEPOINT {SAVEPOINT}")
+        try:
+            importer = _Importer(session, opened, on_duplicate=on_duplicate, dry_run=False)
+            importer.run(progress=progress)
+            if remember_mapping:
+                save_mapping(connection, headers=opened.header.names, mapping=opened.mapping)
+            importer.report.seconds = time.perf_counter() - started
+            importer.finish_run_log()
+        except BaseException:
+            connection.execute(f"ROLLBACK TO {SAVEPOINT}")
+            connection.execute(f"RELEASE {SAVEPOINT}")
+            raise
+        connection.execute(f"RELEASE {SAVEPOINT}")
+    report = importer.report
+    if dry_run:
+        report.seconds = time.perf_counter() - started
+    return report
+
+
+def _checkpoint(database: Database) -> None:
+    """Give back the disk space of a WAL as big as the import (committed already)."""
+    connection = database.raw_connection()
+    try:
+        with contextlib.suppress(sqlite3.Error):  # a busy reader is no error
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        connection.close()
+
+
+# --- the work ------------------------------------------------------------------------------------
+
+
+class _Stamps:
+    """Sync fields for many new rows: UUID v7 ids, this office, strictly increasing HLCs from
+    one clock reading per batch (the clock is moved past the last one)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        settings = dict(connection.execute(
+            "SELECT key, value FROM local_setting WHERE key IN (?, ?)",
+            (THIS_OFFICE_KEY, SITE_ID_KEY),
+        ).fetchall())  # fmt: skip
+        if THIS_OFFICE_KEY not in settings or SITE_ID_KEY not in settings:
+            raise RuntimeError("database not initialised: open it with db.engine.open_database")
+        self.office_id = settings[THIS_OFFICE_KEY]
+        self.clock = clock_for(settings[SITE_ID_KEY])
+        self.at = utc_now_iso()
+        self._wall = 0
+        self._counter = 0
+
+    def hlcs(self, count: int) -> list[str]:
+        now = self.clock.now()
+        if (now.wall_ms, now.counter) > (self._wall, self._counter):
+            self._wall, self._counter = now.wall_ms, now.counter
+        site = self.clock.site_id
+        stamps: list[str] = []
+        while count > 0:
+            room = MAX_COUNTER - self._counter
+            if room <= 0:
+                self._wall, self._counter, room = self._wall + 1, -1, MAX_COUNTER + 1
+            take = min(room, count)
+            wall = f"{self._wall:013d}"
+            first = self._counter + 1
+            stamps.extend(f"{wall}.{c:05d}.{site}" for c in range(first, first + take))
+            self._counter += take
+            count -= take
+        self.clock.observe(Hlc(self._wall, self._counter, site))
+        return stamps
+
+    def one(self) -> str:
+        return self.hlcs(1)[0]
+
+
+@dataclass(slots=True)
+class _Existing:
+    id: str
+    organisation_id: str | None
+    birth_date: str | None
+    national_id: str | None
+
+
+class _ExistingMembers:
+    """Live members a row may duplicate: by national ID, or by name key with the same
+    organisation or birth date. Small registers are held in memory; big ones are asked per
+    batch through the national-ID and name-key indexes."""
+
+    def __init__(self, connection: sqlite3.Connection, *, expected: int) -> None:
+        self._connection = connection
+        (self.count,) = connection.execute(
+            "SELECT count(*) FROM member WHERE deleted_at IS NULL"
+        ).fetchone()
+        # In memory when small, or when the import outnumbers it (the writer then drops the
+        # member indexes until the end).
+        self.preloaded = self.count <= PRELOAD_LIMIT or self.count < expected
+        self._by_id: dict[str, str] = {}
+        self._by_name: dict[bytes, list[_Existing]] = {}
+        if self.preloaded and self.count:
+            rows = connection.execute(
+                "SELECT id, national_id, name_key, organisation_id, birth_date FROM member"
+                " WHERE deleted_at IS NULL ORDER BY rowid"
+            )
+            for member_id, national_id, name_key, organisation_id, birth in rows:
+                if national_id:
+                    self._by_id[national_id] = member_id
+                self._by_name.setdefault(name_key, []).append(
+                    _Existing(member_id, organisation_id, birth, national_id)
+                )
+
+    def lookup(
+        self, national_ids: list[str], name_keys: list[bytes]
+    ) -> tuple[dict[str, str], dict[bytes, list[_Existing]]]:
+        if not self.count:
+            return {}, {}
+        if self.preloaded:
+            return self._by_id, self._by_name
+        by_id: dict[str, str] = {}
+        by_name: dict[bytes, list[_Existing]] = {}
+        unique_ids = list(dict.fromkeys(national_ids))
+        for start in range(0, len(unique_ids), 900):
+            chunk = unique_ids[start : start + 900]
+            rows = self._connection.execute(
+                "SELECT national_id, id FROM member WHERE deleted_at IS NULL AND national_id IN"
+                f" ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            by_id.update(rows.fetchall())
+        unique_keys = list(dict.fromkeys(name_keys))
+        for start in range(0, len(unique_keys), 900):
+            chunk = unique_keys[start : start + 900]
+            rows = self._connection.execute(
+                "SELECT id, national_id, name_key, organisation_id, birth_date FROM member"
+                f" WHERE deleted_at IS NULL AND name_key IN ({', '.join('?' * len(chunk))})"
+                " ORDER BY rowid",
+                chunk,
+            )
+            for member_id, national_id, name_key, organisation_id, birth in rows:
+                by_name.setdefault(name_key, []).append(
+                    _Existing(member_id, organisation_id, birth, national_id)
+                )
+        return by_id, by_name
+
+
+@dataclass(slots=True)
+class _Seen:
+    """Rows of this file already taken, for duplicates within the file (keys hashed: 393,000
+    rows of tuples would cost hundreds of MB)."""
+
+    by_id: dict[str, int] = field(default_factory=dict)
+    by_name_org: dict[int, tuple[int, bool]] = field(default_factory=dict)
+    by_name_birth: dict[int, tuple[int, bool]] = field(default_factory=dict)
+
+
+class _Importer:
+    def __init__(
+        self,
+        session: Session,
+        sheet: _Sheet,
+        *,
+        on_duplicate: str,
+        dry_run: bool,
+        limit: int | None = None,
+    ) -> None:
+        self.session = session
+        self.connection = dbapi(session)
+        self.sheet = sheet
+        self.on_duplicate = on_duplicate
+        self.dry_run = dry_run
+        self.limit = limit
+        self.context = ImportContext(session, self.connection, today=dt.date.today())
+        self.normaliser = RowNormaliser(self.context, sheet.mapping, sheet.header.names)
+        self.expected = max(0, len(sheet.table.rows) - sheet.header.data_start)
+        if limit is not None:
+            self.expected = min(self.expected, limit)
+        self.existing = _ExistingMembers(self.connection, expected=self.expected)
+        self.seen = _Seen()
+        table = sheet.table
+        self.report = ImportReport(
+            file_name=table.path.name, sheet=table.sheet, header_row=sheet.header.row_number,
+            on_duplicate=on_duplicate, dry_run=dry_run, mapping=sheet.mapping.to_dict(),
+        )  # fmt: skip
+        self.preview_rows: list[NormalisedRow] = []
+        self.duplicate_of: dict[int, dict[str, object]] = {}
+        self.position_keys: dict[str, bytes] = {}
+        self.writer: _Writer | None = None
+
+    # The rows, in batches.
+
+    def _batches(self) -> Iterator[list[tuple[int, Sequence[object]]]]:
+        rows = self.sheet.table.rows
+        start = self.sheet.header.data_start
+        batch: list[tuple[int, Sequence[object]]] = []
+        taken = 0
+        for index in range(start, len(rows)):
+            cells = rows[index]
+            if is_blank(cells):
+                continue
+            batch.append((index + 1, cells))
+            taken += 1
+            if self.limit is not None and taken >= self.limit:
+                break
+            if len(batch) >= BATCH_ROWS:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def run(self, *, progress: Progress | None) -> None:
+        total = self.expected
+        if progress is not None and progress(0, total) is False:
+            raise ImportCancelled("import cancelled: nothing was written")
+        if not self.dry_run:
+            self.writer = _Writer(self, expected=total)
+        done = 0
+        for batch in self._batches():
+            self._batch(batch)
+            done = batch[-1][0] - self.sheet.header.data_start
+            if progress is not None and progress(min(done, total), total) is False:
+                raise ImportCancelled("import cancelled: nothing was written")
+        if self.writer is not None:
+            self.writer.close()
+        if progress is not None and done < total and progress(total, total) is False:
+            raise ImportCancelled("import cancelled: nothing was written")
+
+    def _batch(self, batch: list[tuple[int, Sequence[object]]]) -> None:
+        normalise = self.normaliser.normalise
+        results = [normalise(cells, row) for row, cells in batch]
+        report = self.report
+        good = [r for r in results if r.ok]
+        names = thai_sort_keys(f"{r.values['first_name']} {r.values['last_name']}" for r in good)
+        name_key_of = {id(r): key for r, key in zip(good, names, strict=True)}
+        by_id, by_name = self.existing.lookup(
+            [str(r.values["national_id"]) for r in good if r.values["national_id"]], names
+        )
+        inserts: list[tuple[NormalisedRow, bytes]] = []
+        updates: list[tuple[NormalisedRow, bytes, str]] = []
+        for result in results:
+            report.rows += 1
+            if self.limit is not None:
+                self.preview_rows.append(result)
+            if not result.ok:
+                self._reject(result)
+                continue
+            name_key = name_key_of[id(result)]
+            action = self._duplicates(result, name_key, by_id, by_name)
+            if action == "insert":
+                inserts.append((result, name_key))
+            elif action.startswith("update:"):
+                updates.append((result, name_key, action[7:]))
+            elif action == "reject":
+                self._reject(result)
+                continue
+            report.warnings.extend(w.to_dict() for w in result.warnings)
+        if self.writer is not None:
+            self.writer.write(inserts, updates)
+        else:
+            report.imported += len(inserts)
+            report.updated += len(updates)  # a dry run counts every update as a change
+            for result in [r for r, _ in inserts] + [r for r, _, _ in updates]:
+                self._count_pending(result)
+
+    def _count_pending(self, result: NormalisedRow) -> None:
+        pending = result.organisation
+        if pending is not None and pending.id is None:
+            pending.id = f"(new) {pending.name}"
+            self.context.organisations.created(pending, pending.id)
+        if result.group is not None and result.group.id is None:
+            result.group.id = f"(new) {result.group.name}"
+            self.context.groups[result.group.key] = result.group.id
+
+    def _reject(self, result: NormalisedRow) -> None:
+        self.report.rejected += 1
+        self.report.errors.extend(e.to_dict() for e in result.errors)
+        self.report.warnings.extend(w.to_dict() for w in result.warnings)
+
+    def _duplicate(self, result: NormalisedRow, entry: dict[str, object]) -> None:
+        self.report.duplicates.append(entry)
+        self.duplicate_of[result.row] = entry
+
+    def _duplicates(
+        self,
+        result: NormalisedRow,
+        name_key: bytes,
+        by_id: dict[str, str],
+        by_name: dict[bytes, list[_Existing]],
+    ) -> str:
+        """What to do with a valid row: insert, update:<member id>, skip or reject."""
+        values = result.values
+        national_id = values["national_id"]
+        organisation = values["organisation_id"] or (
+            result.organisation.key if result.organisation is not None else None
+        )
+        if organisation is not None:  # an organisation this import made: the same identity
+            organisation = self.context.organisations.created_keys.get(
+                str(organisation), organisation
+            )
+        birth = values["birth_date"]
+        has_id = national_id is not None
+        seen = self.seen
+        row = result.row
+        # Within the file.
+        earlier: int | None = None
+        reason = ""
+        if has_id and national_id in seen.by_id:
+            earlier, reason = seen.by_id[national_id], "same_national_id"  # type: ignore[index]
+        else:
+            for store, what, key in (
+                (seen.by_name_org, "same_name_and_organisation", organisation),
+                (seen.by_name_birth, "same_name_and_birth_date", birth),
+            ):
+                if key is None:
+                    continue
+                found = store.get(hash((name_key, key)))
+                if found is not None and not (has_id and found[1]):
+                    earlier, reason = found[0], what
+                    break
+        if earlier is not None and (reason == "same_national_id" or self.on_duplicate != "new"):
+            self._duplicate(result, {
+                "row": row, "duplicate_of_row": earlier, "reason": reason, "action": "skipped",
+            })  # fmt: skip
+            self.report.skipped += 1
+            return "skip"
+        if earlier is not None:
+            self._duplicate(result, {
+                "row": row, "duplicate_of_row": earlier, "reason": reason, "action": "imported",
+            })  # fmt: skip
+        if has_id:
+            seen.by_id[national_id] = row  # type: ignore[index]
+        if organisation is not None:
+            seen.by_name_org.setdefault(hash((name_key, organisation)), (row, has_id))
+        if birth is not None:
+            seen.by_name_birth.setdefault(hash((name_key, birth)), (row, has_id))
+        if earlier is not None:
+            return "insert"
+        # Against the register.
+        existing_id: str | None = None
+        if has_id and national_id in by_id:
+            existing_id, reason = by_id[national_id], "same_national_id"  # type: ignore[index]
+        else:
+            birth_text = birth.isoformat() if birth is not None else None  # type: ignore[attr-defined]
+            for candidate in by_name.get(name_key, ()):
+                if has_id and candidate.national_id and candidate.national_id != national_id:
+                    continue  # different people with the same name
+                if organisation is not None and candidate.organisation_id == organisation:
+                    existing_id, reason = candidate.id, "same_name_and_organisation"
+                    break
+                if birth_text is not None and candidate.birth_date == birth_text:
+                    existing_id, reason = candidate.id, "same_name_and_birth_date"
+                    break
+        if existing_id is None:
+            return "insert"
+        entry: dict[str, object] = {"row": row, "existing_member_id": existing_id, "reason": reason}
+        self._duplicate(result, entry)
+        if self.on_duplicate == "skip":
+            entry["action"] = "skipped"
+            self.report.skipped += 1
+            return "skip"
+        if self.on_duplicate == "update":
+            entry["action"] = "updated"
+            return "update:" + existing_id
+        if reason == "same_national_id":
+            entry["action"] = "rejected"
+            result.errors.append(RowIssue(
+                row, self.normaliser.header_of.get("national_id", ""), "duplicate_national_id",
+                "A member with this national ID is already in the register: import with"
+                " 'update' or 'skip' for duplicates",
+            ))  # fmt: skip
+            return "reject"
+        entry["action"] = "imported"
+        return "insert"
+
+    def finish_run_log(self) -> None:
+        """Counts and the report into the run's log row (in the caller's transaction)."""
+        if self.writer is not None:
+            self.writer.finish_run()
+
+
+class _Writer:
+    """Writes accepted rows: staged inserts, staged updates, the run log."""
+
+    def __init__(self, importer: _Importer, *, expected: int) -> None:
+        self.importer = importer
+        self.connection = importer.connection
+        self.report = importer.report
+        self.stamps = _Stamps(self.connection)
+        connection = self.connection
+        connection.execute("PRAGMA defer_foreign_keys = ON")
+        self.run_id = new_id()
+        table = importer.sheet.table
+        connection.execute(
+            "INSERT INTO import_run (id, owner_office_id, created_at, updated_at, hlc,"
+            " file_name, sheet, on_duplicate, imported, updated, skipped, rejected, report_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, '')",
+            (self.run_id, self.stamps.office_id, self.stamps.at, self.stamps.at,
+             self.stamps.one(), table.path.name, table.sheet, importer.on_duplicate),
+        )  # fmt: skip
+        self.report.run_id = self.run_id
+        self.pending = 0
+        self.pending_updates = 0
+        self.indexes: list[tuple[str, str]] = []
+        if importer.existing.count < expected:
+            assert importer.existing.preloaded  # duplicates are not looked up through them
+            # More new members than there are: rebuild the member indexes by sorting at the
+            # end (most hold the random ICU name key) instead of inserting at random places.
+            self.indexes = connection.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                " AND tbl_name = 'member' AND sql IS NOT NULL ORDER BY rowid"
+            ).fetchall()
+            for name, _sql in self.indexes:
+                connection.execute(f'DROP INDEX "{name}"')
+        connection.execute("DROP TABLE IF EXISTS temp.import_member")
+        connection.execute("DROP TABLE IF EXISTS temp.import_update")
+        connection.execute("CREATE TEMP TABLE import_member AS SELECT * FROM main.member WHERE 0")
+        connection.execute("CREATE TEMP TABLE import_update AS SELECT * FROM main.member WHERE 0")
+        row = connection.execute("SELECT v FROM member_fts_config WHERE k = 'hashsize'").fetchone()
+        self.hashsize = int(row[0]) if row else FTS_HASHSIZE_DEFAULT
+        self._set_hashsize(FTS_HASHSIZE_BULK)
+        columns = ", ".join(_INSERT_COLUMNS)
+        marks = ", ".join("?" * len(_INSERT_COLUMNS))
+        self.stage_sql = f"INSERT INTO temp.import_member ({columns}) VALUES ({marks})"
+        self.stage_update_sql = f"INSERT INTO temp.import_update ({columns}) VALUES ({marks})"
+        self.flush_sql = (
+            f"INSERT INTO main.member ({columns}) SELECT {columns} FROM temp.import_member"
+            " ORDER BY rowid"
+        )
+        assignments = ", ".join(
+            f"{c} = u.{c}" for c in (*MEMBER_COLUMNS, "name_key", "position_key", "updated_at",
+                                     "hlc")
+        )  # fmt: skip
+        self.update_sql = (
+            f"UPDATE main.member SET {assignments} FROM temp.import_update u"
+            " WHERE main.member.id = u.id"
+        )
+
+    def _set_hashsize(self, value: int) -> None:
+        self.connection.execute(
+            "INSERT INTO member_fts(member_fts, rank) VALUES ('hashsize', ?)", (value,)
+        )
+
+    def _position_key(self, position: str) -> bytes:
+        keys = self.importer.position_keys
+        key = keys.get(position)
+        if key is None:
+            key = keys[position] = thai_sort_key(position) if position else b""
+        return key
+
+    def _create_pending(self, rows: list[NormalisedRow]) -> None:
+        """Organisations and groups the rows name that are not in the register yet."""
+        organisations: list[PendingOrganisation] = []
+        groups: list[PendingGroup] = []
+        for result in rows:
+            pending = result.organisation
+            if pending is not None and pending.id is None and pending not in organisations:
+                organisations.append(pending)
+            group = result.group
+            if group is not None and group.id is None and group not in groups:
+                groups.append(group)
+        stamps = self.stamps
+        if organisations:
+            hlcs = stamps.hlcs(len(organisations))
+            rows_out = []
+            for pending, hlc in zip(organisations, hlcs, strict=True):
+                organisation_id = new_id()
+                rows_out.append((organisation_id, stamps.office_id, stamps.at, stamps.at, hlc,
+                                 pending.type_code, pending.name, pending.province_code,
+                                 pending.district_code, thai_sort_key(pending.name)))  # fmt: skip
+                self.importer.context.organisations.created(pending, organisation_id)
+                self.report.created_organisations.append(organisation_id)
+            self.connection.executemany(
+                "INSERT INTO organisation (id, owner_office_id, created_at, updated_at, hlc,"
+                " type_code, name, province_code, district_code, name_key)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows_out,
+            )
+        if groups:
+            hlcs = stamps.hlcs(len(groups))
+            rows_out = []
+            for group, hlc in zip(groups, hlcs, strict=True):
+                group.id = new_id()
+                self.importer.context.groups[group.key] = group.id
+                key = thai_sort_key(group.name)
+                rows_out.append((group.id, stamps.office_id, stamps.at, stamps.at, hlc,
+                                 group.name, "network", None, "", key))  # fmt: skip
+                self.report.created_groups.append(group.id)
+            self.connection.executemany(
+                "INSERT INTO network_group (id, owner_office_id, created_at, updated_at, hlc,"
+                " name, kind, parent_id, description, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                " ?, ?)",
+                rows_out,
+            )
+
+    def _row_values(self, result: NormalisedRow) -> list[object]:
+        values = result.values
+        out: list[object] = []
+        for name in MEMBER_COLUMNS:
+            value = values[name]
+            if name in _DATES and value is not None:
+                value = value.isoformat()  # type: ignore[attr-defined]
+            out.append(value)
+        return out
+
+    def write(
+        self,
+        inserts: list[tuple[NormalisedRow, bytes]],
+        updates: list[tuple[NormalisedRow, bytes, str]],
+    ) -> None:
+        self._create_pending([r for r, _ in inserts] + [r for r, _, _ in updates])
+        for result, _key in inserts:
+            if result.organisation is not None:
+                result.values["organisation_id"] = result.organisation.id
+            if result.group is not None:
+                result.group_id = result.group.id
+        for result, _key, _member in updates:
+            if result.organisation is not None:
+                result.values["organisation_id"] = result.organisation.id
+            if result.group is not None:
+                result.group_id = result.group.id
+        stamps = self.stamps
+        connection = self.connection
+        items: list[tuple[object, ...]] = []
+        strengths: list[tuple[str, str]] = []
+        memberships: list[tuple[str, str, str, str | None]] = []
+        if inserts:
+            ids = new_ids(len(inserts))
+            hlcs = stamps.hlcs(len(inserts))
+            office, at = stamps.office_id, stamps.at
+            staged = []
+            for (result, name_key), member_id, hlc in zip(inserts, ids, hlcs, strict=True):
+                position_key = self._position_key(str(result.values["position"]))
+                staged.append((member_id, office, at, at, hlc, *self._row_values(result),
+                               name_key, position_key))  # fmt: skip
+                items.append((self.run_id, member_id, "created", "", result.row))
+                strengths.extend((member_id, tag) for tag in result.strengths)
+                if result.group_id is not None:
+                    joined = result.values["joined_on"]
+                    memberships.append((result.group_id, member_id, result.group_role,
+                                        joined.isoformat() if joined else None))  # type: ignore[attr-defined]  # fmt: skip
+            connection.executemany(self.stage_sql, staged)
+            self.pending += len(staged)
+            self.report.imported += len(staged)
+        if updates:
+            self._updates(updates, items, strengths, memberships)
+        self._insert_children(strengths, memberships, items)
+        if self.pending >= FLUSH_ROWS:
+            self.flush()
+
+    def _updates(
+        self,
+        updates: list[tuple[NormalisedRow, bytes, str]],
+        items: list[tuple[object, ...]],
+        strengths: list[tuple[str, str]],
+        memberships: list[tuple[str, str, str, str | None]],
+    ) -> None:
+        """Fill existing members with the sheet's non-empty values; log what changed."""
+        connection = self.connection
+        member_ids = list(dict.fromkeys(member for _, _, member in updates))
+        current: dict[str, dict[str, object]] = {}
+        for start in range(0, len(member_ids), 900):
+            chunk = member_ids[start : start + 900]
+            cursor = connection.execute(
+                f"SELECT {', '.join(_INSERT_COLUMNS)} FROM member"
+                f" WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            for row in cursor:
+                current[row[0]] = dict(zip(_INSERT_COLUMNS, row, strict=True))
+        tags: dict[str, set[str]] = {}
+        groups: dict[str, set[str]] = {}
+        for start in range(0, len(member_ids), 900):
+            chunk = member_ids[start : start + 900]
+            marks = ", ".join("?" * len(chunk))
+            for member_id, tag in connection.execute(
+                "SELECT member_id, tag FROM member_strength WHERE deleted_at IS NULL"
+                f" AND member_id IN ({marks})", chunk,
+            ):  # fmt: skip
+                tags.setdefault(member_id, set()).add(tag)
+            for member_id, group_id in connection.execute(
+                "SELECT member_id, group_id FROM group_membership WHERE deleted_at IS NULL"
+                f" AND ended_on IS NULL AND member_id IN ({marks})", chunk,
+            ):  # fmt: skip
+                groups.setdefault(member_id, set()).add(group_id)
+        staged: list[tuple[object, ...]] = []
+        done: set[str] = set()
+        hlcs = iter(self.stamps.hlcs(len(updates)))
+        for result, _name_key, member_id in updates:
+            entry = self.importer.duplicate_of[result.row]
+            old_row = current.get(member_id)
+            if old_row is None or member_id in done:
+                entry["action"] = "skipped"
+                self.report.skipped += 1
+                continue
+            new_values = self._row_values(result)
+            changed: dict[str, object] = {}
+            merged = dict(old_row)
+            for name, value in zip(MEMBER_COLUMNS, new_values, strict=True):
+                if name in result.given and value not in (None, "") and old_row[name] != value:
+                    changed[name] = old_row[name]
+                    merged[name] = value
+            added_tags = [t for t in result.strengths if t not in tags.get(member_id, set())]
+            join_group = (
+                result.group_id is not None and result.group_id not in groups.get(member_id, set())
+            )
+            if not changed and not added_tags and not join_group:
+                entry["action"] = "unchanged"
+                self.report.skipped += 1
+                continue
+            done.add(member_id)
+            log: dict[str, object] = dict(changed)
+            if changed:
+                if {"first_name", "last_name"} & changed.keys():
+                    merged["name_key"] = thai_sort_key(
+                        f"{merged['first_name']} {merged['last_name']}"
+                    )
+                if "position" in changed:
+                    merged["position_key"] = self._position_key(str(merged["position"]))
+                merged["updated_at"] = self.stamps.at
+                merged["hlc"] = next(hlcs)
+                staged.append(tuple(merged[c] for c in _INSERT_COLUMNS))
+                log["_updated_at"] = old_row["updated_at"]
+                log["_hlc"] = old_row["hlc"]
+            if added_tags:
+                log["_strengths_added"] = added_tags
+                strengths.extend((member_id, tag) for tag in added_tags)
+            if join_group:
+                log["_group_joined"] = result.group_id
+                joined = result.values["joined_on"]
+                memberships.append((str(result.group_id), member_id, result.group_role,
+                                    joined.isoformat() if joined else None))  # type: ignore[attr-defined]  # fmt: skip
+            logged = json.dumps(log, ensure_ascii=False, default=_json_bytes)
+            items.append((self.run_id, member_id, "updated", logged, result.row))
+            self.report.updated += 1
+        if staged:
+            connection.executemany(self.stage_update_sql, staged)
+            connection.execute(self.update_sql)
+            connection.execute("DELETE FROM temp.import_update")
+
+    def _insert_children(
+        self,
+        strengths: list[tuple[str, str]],
+        memberships: list[tuple[str, str, str, str | None]],
+        items: list[tuple[object, ...]],
+    ) -> None:
+        stamps = self.stamps
+        office, at = stamps.office_id, stamps.at
+        connection = self.connection
+        if strengths:
+            ids = new_ids(len(strengths))
+            hlcs = stamps.hlcs(len(strengths))
+            connection.executemany(
+                "INSERT INTO member_strength (id, owner_office_id, created_at, updated_at, hlc,"
+                " member_id, tag) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(i, office, at, at, h, m, t)
+                 for i, h, (m, t) in zip(ids, hlcs, strengths, strict=True)],
+            )  # fmt: skip
+        if memberships:
+            ids = new_ids(len(memberships))
+            hlcs = stamps.hlcs(len(memberships))
+            connection.executemany(
+                "INSERT INTO group_membership (id, owner_office_id, created_at, updated_at, hlc,"
+                " group_id, member_id, role, started_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(i, office, at, at, h, *m)
+                 for i, h, m in zip(ids, hlcs, memberships, strict=True)],
+            )  # fmt: skip
+        if items:
+            connection.executemany(
+                "INSERT INTO import_run_item (run_id, member_id, action, old_values_json,"
+                " row_number) VALUES (?, ?, ?, ?, ?)",
+                items,
+            )
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        self.connection.execute(self.flush_sql)
+        self.connection.execute("DELETE FROM temp.import_member")
+        self.pending = 0
+
+    def close(self) -> None:
+        self.flush()
+        connection = self.connection
+        connection.execute("DROP TABLE temp.import_member")
+        connection.execute("DROP TABLE temp.import_update")
+        self._set_hashsize(self.hashsize)
+        for _name, sql in self.indexes:
+            try:
+                connection.execute(sql)
+            except sqlite3.IntegrityError:  # pragma: no cover - duplicates are caught per row
+                raise RuntimeError(
+                    "the imported members break a unique index: nothing was written"
+                ) from None
+        if self.indexes:
+            connection.execute("ANALYZE member")
+
+    def finish_run(self) -> None:
+        report = self.report
+        self.connection.execute(
+            "UPDATE import_run SET imported = ?, updated = ?, skipped = ?, rejected = ?,"
+            " report_json = ? WHERE id = ?",
+            (report.imported, report.updated, report.skipped, report.rejected,
+             report.to_json(), self.run_id),
+        )  # fmt: skip
+
+
+def _json_bytes(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return value.hex()
+    raise TypeError(f"cannot log {type(value).__name__}")
