@@ -21,15 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from db.members.types import MemberInput, OrganisationChoice
-from db.thai.national_id import NationalIdError, format_national_id, normalize_national_id
 from db.thai.text import clean_text
 from desktop.members.labels import ViewLabels
 from desktop.widgets.be_date_edit import BeDateEdit
+from desktop.widgets.national_id_edit import NationalIdEdit
 from desktop.widgets.tag_edit import TagEdit
 
 ERROR_STYLE = "color: #c62828"
-OK_STYLE = "color: #2e7d32"
-NOTE_STYLE = "color: #5f6b73"
 
 # Field name (MemberInput) -> objectName of its widget.
 OBJECT_NAMES: dict[str, str] = {
@@ -175,9 +173,9 @@ class MemberForm(QWidget):
 
     def _identity_box(self) -> QGroupBox:
         box, form = self._box(self.tr("Identity"))
-        self.national_id = _line("national_id", box, 30)
-        self.national_id.setPlaceholderText("1-2345-67890-12-1")
-        self.national_id_status = QLabel(box)
+        self.national_id = NationalIdEdit(box)
+        self.national_id.setObjectName(OBJECT_NAMES["national_id"])
+        self.national_id_status = self.national_id.status_label()
         self.national_id_status.setObjectName("memberNationalIdStatus")
         self.birth_date = BeDateEdit(box)
         self.birth_date.setObjectName(OBJECT_NAMES["birth_date"])
@@ -189,8 +187,6 @@ class MemberForm(QWidget):
         form.addRow("", self.national_id_status)
         self._row(form, self.tr("Birth date"), "birth_date", self.birth_date)
         self._row(form, self.tr("Gender"), "gender", self.gender)
-        self.national_id.textChanged.connect(self._check_national_id)
-        self.national_id.editingFinished.connect(self._format_national_id)
         return box
 
     def _work_box(self) -> QGroupBox:
@@ -311,39 +307,6 @@ class MemberForm(QWidget):
         _set_combo(self.position_level, current)
         self.position_level.setEnabled(bool(position_type))
 
-    # -- national ID -------------------------------------------------------------------------
-    def _check_national_id(self, text: str) -> None:
-        digits = "".join(c for c in text if c.isdigit())
-        status = self.national_id_status
-        if not text.strip():
-            status.setText("")
-            return
-        try:
-            normalize_national_id(text)
-        except NationalIdError as error:
-            if error.reason == "wrong_length" and len(digits) < 13:
-                status.setStyleSheet(NOTE_STYLE)
-                status.setText(self.tr("{count} of 13 digits").format(count=len(digits)))
-            elif error.reason == "bad_checksum":
-                status.setStyleSheet(ERROR_STYLE)
-                status.setText(
-                    self.tr("✗ The check digit does not match: a digit was probably mistyped")
-                )
-            else:
-                status.setStyleSheet(ERROR_STYLE)
-                status.setText(self.tr("✗ A national ID has 13 digits"))
-            return
-        status.setStyleSheet(OK_STYLE)
-        status.setText(self.tr("✓ Valid national ID"))
-
-    def _format_national_id(self) -> None:
-        try:
-            formatted = format_national_id(normalize_national_id(self.national_id.text()))
-        except NationalIdError:
-            return
-        if formatted != self.national_id.text():
-            self.national_id.setText(formatted)
-
     # -- organisation ------------------------------------------------------------------------
     def set_organisation(self, choice: OrganisationChoice | None) -> None:
         self._organisation = choice
@@ -374,7 +337,7 @@ class MemberForm(QWidget):
         self.last_name_en.setText(data.last_name_en)
         self.nickname.setText(data.nickname)
         self.national_id.setText(data.national_id)
-        self._format_national_id()
+        self.national_id.format_digits()
         self.birth_date.setDate(data.birth_date)
         _set_combo(self.gender, data.gender or "")
         self._organisation = organisation
@@ -431,13 +394,8 @@ class MemberForm(QWidget):
             notes=self.notes.toPlainText().strip(),
             consent_date=self.consent_date.date(),
             consent_purpose=self.consent_purpose.text().strip(),
-            strengths=self.strengths.tags() + self._pending_tags(),
+            strengths=self.strengths.all_tags(),
         )
-
-    def _pending_tags(self) -> tuple[str, ...]:
-        text = self.strengths.line_edit().text()
-        parts = (clean_text(p) for p in text.replace(";", ",").split(","))
-        return tuple(p for p in parts if p and p not in self.strengths.tags())
 
     def date_fields(self) -> dict[str, BeDateEdit]:
         return {

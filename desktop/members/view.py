@@ -15,17 +15,13 @@ import logging
 from array import array
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -38,13 +34,14 @@ from db.members.query import count_members, fetch_member_rows, search_member_key
 from db.members.types import MemberFilter, MemberRow
 from desktop.db_worker import Changes, DbExecutor
 from desktop.members.actions import MemberActions
-from desktop.members.columns import WIDTH_CHARS, MemberColumn, header_text
+from desktop.members.columns import MemberColumn
 from desktop.members.filter_panel import FilterPanel
 from desktop.members.groups_panel import GroupsPanel
 from desktop.members.labels import ViewLabels, load_labels
 from desktop.members.profile_panel import MemberProfilePanel
 from desktop.members.state import MembersState, SearchRequest
 from desktop.members.table_model import MemberTableModel
+from desktop.members.table_view import MemberTableView
 from desktop.operations import members as operations
 from desktop.operations.tasks import TaskRunner
 from desktop.settings_dialog import date_era
@@ -79,8 +76,7 @@ class MembersView(QWidget):
         self.search.installEventFilter(self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("memberCount")
-        self.table = QTableView(self)
-        self.table.setObjectName("memberTable")
+        self.table = MemberTableView(self.model, self.state, self)
         self.filters = FilterPanel(executor, self)
         self.groups = GroupsPanel(executor, self)
         self.profile = MemberProfilePanel(self)
@@ -89,7 +85,6 @@ class MembersView(QWidget):
         self.side.addTab(self.filters, "")
         self.side.addTab(self.groups, "")
 
-        self._setup_table()
         self._setup_actions()
         self._setup_layout()
         self._connect()
@@ -122,36 +117,6 @@ class MembersView(QWidget):
         self.profile.set_date_era(era)
 
     # -- set-up ------------------------------------------------------------------------------
-    def _setup_table(self) -> None:
-        table = self.table
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)
-        table.verticalHeader().setVisible(False)
-        row_height = self.fontMetrics().height() + 8
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(row_height)
-        header = table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._column_menu)
-        average = self.fontMetrics().averageCharWidth()
-        for column in MemberColumn:
-            header.resizeSection(column, WIDTH_CHARS[column] * average)
-        section, order = self.model.sort_section()
-        header.setSortIndicator(section, order)
-        header.setSortIndicatorShown(True)
-        table.setSortingEnabled(True)
-        header.sortIndicatorChanged.connect(self._on_sort_indicator)
-        self._apply_columns(self.state.visible_columns)
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-
     def _setup_actions(self) -> None:
         self.actions = MemberActions(self, self.table)
 
@@ -183,7 +148,6 @@ class MembersView(QWidget):
         self.search.search_requested.connect(self.state.set_text)
         self.state.search_requested.connect(lambda r: self.tasks.spawn(self._run_search(r)))
         self.state.filters_changed.connect(self.filters.show_filters)
-        self.state.columns_changed.connect(self._apply_columns)
         self.model.sort_requested.connect(self.state.set_sort)
         self.filters.filter_changed.connect(lambda f, v: self.state.update_filters(**{f: v}))
         self.filters.clear_requested.connect(self._clear_filters)
@@ -254,22 +218,12 @@ class MembersView(QWidget):
         """Show the result of a search, keeping the current member selected if still there."""
         current = self.table.currentIndex()
         current_key = self.model.key_at(current.row()) if current.isValid() else None
-        header = self.table.horizontalHeader()
         self.model.set_keys(keys, request.sort)
         self._shown_filters = request.filters
-        section, order = self.model.sort_section()
-        header.blockSignals(True)
-        header.setSortIndicator(section, order)
-        header.blockSignals(False)
+        self.table.show_sort()
         row = self.model.row_of_key(current_key) if current_key is not None else None
         if row is not None:
-            index = self.model.index(row, current.column())
-            flags = (
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows
-            )
-            self.table.selectionModel().setCurrentIndex(index, flags)
-            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+            self.table.select_row(row, current.column())
         else:
             self.table.scrollToTop()
             self.profile.show_profile(None)
@@ -300,40 +254,9 @@ class MembersView(QWidget):
     def _on_group_selected(self, group_id: str | None) -> None:
         self.state.update_filters(group_ids=(group_id,) if group_id else ())
 
-    def _on_sort_indicator(self, section: int, _order: Qt.SortOrder) -> None:
-        if self.model.sort_section()[0] != section and section == MemberColumn.CONSENT:
-            restore, order = self.model.sort_section()
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(restore, order)
-            header.blockSignals(False)
-
-    # -- columns -----------------------------------------------------------------------------
-    def _apply_columns(self, visible: tuple[MemberColumn, ...]) -> None:
-        for column in MemberColumn:
-            self.table.setColumnHidden(column, column not in visible)
-
-    def _column_menu(self, position: object) -> None:
-        menu = QMenu(self)
-        menu.setObjectName("memberColumnMenu")
-        visible = self.state.visible_columns
-        for column in MemberColumn:
-            action = menu.addAction(header_text(column))
-            action.setCheckable(True)
-            action.setChecked(column in visible)
-            action.toggled.connect(
-                lambda checked, c=column: self.state.set_column_visible(c, checked)
-            )
-        menu.popup(self.table.horizontalHeader().mapToGlobal(position))  # type: ignore[arg-type]
-
     # -- selection and profile ---------------------------------------------------------------
     def selected_keys(self) -> array[int]:
-        """Keys of the selected rows, in table order, without fetching any row."""
-        keys: array[int] = array("q")
-        ranges = sorted((r.top(), r.bottom()) for r in self.table.selectionModel().selection())
-        for top, bottom in ranges:
-            keys.extend(self.model.keys()[top : bottom + 1])
-        return keys
+        return self.table.selected_keys()
 
     def current_member_id(self) -> str | None:
         index = self.table.currentIndex()

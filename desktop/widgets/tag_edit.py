@@ -130,6 +130,13 @@ class TagEdit(QFrame):
     def tags(self) -> tuple[str, ...]:
         return tuple(self._tags)
 
+    def all_tags(self) -> tuple[str, ...]:
+        """The tags, with text still in the input (not yet turned into a chip) as tags too."""
+        pending = (
+            clean_text(p)[:MAX_TAG_LENGTH] for p in self._input.text().replace(";", ",").split(",")
+        )
+        return self.tags() + tuple(dict.fromkeys(p for p in pending if p and p not in self._tags))
+
     def set_tags(self, tags: Iterable[str]) -> None:
         for chip in self._chips:
             self._layout.removeWidget(chip)

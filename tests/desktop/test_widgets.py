@@ -231,3 +231,35 @@ def test_tag_edit_leaves_enter_on_empty_field_to_the_dialog(qtbot: QtBot) -> Non
     assert dialog.isVisible()  # Enter added the tag, it did not close the dialog
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_national_id_edit_checks_as_you_type(qtbot: QtBot) -> None:
+    from db.thai.national_id import check_digit
+    from desktop.widgets.national_id_edit import NationalIdEdit
+
+    edit = NationalIdEdit()
+    qtbot.addWidget(edit)
+    first12 = "310050012345"
+    good = first12 + check_digit(first12)
+    bad = first12 + str((int(check_digit(first12)) + 1) % 10)
+    type_text(edit, "3-1005")
+    assert edit.status_text() == edit.tr("{count} of 13 digits").format(count=5)
+    edit.clear()
+    type_text(edit, bad)
+    assert not edit.is_valid()
+    assert edit.status_text() == edit.tr(
+        "✗ The check digit does not match: a digit was probably mistyped"
+    )
+    edit.setText(good.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")))  # Thai digits
+    assert edit.is_valid() and edit.status_text() == edit.tr("✓ Valid national ID")
+    edit.editingFinished.emit()
+    assert edit.text() == f"{good[0]}-{good[1:5]}-{good[5:10]}-{good[10:12]}-{good[12]}"
+
+
+def test_tag_edit_counts_text_still_being_typed(qtbot: QtBot) -> None:
+    tags = TagEdit()
+    qtbot.addWidget(tags)
+    tags.set_tags(["งานช่าง"])
+    tags.line_edit().setText("กฎหมาย")
+    assert tags.tags() == ("งานช่าง",)
+    assert tags.all_tags() == ("งานช่าง", "กฎหมาย")

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -126,12 +127,16 @@ def test_filtering_by_a_province_from_the_panel(
 
 def test_column_chooser_hides_columns_and_remembers(view: MembersView, qtbot: QtBot) -> None:
     assert view.table.isColumnHidden(MemberColumn.EMAIL)
-    view.state.set_column_visible(MemberColumn.EMAIL, True)
+    menu = view.table.column_menu()  # what the header's context menu pops up
+    email = menu.findChild(QAction, "columnEmail")
+    assert email is not None and not email.isChecked()
+    assert email.text() == view.model.headerData(MemberColumn.EMAIL, Qt.Orientation.Horizontal)
+    email.trigger()
     assert not view.table.isColumnHidden(MemberColumn.EMAIL)
-    again = MembersView(view._executor)
+    again = MembersView(view._executor)  # a view opened later reads the remembered choice
     qtbot.addWidget(again)
     assert not again.table.isColumnHidden(MemberColumn.EMAIL)
-    view.state.set_column_visible(MemberColumn.EMAIL, False)
+    view.table.column_menu().findChild(QAction, "columnEmail").trigger()
     assert view.table.isColumnHidden(MemberColumn.EMAIL)
 
 
