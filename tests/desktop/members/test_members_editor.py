@@ -276,3 +276,25 @@ def test_tab_order_follows_the_form(qtbot: QtBot, view: MembersView) -> None:
         editor.focusNextChild()
         focused = QApplication.focusWidget()
         assert focused is widget or (focused is not None and focused.parent() is widget)
+
+
+def test_enter_in_notes_is_a_new_line_and_ctrl_enter_saves(
+    qtbot: QtBot, view: MembersView, demo_db: Database, typer: Typer
+) -> None:
+    before = live_members(demo_db)
+    editor = open_editor(qtbot, view, view.new_member)
+    form = editor.form
+    replace_text(qtbot, typer, form.first_name, "บันทึกยาว")
+    form.notes.setFocus()
+    typer(form.notes, "บรรทัดแรก")
+    qtbot.keyClick(form.notes, Qt.Key.Key_Return)
+    typer(form.notes, "บรรทัดสอง")
+    assert editor.isVisible() and form.notes.toPlainText() == "บรรทัดแรก\nบรรทัดสอง"
+    with qtbot.waitSignal(editor.finished, timeout=5000):
+        qtbot.keyClick(form.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert live_members(demo_db) == before + 1
+    with demo_db.engine.connect() as connection:
+        (notes,) = connection.exec_driver_sql(
+            "SELECT notes FROM member WHERE first_name = 'บันทึกยาว'"
+        ).one()
+    assert notes == "บรรทัดแรก\nบรรทัดสอง"
