@@ -3,11 +3,13 @@
 The status line (its `status_label()`, placed by the form) says how many digits are typed,
 "✓ valid", or what is wrong; leaving the field groups the digits as 1-2345-67890-12-1.
 Separators, spaces and Thai digits are accepted (db.thai.national_id).
+
+Its texts are translated in the member form's context, where they were first written.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from db.thai.digits import to_arabic_digits
@@ -65,16 +67,27 @@ class NationalIdEdit(QLineEdit):
             normalize_national_id(text)
         except NationalIdError as error:
             if error.reason == "wrong_length" and len(digits) < 13:
-                self._show(self.tr("{count} of 13 digits").format(count=len(digits)), NOTE_STYLE)
+                self._show(
+                    QCoreApplication.translate("MemberForm", "{count} of 13 digits").format(
+                        count=len(digits)
+                    ),
+                    NOTE_STYLE,
+                )
             elif error.reason == "bad_checksum":
                 self._show(
-                    self.tr("✗ The check digit does not match: a digit was probably mistyped"),
+                    QCoreApplication.translate(
+                        "MemberForm",
+                        "✗ The check digit does not match: a digit was probably mistyped",
+                    ),
                     ERROR_STYLE,
                 )
             else:
-                self._show(self.tr("✗ A national ID has 13 digits"), ERROR_STYLE)
+                self._show(
+                    QCoreApplication.translate("MemberForm", "✗ A national ID has 13 digits"),
+                    ERROR_STYLE,
+                )
             return
-        self._show(self.tr("✓ Valid national ID"), OK_STYLE)
+        self._show(QCoreApplication.translate("MemberForm", "✓ Valid national ID"), OK_STYLE)
 
     def _show(self, text: str, style: str) -> None:
         self._status.setStyleSheet(style)

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -233,6 +233,10 @@ def test_tag_edit_leaves_enter_on_empty_field_to_the_dialog(qtbot: QtBot) -> Non
         qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
+def _form_tr(text: str) -> str:
+    return QCoreApplication.translate("MemberForm", text)
+
+
 def test_national_id_edit_checks_as_you_type(qtbot: QtBot) -> None:
     from db.thai.national_id import check_digit
     from desktop.widgets.national_id_edit import NationalIdEdit
@@ -243,15 +247,15 @@ def test_national_id_edit_checks_as_you_type(qtbot: QtBot) -> None:
     good = first12 + check_digit(first12)
     bad = first12 + str((int(check_digit(first12)) + 1) % 10)
     type_text(edit, "3-1005")
-    assert edit.status_text() == edit.tr("{count} of 13 digits").format(count=5)
+    assert edit.status_text() == _form_tr("{count} of 13 digits").format(count=5)
     edit.clear()
     type_text(edit, bad)
     assert not edit.is_valid()
-    assert edit.status_text() == edit.tr(
+    assert edit.status_text() == _form_tr(
         "✗ The check digit does not match: a digit was probably mistyped"
     )
     edit.setText(good.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")))  # Thai digits
-    assert edit.is_valid() and edit.status_text() == edit.tr("✓ Valid national ID")
+    assert edit.is_valid() and edit.status_text() == _form_tr("✓ Valid national ID")
     edit.editingFinished.emit()
     assert edit.text() == f"{good[0]}-{good[1:5]}-{good[5:10]}-{good[10:12]}-{good[12]}"
 

@@ -73,7 +73,7 @@ def test_invalid_national_id_is_shown_in_thai_and_nothing_is_saved(
     replace_text(qtbot, typer, form.last_name, "ใจดีมาก")
     replace_text(qtbot, typer, form.national_id, BAD_ID)
     # Live feedback while typing: the check digit is wrong.
-    assert form.national_id_status.text() == form.national_id.tr(
+    assert form.national_id_status.text() == form.tr(
         "✗ The check digit does not match: a digit was probably mistyped"
     )
     qtbot.keyClick(form.first_name, Qt.Key.Key_Return)  # Enter saves
@@ -87,7 +87,7 @@ def test_invalid_national_id_is_shown_in_thai_and_nothing_is_saved(
     assert live_members(demo_db) == before
     # Corrected, it saves and closes.
     replace_text(qtbot, typer, form.national_id, GOOD_ID)
-    assert form.national_id_status.text() == form.national_id.tr("✓ Valid national ID")
+    assert form.national_id_status.text() == form.tr("✓ Valid national ID")
     with qtbot.waitSignal(editor.finished, timeout=5000):
         qtbot.keyClick(form.first_name, Qt.Key.Key_Return)
     assert live_members(demo_db) == before + 1
