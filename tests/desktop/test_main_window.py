@@ -268,8 +268,10 @@ def test_settings_dialog_saves_language_and_display(
     assert i18n.current_language() == "en"
     assert date_era() == "CE"
     assert thai_digits_in_documents() is True
-    # The window speaks English at once.
-    assert window.findChild(QAction, "settingsAction").text() == "&Settings…"
+    # The window speaks English as soon as Qt has delivered its LanguageChange events.
+    qtbot.waitUntil(
+        lambda: window.findChild(QAction, "settingsAction").text() == "&Settings…", timeout=2000
+    )
     assert window.findChild(QListWidget, "mainNavigation").item(0).text() == "Home"
 
 
