@@ -159,6 +159,216 @@
     </message>
 </context>
 <context>
+    <name>DuplicatePairsModel</name>
+    <message>
+        <location filename="../../desktop/duplicates/pairs_model.py" line="116"/>
+        <source>Score</source>
+        <translation>คะแนน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/pairs_model.py" line="117"/>
+        <source>Record A</source>
+        <translation>ระเบียน ก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/pairs_model.py" line="118"/>
+        <source>Organisation A</source>
+        <translation>หน่วยงาน ก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/pairs_model.py" line="119"/>
+        <source>Record B</source>
+        <translation>ระเบียน ข</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/pairs_model.py" line="120"/>
+        <source>Organisation B</source>
+        <translation>หน่วยงาน ข</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/pairs_model.py" line="121"/>
+        <source>Why</source>
+        <translation>เหตุผล</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="89"/>
+        <source>Scan for duplicates</source>
+        <translation>ค้นหาข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="90"/>
+        <source>Not duplicates</source>
+        <translation>ไม่ใช่ข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="91"/>
+        <source>Merge…</source>
+        <translation>รวมข้อมูล…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="92"/>
+        <source>Undo last merge</source>
+        <translation>ยกเลิกการรวมครั้งล่าสุด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="93"/>
+        <source>Scan the register to find members recorded twice.</source>
+        <translation>ตรวจทะเบียนเพื่อหาสมาชิกที่ถูกบันทึกซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="156"/>
+        <source>Keep:</source>
+        <translation>เก็บไว้:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="207"/>
+        <source>Looking for duplicates</source>
+        <translation>กำลังค้นหาข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="208"/>
+        <source>Comparing the members of the register…</source>
+        <translation>กำลังเปรียบเทียบสมาชิกในทะเบียน…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="216"/>
+        <source>The scan was cancelled.</source>
+        <translation>ยกเลิกการค้นหาแล้ว</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/duplicates/view.py" line="226"/>
+        <source>%n candidate pair(s): best matches first.</source>
+        <translation><numerusform>พบคู่ที่อาจซ้ำกัน %n คู่ เรียงจากคู่ที่ตรงกันมากที่สุด</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="230"/>
+        <source>No duplicates found.</source>
+        <translation>ไม่พบข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="261"/>
+        <source>One of these members was deleted or merged since the scan.</source>
+        <translation>สมาชิกคนใดคนหนึ่งในคู่นี้ถูกลบหรือถูกรวมไปแล้วหลังการค้นหา</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="276"/>
+        <source>Record A</source>
+        <translation>ระเบียน ก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="277"/>
+        <source>Record B</source>
+        <translation>ระเบียน ข</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="278"/>
+        <source>Select a pair to compare the two records.</source>
+        <translation>เลือกคู่เพื่อเปรียบเทียบข้อมูลของทั้งสองระเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="280"/>
+        <source>Record A: %1</source>
+        <translation>ระเบียน ก: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="281"/>
+        <source>Record B: %1</source>
+        <translation>ระเบียน ข: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="317"/>
+        <source>Kept: %1. The other record is deleted (Undo last merge brings it back).</source>
+        <translation>เก็บไว้: %1 อีกระเบียนหนึ่งจะถูกลบ (นำกลับมาได้ด้วย “ยกเลิกการรวมครั้งล่าสุด”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="319"/>
+        <source>Moves to the kept record: %1.</source>
+        <translation>ย้ายไปยังระเบียนที่เก็บไว้: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="321"/>
+        <source>Nothing else to move from the other record.</source>
+        <translation>ไม่มีข้อมูลอื่นที่ต้องย้ายจากอีกระเบียนหนึ่ง</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/duplicates/view.py" line="323"/>
+        <source>%n value(s) taken from the other record; strengths of both are kept.</source>
+        <translation><numerusform>ใช้ค่าจากอีกระเบียนหนึ่ง %n ช่อง ความเชี่ยวชาญของทั้งสองระเบียนจะเก็บไว้ทั้งหมด</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="341"/>
+        <source>Merge members</source>
+        <translation>รวมข้อมูลสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="343"/>
+        <source>Merge “%1” into “%2”?
+
+The kept record takes the values ticked for it and every group membership, dues payment and strength of both. The other record is deleted; Undo last merge brings it back.</source>
+        <translation>รวม “%1” เข้ากับ “%2” หรือไม่
+
+ระเบียนที่เก็บไว้จะใช้ค่าที่เลือกไว้ และได้รับการเป็นสมาชิกกลุ่ม การชำระค่าบำรุง และความเชี่ยวชาญทั้งหมดของทั้งสองระเบียน อีกระเบียนหนึ่งจะถูกลบ และนำกลับมาได้ด้วย “ยกเลิกการรวมครั้งล่าสุด”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="365"/>
+        <location filename="../../desktop/duplicates/view.py" line="371"/>
+        <source>The members could not be merged</source>
+        <translation>ไม่สามารถรวมข้อมูลสมาชิกได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="377"/>
+        <source>Merged “%1” into “%2”.</source>
+        <translation>รวม “%1” เข้ากับ “%2” แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="399"/>
+        <source>“%1” and “%2” are marked as different people.</source>
+        <translation>บันทึกแล้วว่า “%1” และ “%2” เป็นคนละคนกัน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="411"/>
+        <source>Undo the merge of “%1” into “%2”</source>
+        <translation>ยกเลิกการรวม “%1” เข้ากับ “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="415"/>
+        <source>No merge to undo</source>
+        <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="423"/>
+        <source>There is no merge to undo.</source>
+        <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="427"/>
+        <source>Undo merge</source>
+        <translation>ยกเลิกการรวมข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="429"/>
+        <source>Undo the merge of “%1” into “%2”?
+
+Both records come back as they were, each with its own groups, dues and strengths.</source>
+        <translation>ยกเลิกการรวม “%1” เข้ากับ “%2” หรือไม่
+
+ทั้งสองระเบียนจะกลับเป็นเหมือนเดิม พร้อมกลุ่ม ค่าบำรุง และความเชี่ยวชาญของแต่ละระเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="448"/>
+        <source>The merge could not be undone</source>
+        <translation>ไม่สามารถยกเลิกการรวมข้อมูลได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/view.py" line="452"/>
+        <source>The merge was undone. Scan again to review these members.</source>
+        <translation>ยกเลิกการรวมข้อมูลแล้ว ค้นหาข้อมูลซ้ำอีกครั้งเพื่อตรวจสอบสมาชิกเหล่านี้</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../desktop/app.py" line="266"/>
@@ -277,52 +487,52 @@
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="94"/>
+        <location filename="../../desktop/members/filter_panel.py" line="95"/>
         <source>Region</source>
         <translation>ภาค</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="95"/>
+        <location filename="../../desktop/members/filter_panel.py" line="96"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="96"/>
+        <location filename="../../desktop/members/filter_panel.py" line="97"/>
         <source>Organisation type</source>
         <translation>ประเภทหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="97"/>
+        <location filename="../../desktop/members/filter_panel.py" line="98"/>
         <source>Personnel type</source>
         <translation>ประเภทบุคลากร</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="98"/>
+        <location filename="../../desktop/members/filter_panel.py" line="99"/>
         <source>Membership status</source>
         <translation>สถานะสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="99"/>
+        <location filename="../../desktop/members/filter_panel.py" line="100"/>
         <source>Group</source>
         <translation>กลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="100"/>
+        <location filename="../../desktop/members/filter_panel.py" line="101"/>
         <source>Strength</source>
         <translation>ความเชี่ยวชาญ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="101"/>
+        <location filename="../../desktop/members/filter_panel.py" line="102"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="280"/>
+        <location filename="../../desktop/members/filter_panel.py" line="330"/>
         <source>Clear filters</source>
         <translation>ล้างตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="381"/>
+        <location filename="../../desktop/members/filter_panel.py" line="396"/>
         <source>The counts could not be updated.</source>
         <translation>ไม่สามารถอัปเดตจำนวนได้</translation>
     </message>
@@ -429,79 +639,79 @@
 <context>
     <name>GroupsPanel</name>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="86"/>
+        <location filename="../../desktop/members/groups_panel.py" line="138"/>
         <source>New group</source>
         <translation>สร้างกลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="89"/>
+        <location filename="../../desktop/members/groups_panel.py" line="139"/>
         <source>New sub-group</source>
         <translation>สร้างกลุ่มย่อย</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="92"/>
+        <location filename="../../desktop/members/groups_panel.py" line="140"/>
         <source>Edit group</source>
         <translation>แก้ไขกลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="95"/>
-        <location filename="../../desktop/members/groups_panel.py" line="279"/>
+        <location filename="../../desktop/members/groups_panel.py" line="141"/>
+        <location filename="../../desktop/members/groups_panel.py" line="285"/>
         <source>Delete group</source>
         <translation>ลบกลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="98"/>
+        <location filename="../../desktop/members/groups_panel.py" line="142"/>
         <source>Show all members</source>
         <translation>แสดงสมาชิกทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="111"/>
+        <location filename="../../desktop/members/groups_panel.py" line="143"/>
         <source>Change role</source>
         <translation>เปลี่ยนบทบาท</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="116"/>
-        <location filename="../../desktop/members/groups_panel.py" line="366"/>
+        <location filename="../../desktop/members/groups_panel.py" line="144"/>
+        <location filename="../../desktop/members/groups_panel.py" line="372"/>
         <source>End membership</source>
         <translation>สิ้นสุดการเป็นสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="195"/>
+        <location filename="../../desktop/members/groups_panel.py" line="213"/>
         <source>Select a group to see its members.</source>
         <translation>เลือกกลุ่มเพื่อดูรายชื่อสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="209"/>
+        <location filename="../../desktop/members/groups_panel.py" line="217"/>
         <source>{name}: {count} members</source>
         <translation>{name}: สมาชิก {count} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="280"/>
+        <location filename="../../desktop/members/groups_panel.py" line="286"/>
         <source>Delete the group “{name}”? Its members stay in the register.</source>
         <translation>ต้องการลบกลุ่ม “{name}” หรือไม่ สมาชิกของกลุ่มจะยังอยู่ในทะเบียนตามเดิม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="299"/>
+        <location filename="../../desktop/members/groups_panel.py" line="305"/>
         <source>Add to group</source>
         <translation>เพิ่มเข้ากลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="300"/>
+        <location filename="../../desktop/members/groups_panel.py" line="306"/>
         <source>Create a group first (Groups tab).</source>
         <translation>กรุณาสร้างกลุ่มก่อน (ที่แท็บ “กลุ่ม”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="329"/>
+        <location filename="../../desktop/members/groups_panel.py" line="335"/>
         <source>Added {added} members to the group.</source>
         <translation>เพิ่มสมาชิกเข้ากลุ่มแล้ว {added} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="331"/>
+        <location filename="../../desktop/members/groups_panel.py" line="337"/>
         <source>{skipped} were already in it.</source>
         <translation>อีก {skipped} คนเป็นสมาชิกกลุ่มนี้อยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="367"/>
+        <location filename="../../desktop/members/groups_panel.py" line="373"/>
         <source>End {name}&apos;s membership of this group today?</source>
         <translation>ให้ {name} สิ้นสุดการเป็นสมาชิกกลุ่มนี้ในวันนี้หรือไม่</translation>
     </message>
@@ -845,197 +1055,197 @@
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="156"/>
+        <location filename="../../desktop/members/editor_form.py" line="154"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="168"/>
+        <location filename="../../desktop/members/editor_form.py" line="166"/>
         <source>Prefix</source>
         <translation>คำนำหน้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="169"/>
+        <location filename="../../desktop/members/editor_form.py" line="167"/>
         <source>First name *</source>
         <translation>ชื่อ *</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="170"/>
+        <location filename="../../desktop/members/editor_form.py" line="168"/>
         <source>Last name</source>
         <translation>นามสกุล</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="171"/>
+        <location filename="../../desktop/members/editor_form.py" line="169"/>
         <source>First name (English)</source>
         <translation>ชื่อ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="172"/>
+        <location filename="../../desktop/members/editor_form.py" line="170"/>
         <source>Last name (English)</source>
         <translation>นามสกุล (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="173"/>
+        <location filename="../../desktop/members/editor_form.py" line="171"/>
         <source>Nickname</source>
         <translation>ชื่อเล่น</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="177"/>
+        <location filename="../../desktop/members/editor_form.py" line="175"/>
         <source>Identity</source>
         <translation>ข้อมูลประจำตัว</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="185"/>
+        <location filename="../../desktop/members/editor_form.py" line="183"/>
         <source>(not given)</source>
         <translation>(ไม่ระบุ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="188"/>
+        <location filename="../../desktop/members/editor_form.py" line="186"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="190"/>
+        <location filename="../../desktop/members/editor_form.py" line="188"/>
         <source>Birth date</source>
         <translation>วันเกิด</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="191"/>
+        <location filename="../../desktop/members/editor_form.py" line="189"/>
         <source>Gender</source>
         <translation>เพศ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="197"/>
+        <location filename="../../desktop/members/editor_form.py" line="193"/>
         <source>Work</source>
         <translation>การทำงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="199"/>
+        <location filename="../../desktop/members/editor_form.py" line="195"/>
         <source>Type part of the name, then choose</source>
         <translation>พิมพ์บางส่วนของชื่อ แล้วเลือกจากรายการ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="208"/>
+        <location filename="../../desktop/members/editor_form.py" line="204"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="209"/>
+        <location filename="../../desktop/members/editor_form.py" line="205"/>
         <source>Personnel type</source>
         <translation>ประเภทบุคลากร</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="210"/>
+        <location filename="../../desktop/members/editor_form.py" line="206"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="211"/>
+        <location filename="../../desktop/members/editor_form.py" line="207"/>
         <source>Position type</source>
         <translation>ประเภทตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="212"/>
+        <location filename="../../desktop/members/editor_form.py" line="208"/>
         <source>Level</source>
         <translation>ระดับตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="219"/>
+        <location filename="../../desktop/members/editor_form.py" line="215"/>
         <source>Contact</source>
         <translation>ข้อมูลติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="229"/>
+        <location filename="../../desktop/members/editor_form.py" line="225"/>
         <source>Mobile</source>
         <translation>โทรศัพท์มือถือ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="230"/>
+        <location filename="../../desktop/members/editor_form.py" line="226"/>
         <source>Office phone</source>
         <translation>โทรศัพท์ที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="231"/>
+        <location filename="../../desktop/members/editor_form.py" line="227"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="232"/>
+        <location filename="../../desktop/members/editor_form.py" line="228"/>
         <source>LINE ID</source>
         <translation>ไอดีไลน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="233"/>
+        <location filename="../../desktop/members/editor_form.py" line="229"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="237"/>
+        <location filename="../../desktop/members/editor_form.py" line="233"/>
         <source>Membership</source>
         <translation>การเป็นสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="248"/>
+        <location filename="../../desktop/members/editor_form.py" line="244"/>
         <source>Member no.</source>
         <translation>เลขสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="249"/>
+        <location filename="../../desktop/members/editor_form.py" line="245"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="250"/>
+        <location filename="../../desktop/members/editor_form.py" line="246"/>
         <source>Joined</source>
         <translation>วันที่เข้าเป็นสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="251"/>
+        <location filename="../../desktop/members/editor_form.py" line="247"/>
         <source>Expires</source>
         <translation>วันที่หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="255"/>
+        <location filename="../../desktop/members/editor_form.py" line="251"/>
         <source>Strengths, consent and notes</source>
         <translation>ความเชี่ยวชาญ ความยินยอม และหมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="266"/>
+        <location filename="../../desktop/members/editor_form.py" line="262"/>
         <source>Strengths</source>
         <translation>ความเชี่ยวชาญ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="267"/>
+        <location filename="../../desktop/members/editor_form.py" line="263"/>
         <source>PDPA consent date</source>
         <translation>วันที่ให้ความยินยอม (PDPA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="268"/>
+        <location filename="../../desktop/members/editor_form.py" line="264"/>
         <source>Consent purpose</source>
         <translation>วัตถุประสงค์ของความยินยอม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="269"/>
+        <location filename="../../desktop/members/editor_form.py" line="265"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="326"/>
+        <location filename="../../desktop/widgets/national_id_edit.py" line="71"/>
         <source>{count} of 13 digits</source>
         <translation>{count} จาก 13 หลัก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="330"/>
+        <location filename="../../desktop/widgets/national_id_edit.py" line="78"/>
         <source>✗ The check digit does not match: a digit was probably mistyped</source>
         <translation>✗ หลักสุดท้ายไม่ตรง อาจพิมพ์ผิดบางหลัก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="334"/>
+        <location filename="../../desktop/widgets/national_id_edit.py" line="86"/>
         <source>✗ A national ID has 13 digits</source>
         <translation>✗ เลขประจำตัวประชาชนต้องมี 13 หลัก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor_form.py" line="337"/>
+        <location filename="../../desktop/widgets/national_id_edit.py" line="90"/>
         <source>✓ Valid national ID</source>
         <translation>✓ เลขประจำตัวประชาชนถูกต้อง</translation>
     </message>
@@ -1043,127 +1253,127 @@
 <context>
     <name>MemberProfilePanel</name>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="82"/>
+        <location filename="../../desktop/members/profile_panel.py" line="97"/>
         <source>Select a member to see their profile.</source>
         <translation>เลือกสมาชิกเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="92"/>
+        <location filename="../../desktop/members/profile_panel.py" line="107"/>
         <source>Nickname: %1</source>
         <translation>ชื่อเล่น: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="105"/>
+        <location filename="../../desktop/members/profile_panel.py" line="120"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="106"/>
+        <location filename="../../desktop/members/profile_panel.py" line="121"/>
         <source>Position type</source>
         <translation>ประเภทตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="107"/>
+        <location filename="../../desktop/members/profile_panel.py" line="122"/>
         <source>Personnel type</source>
         <translation>ประเภทบุคลากร</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="108"/>
+        <location filename="../../desktop/members/profile_panel.py" line="123"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="109"/>
+        <location filename="../../desktop/members/profile_panel.py" line="124"/>
         <source>Mobile</source>
         <translation>โทรศัพท์มือถือ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="110"/>
+        <location filename="../../desktop/members/profile_panel.py" line="125"/>
         <source>Office phone</source>
         <translation>โทรศัพท์ที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="111"/>
+        <location filename="../../desktop/members/profile_panel.py" line="126"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="112"/>
+        <location filename="../../desktop/members/profile_panel.py" line="127"/>
         <source>LINE ID</source>
         <translation>ไอดีไลน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="113"/>
+        <location filename="../../desktop/members/profile_panel.py" line="128"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="114"/>
+        <location filename="../../desktop/members/profile_panel.py" line="129"/>
         <source>Member no.</source>
         <translation>เลขสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="115"/>
+        <location filename="../../desktop/members/profile_panel.py" line="130"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="116"/>
+        <location filename="../../desktop/members/profile_panel.py" line="131"/>
         <source>Joined</source>
         <translation>วันที่เข้าเป็นสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="117"/>
+        <location filename="../../desktop/members/profile_panel.py" line="132"/>
         <source>Expires</source>
         <translation>วันที่หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="118"/>
+        <location filename="../../desktop/members/profile_panel.py" line="133"/>
         <source>PDPA consent</source>
         <translation>ความยินยอม (PDPA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="123"/>
+        <location filename="../../desktop/members/profile_panel.py" line="138"/>
         <source>Strengths</source>
         <translation>ความเชี่ยวชาญ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="125"/>
+        <location filename="../../desktop/members/profile_panel.py" line="140"/>
         <source>Groups</source>
         <translation>กลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="134"/>
+        <location filename="../../desktop/members/profile_panel.py" line="147"/>
         <source>(until %1)</source>
         <translation>(ถึง %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="144"/>
+        <location filename="../../desktop/members/profile_panel.py" line="157"/>
         <source>No groups</source>
         <translation>ยังไม่อยู่ในกลุ่มใด</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="145"/>
+        <location filename="../../desktop/members/profile_panel.py" line="158"/>
         <source>Dues</source>
         <translation>ค่าบำรุง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="149"/>
+        <location filename="../../desktop/members/profile_panel.py" line="162"/>
         <source>FY %1</source>
         <translation>ปีงบฯ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="161"/>
+        <location filename="../../desktop/members/profile_panel.py" line="174"/>
         <source>No dues paid</source>
         <translation>ยังไม่มีการชำระค่าบำรุง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="163"/>
+        <location filename="../../desktop/members/profile_panel.py" line="176"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="178"/>
+        <location filename="../../desktop/members/profile_panel.py" line="191"/>
         <source>not recorded</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>
@@ -1171,84 +1381,112 @@
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../desktop/members/view.py" line="78"/>
+        <location filename="../../desktop/members/view.py" line="104"/>
         <source>Search: name, nickname, organisation, position, ID or phone number</source>
         <translation>ค้นหา: ชื่อ ชื่อเล่น หน่วยงาน ตำแหน่ง เลขประจำตัว หรือเบอร์โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="90"/>
+        <location filename="../../desktop/members/view.py" line="106"/>
         <source>Filters</source>
         <translation>ตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="91"/>
+        <location filename="../../desktop/members/view.py" line="107"/>
         <source>Groups</source>
         <translation>กลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="143"/>
+        <location filename="../../desktop/members/actions.py" line="53"/>
         <source>New member</source>
         <translation>เพิ่มสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="144"/>
+        <location filename="../../desktop/members/actions.py" line="54"/>
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="145"/>
+        <location filename="../../desktop/members/actions.py" line="55"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="146"/>
+        <location filename="../../desktop/members/actions.py" line="56"/>
         <source>Add to group…</source>
         <translation>เพิ่มเข้ากลุ่ม…</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="147"/>
+        <location filename="../../desktop/members/actions.py" line="57"/>
         <source>Find</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="148"/>
+        <location filename="../../desktop/members/actions.py" line="58"/>
         <source>Filters and groups</source>
         <translation>ตัวกรองและกลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="151"/>
+        <location filename="../../desktop/members/actions.py" line="59"/>
         <source>Refresh</source>
         <translation>โหลดใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="293"/>
+        <location filename="../../desktop/members/view.py" line="240"/>
         <source>{shown} members</source>
         <translation>สมาชิก {shown} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="295"/>
+        <location filename="../../desktop/members/view.py" line="242"/>
         <source>{shown} of {total} members</source>
         <translation>แสดง {shown} จาก {total} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="414"/>
+        <location filename="../../desktop/members/view.py" line="330"/>
         <source>Delete the member {name}?</source>
         <translation>ต้องการลบสมาชิก {name} หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="416"/>
+        <location filename="../../desktop/members/view.py" line="332"/>
         <source>Delete {count} selected members?</source>
         <translation>ต้องการลบสมาชิกที่เลือก {count} คนหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="419"/>
+        <location filename="../../desktop/members/view.py" line="335"/>
         <source>Delete members</source>
         <translation>ลบสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="420"/>
+        <location filename="../../desktop/members/view.py" line="336"/>
         <source>They are hidden from the register, not erased.</source>
         <translation>ข้อมูลจะถูกซ่อนจากทะเบียน ไม่ได้ถูกลบทิ้งถาวร</translation>
+    </message>
+</context>
+<context>
+    <name>MergeComparisonModel</name>
+    <message>
+        <location filename="../../desktop/duplicates/comparison_model.py" line="170"/>
+        <source>(empty)</source>
+        <translation>(ว่าง)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/comparison_model.py" line="219"/>
+        <source>Field</source>
+        <translation>ช่องข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/comparison_model.py" line="221"/>
+        <source>Record A</source>
+        <translation>ระเบียน ก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/comparison_model.py" line="221"/>
+        <source>Record B</source>
+        <translation>ระเบียน ข</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/comparison_model.py" line="223"/>
+        <source>%1 (kept)</source>
+        <translation>%1 (เก็บไว้)</translation>
     </message>
 </context>
 <context>
@@ -1505,7 +1743,7 @@
         <translation>พิมพ์แล้วกด Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/tag_edit.py" line="212"/>
+        <location filename="../../desktop/widgets/tag_edit.py" line="219"/>
         <source>Remove this tag</source>
         <translation>ลบแท็กนี้</translation>
     </message>
