@@ -30,9 +30,11 @@ import logging
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import chain, combinations
+from typing import Any
 
 from rapidfuzz import fuzz
 from sqlmodel import Session
@@ -276,15 +278,18 @@ def _pair(a: _Member, b: _Member) -> DuplicatePair:
     )
 
 
-def _members_by_rowid(connection: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, _Member]:
-    found: dict[int, _Member] = {}
+def _member_rows(
+    connection: sqlite3.Connection, rowids: Sequence[int]
+) -> dict[int, tuple[Any, ...]]:
+    """The rows (as plain tuples, which the garbage collector soon stops tracking) of members."""
+    found: dict[int, tuple[Any, ...]] = {}
     for start in range(0, len(rowids), MAX_PARAMS):
         chunk = rowids[start : start + MAX_PARAMS]
         rows = connection.execute(
             f"{_MEMBER_SQL} WHERE m.rowid IN ({placeholders(chunk)})", list(chunk)
         )
         for r in rows:
-            found[r[0]] = _Member(*r)
+            found[r[0]] = r
     return found
 
 
@@ -313,21 +318,35 @@ class _Blocks:
     """Members sharing a blocking key, found by hashing each key once (no sort, no table).
 
     Keys are Python hashes of (kind, value) tuples: a rare hash collision only adds a candidate
-    pair, which scoring then finds has no reason and drops.
+    pair, which scoring then finds has no reason and drops. Groups are kept as linked lists in
+    arrays, not as one Python list per group: the scan then leaves almost nothing for the
+    garbage collector to walk (a full collection over a big heap stalls the interface thread).
     """
 
     def __init__(self) -> None:
         self.first: dict[int, int] = {}  # key hash -> the first member's rowid
-        self.groups: dict[int, tuple[str, list[int]]] = {}  # key hash -> (reason, rowids)
+        self.last: dict[int, int] = {}  # key hash -> index of its latest extra member
+        self.rowids = array("q")  # extra members (the second and later of a key) ...
+        self.previous = array("q")  # ... the index of the key's extra before them, or -1
+        self.reasons = array("b")  # ... and the reason's bit
 
-    def add(self, reason: str, key: int, rowid: int) -> None:
+    def add(self, reason_bit: int, key: int, rowid: int) -> None:
         seen = self.first.setdefault(key, rowid)
         if seen != rowid:
-            group = self.groups.get(key)
-            if group is None:
-                self.groups[key] = (reason, [seen, rowid])
-            else:
-                group[1].append(rowid)
+            self.previous.append(self.last.get(key, -1))
+            self.last[key] = len(self.rowids)
+            self.rowids.append(rowid)
+            self.reasons.append(reason_bit)
+
+    def groups(self) -> Iterator[tuple[int, list[int]]]:
+        """(reason bit, rowids) of every key two or more members share."""
+        for key, index in self.last.items():
+            bit = self.reasons[index]
+            rowids = [self.first[key]]
+            while index >= 0:
+                rowids.append(self.rowids[index])
+                index = self.previous[index]
+            yield bit, rowids
 
 
 def _read_blocks(
@@ -339,6 +358,11 @@ def _read_blocks(
     """Every live member's name, organisation, birth year and e-mail keys, read in batches."""
     blocks = _Blocks()
     add = blocks.add
+    name_org, name_year, email_bit = (
+        _BIT[SAME_NAME_SAME_ORGANISATION],
+        _BIT[SAME_NAME_SAME_BIRTH_YEAR],
+        _BIT[SAME_EMAIL],
+    )
     cursor = connection.execute(
         "SELECT rowid, first_name, last_name, organisation_id, substr(birth_date, 1, 4), email"
         " FROM member WHERE deleted_at IS NULL"
@@ -352,11 +376,11 @@ def _read_blocks(
                 name = normalised_name(first or "", last or "")
                 if name:
                     if org:
-                        add(SAME_NAME_SAME_ORGANISATION, hash((1, name, org)), rowid)
+                        add(name_org, hash((1, name, org)), rowid)
                     if year:
-                        add(SAME_NAME_SAME_BIRTH_YEAR, hash((2, name, year)), rowid)
+                        add(name_year, hash((2, name, year)), rowid)
                 if email:
-                    add(SAME_EMAIL, hash((3, _email_key(email))), rowid)
+                    add(email_bit, hash((3, _email_key(email))), rowid)
             done += len(batch)
             if progress is not None:
                 progress(done, total)
@@ -365,9 +389,9 @@ def _read_blocks(
     return blocks
 
 
-def _indexed_groups(connection: sqlite3.Connection) -> list[tuple[str, list[int]]]:
+def _indexed_groups(connection: sqlite3.Connection) -> list[tuple[int, list[int]]]:
     """Live members sharing a national ID or a phone number, found through their indexes."""
-    groups: list[tuple[str, list[int]]] = []
+    groups: list[tuple[int, list[int]]] = []
     # The unique partial index ux_member_national_id forbids two live members with one ID, so
     # this finds none while the index holds (reading it costs ~0.1 s at 393,000 members). A
     # database without it (a restored or hand-repaired copy) is read without it, and checked.
@@ -398,30 +422,35 @@ def _indexed_groups(connection: sqlite3.Connection) -> list[tuple[str, list[int]
                 )
             ]
             if len(rowids) > 1:
-                groups.append((reason, rowids))
+                groups.append((_BIT[reason], rowids))
     return groups
 
 
+_BIT = {reason: 1 << n for n, reason in enumerate(REASON_CODES)}
 _LARGEST_BLOCK = {
-    SAME_NATIONAL_ID: MAX_NAME_BLOCK,
-    SAME_NAME_SAME_ORGANISATION: MAX_NAME_BLOCK,
-    SAME_NAME_SAME_BIRTH_YEAR: MAX_NAME_BLOCK,
-    SAME_PHONE: MAX_CONTACT_BLOCK,
-    SAME_EMAIL: MAX_CONTACT_BLOCK,
+    _BIT[SAME_NATIONAL_ID]: MAX_NAME_BLOCK,
+    _BIT[SAME_NAME_SAME_ORGANISATION]: MAX_NAME_BLOCK,
+    _BIT[SAME_NAME_SAME_BIRTH_YEAR]: MAX_NAME_BLOCK,
+    _BIT[SAME_PHONE]: MAX_CONTACT_BLOCK,
+    _BIT[SAME_EMAIL]: MAX_CONTACT_BLOCK,
 }
+_PAIR_SHIFT = 40  # rowids below 2**40: a pair of them is one int key
 
 
-def _candidate_pairs(groups: Iterable[tuple[str, list[int]]]) -> dict[tuple[int, int], set[str]]:
-    candidates: dict[tuple[int, int], set[str]] = {}
-    skipped: dict[str, int] = {}
-    for reason, rowids in groups:
-        if len(rowids) > _LARGEST_BLOCK[reason]:
-            skipped[reason] = skipped.get(reason, 0) + 1
+def _candidate_pairs(groups: Iterable[tuple[int, list[int]]]) -> dict[int, int]:
+    """Pairs (``a << 40 | b``, a < b) of rowids -> the reason bits that blocked them."""
+    candidates: dict[int, int] = {}
+    skipped: dict[int, int] = {}
+    for bit, rowids in groups:
+        if len(rowids) > _LARGEST_BLOCK[bit]:
+            skipped[bit] = skipped.get(bit, 0) + 1
             continue
-        for pair in combinations(sorted(rowids), 2):
-            candidates.setdefault(pair, set()).add(reason)
-    for reason, count in skipped.items():
-        log.info("duplicate scan: %d %s blocks too large to compare", count, reason)
+        for a, b in combinations(sorted(rowids), 2):
+            pair = a << _PAIR_SHIFT | b
+            candidates[pair] = candidates.get(pair, 0) | bit
+    for reason, bit in _BIT.items():
+        if skipped.get(bit):
+            log.info("duplicate scan: %d %s blocks too large to compare", skipped[bit], reason)
     return candidates
 
 
@@ -445,19 +474,23 @@ def scan_duplicates(
     if progress is not None:
         progress(0, total)
     blocks = _read_blocks(connection, total, progress, cancelled)
-    groups = [*blocks.groups.values(), *_indexed_groups(connection)]
-    del blocks
     if cancelled is not None and cancelled():
         raise ScanCancelled
-    candidates = _candidate_pairs(groups)
+    candidates = _candidate_pairs(chain(blocks.groups(), _indexed_groups(connection)))
+    del blocks
     dismissed = dismissed_pairs(session)
-    members = _members_by_rowid(connection, sorted({r for pair in candidates for r in pair}))
+    mask = (1 << _PAIR_SHIFT) - 1
+    rows = _member_rows(
+        connection, sorted({r for p in candidates for r in (p >> _PAIR_SHIFT, p & mask)})
+    )
+    phone_only = _BIT[SAME_PHONE]
     pairs: list[DuplicatePair] = []
-    for (a_rowid, b_rowid), reasons in candidates.items():
-        a, b = members.get(a_rowid), members.get(b_rowid)
-        if a is None or b is None or pair_key(a.id, b.id) in dismissed:
+    for key, bits in candidates.items():
+        row_a, row_b = rows.get(key >> _PAIR_SHIFT), rows.get(key & mask)
+        if row_a is None or row_b is None or pair_key(row_a[1], row_b[1]) in dismissed:
             continue
-        if reasons == {SAME_PHONE} and (
+        a, b = _Member(*row_a), _Member(*row_b)
+        if bits == phone_only and (
             name_similarity((a.first_name, a.last_name), (b.first_name, b.last_name)) < SIMILAR_NAME
         ):
             continue  # a shared (household, office) number, not one person

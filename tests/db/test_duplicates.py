@@ -273,8 +273,7 @@ def test_normalised_name() -> None:
 
 
 def test_large_name_blocks_are_skipped(database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dup, "MAX_NAME_BLOCK", 2)
-    monkeypatch.setitem(dup._LARGEST_BLOCK, SAME_NAME_SAME_ORGANISATION, 2)
+    monkeypatch.setitem(dup._LARGEST_BLOCK, dup._BIT[SAME_NAME_SAME_ORGANISATION], 2)
     with database.session() as s:
         o = org(s, "หนองบัว")
         for _ in range(3):
