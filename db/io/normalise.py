@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
 from db.io.mapping import ColumnMapping
-from db.members.types import MemberInput
+from db.members.types import FieldError, MemberInput
 from db.members.validation import (
     EMAIL_PATTERN,
     MAX_MEMBERSHIP_NO_LENGTH,
@@ -41,11 +41,18 @@ from db.thai.dates import BE_OFFSET, ThaiDateError, from_excel_serial, parse_tha
 from db.thai.digits import to_arabic_digits
 from db.thai.national_id import NationalIdError, normalize_national_id
 from db.thai.phone import ThaiPhoneError, normalize_phone
-from db.thai.text import NAME_PREFIXES, clean_text, normalize_for_search, split_prefix
+from db.thai.text import (
+    NAME_PREFIXES,
+    ZERO_WIDTH_CHARS,
+    clean_text,
+    normalize_for_search,
+    split_prefix,
+)
 
 ORGANISATION_FUZZY_THRESHOLD = 90.0
 EXCEL_MAX_SERIAL = 2_958_465  # 9999-12-31
-CACHE_LIMIT = 100_000  # values remembered per field before the cache starts over
+CACHE_LIMIT = 100_000  # values remembered per field
+CACHE_PROBE = 1_000  # text fields are cached when their first 1,000 values repeat enough
 
 # Member columns the import writes (the editor's _DATA_COLUMNS), in this order.
 MEMBER_COLUMNS: tuple[str, ...] = (
@@ -138,15 +145,6 @@ class NormalisedRow:
 
 def _key(text: str) -> str:
     return normalize_for_search(text).replace(" ", "")
-
-
-class _Cache(dict[object, object]):
-    """A dict that starts over when it grows past CACHE_LIMIT (values of one import field)."""
-
-    def put(self, key: object, value: object) -> None:
-        if len(self) >= CACHE_LIMIT:
-            self.clear()
-        self[key] = value
 
 
 # --- organisations -------------------------------------------------------------------------------
@@ -348,7 +346,6 @@ class ImportContext:
         ):
             self.groups.setdefault(_key(name), group_id)
         self.pending_groups: dict[str, PendingGroup] = {}
-        self.caches: dict[str, _Cache] = {}
 
     def _load_codes(self, connection: sqlite3.Connection, kind: str) -> None:
         lookup: dict[str, list[str]] = {}
@@ -383,12 +380,6 @@ class ImportContext:
                 if self.parents[kind].get(code) == parent:
                     return code
         return codes[0]
-
-    def cache(self, name: str) -> _Cache:
-        cache = self.caches.get(name)
-        if cache is None:
-            cache = self.caches[name] = _Cache()
-        return cache
 
 
 def _district_key(name: str) -> str:
@@ -469,8 +460,29 @@ def cell_to_date(cell: object) -> DateValue | None:
 # --- rows ----------------------------------------------------------------------------------------
 
 
+_BLANK_CHARS = " \t\r\n\u00a0\u3000" + ZERO_WIDTH_CHARS
+_NONE_FIELDS = ("national_id", "birth_date", "gender", "organisation_id", "joined_on",
+                "expires_on", "consent_date")  # fmt: skip
+
+
+def _empty_row_values() -> dict[str, object]:
+    values: dict[str, object] = dict.fromkeys(MEMBER_COLUMNS, "")
+    for name in _NONE_FIELDS:
+        values[name] = None
+    values["status"] = "active"
+    return values
+
+
+_MISSING = object()
+
+
 class RowNormaliser:
-    """Turns cells into a :class:`NormalisedRow` for one mapping and sheet."""
+    """Turns cells into a :class:`NormalisedRow` for one mapping and sheet.
+
+    Values that repeat down a column (positions, codes, provinces, organisations, dates,
+    strengths) are converted once per distinct cell and cached; names, IDs and phones are
+    converted per row.
+    """
 
     def __init__(
         self, context: ImportContext, mapping: ColumnMapping, headers: Sequence[str]
@@ -483,98 +495,150 @@ class RowNormaliser:
             name: (headers[index] if index < len(headers) else "") for index, name in self.columns
         }
         self.header_of.setdefault("first_name", self.header_of.get("full_name", ""))
+        self._template = _empty_row_values()
+        self._handlers: dict[str, Callable[[str, object, NormalisedRow], None]] = {}
+        for name in SEARCHED_TEXT | MULTILINE_TEXT:
+            self._handlers[name] = self._text_field
+        for name in DATE_FIELDS:
+            self._handlers[name] = self._date
+        self._handlers["national_id"] = self._national_id
+        self._handlers["phone"] = self._phone
+        self._handlers["phone_office"] = self._phone
+        self._handlers["strengths"] = self._strengths
+        self._code_order = [
+            n for n in ("gender", "status", "personnel_type", "position_type", "position_level")
+            if n in mapping.columns.values()
+        ]  # fmt: skip
+        self._caches: dict[str, dict[object, object]] = {}
+        self._misses: dict[str, int] = {}
+        self._probe: dict[str, set[object]] = {}
+        self._name_fields = {"full_name", "prefix", "first_name", "last_name"}
 
     def _column(self, name: str) -> str:
         return self.header_of.get(name, "")
 
+    def _cache(self, name: str) -> dict[object, object]:
+        cache = self._caches.get(name)
+        if cache is None or len(cache) >= CACHE_LIMIT:
+            cache = self._caches[name] = {}
+        return cache
+
     def normalise(self, cells: Sequence[object], row: int) -> NormalisedRow:
-        values: dict[str, object] = dict.fromkeys(MEMBER_COLUMNS, "")
-        for name in ("national_id", "birth_date", "gender", "organisation_id", "joined_on",
-                     "expires_on", "consent_date"):  # fmt: skip
-            values[name] = None
-        values["status"] = "active"
-        given: set[str] = set()
-        result = NormalisedRow(row=row, values=values, given=given)
+        values = self._template.copy()
+        result = NormalisedRow(row=row, values=values, given=set())
         raw: dict[str, object] = {}
+        width = len(cells)
         for index, name in self.columns:
-            cell = cells[index] if index < len(cells) else ""
-            if cell == "" or cell is None or (isinstance(cell, str) and not clean_text(cell)):
+            cell = cells[index] if index < width else ""
+            if cell == "" or cell is None:
+                continue
+            if cell.__class__ is str and not cell.strip(_BLANK_CHARS):  # type: ignore[union-attr]
                 continue
             raw[name] = cell
         if not raw:
             return result
         self._names(raw, result)
+        handlers = self._handlers
         for name, cell in raw.items():
-            if name in SEARCHED_TEXT or name in MULTILINE_TEXT:
-                values[name] = self._text(name, cell)
-                given.add(name)
-            elif name in DATE_FIELDS:
-                self._date(name, cell, result)
-            elif name == "national_id":
-                self._national_id(cell, result)
-            elif name in ("phone", "phone_office"):
-                self._phone(name, cell, result)
-            elif name == "strengths":
-                tags = cell_to_text(cell).translate(_STRENGTH_SEPARATORS).split(",")
-                result.strengths = clean_tags(tuple(tags))
-                given.add("strengths")
-        self._codes(raw, result)
+            handler = handlers.get(name)
+            if handler is not None:
+                handler(name, cell, result)
+        if self._code_order:
+            self._codes(raw, result)
         self._checks(result)
-        self._organisation(raw, result)
-        self._group(raw, result)
+        if "province" in raw or "organisation_name" in raw or "org_type" in raw:
+            self._organisation(raw, result)
+        if "group" in raw:
+            self._group(raw, result)
         return result
 
-    def _text(self, name: str, cell: object) -> str:
-        cache = self.context.cache(name)
-        found = cache.get(cell)
-        if found is None:
-            text = cell_to_text(cell)
-            if name in MULTILINE_TEXT:
-                found = clean_multiline(text)
-            else:
-                found = to_arabic_digits(clean_line(text))
-            cache.put(cell, found)
-        return found  # type: ignore[return-value]
+    def _clean(self, name: str, cell: object) -> str:
+        """A text cell as stored (cached per field, unless its values hardly repeat)."""
+        cache = self._caches.get(name)
+        if cache is not None:
+            found = cache.get(cell)
+            if found is not None:
+                return found  # type: ignore[return-value]
+        text = cell_to_text(cell)
+        if name in MULTILINE_TEXT:
+            found = clean_multiline(text)
+        else:
+            found = to_arabic_digits(clean_line(text))
+        if cache is None:
+            misses = self._misses.get(name, 0) + 1
+            self._misses[name] = misses
+            if misses == CACHE_PROBE:  # values that repeat are worth remembering
+                seen = self._probe.setdefault(name, set())
+                if len(seen) < CACHE_PROBE // 2:
+                    self._caches[name] = {}
+            elif misses < CACHE_PROBE:
+                self._probe.setdefault(name, set()).add(cell)
+        elif len(cache) < CACHE_LIMIT:
+            cache[cell] = found
+        return found
+
+    def _text_field(self, name: str, cell: object, result: NormalisedRow) -> None:
+        text = self._clean(name, cell)
+        if text:
+            result.values[name] = text
+            result.given.add(name)
+
+    def _strengths(self, name: str, cell: object, result: NormalisedRow) -> None:
+        cache = self._cache("strengths")
+        tags = cache.get(cell)
+        if tags is None:
+            parts = cell_to_text(cell).translate(_STRENGTH_SEPARATORS).split(",")
+            tags = cache[cell] = clean_tags(tuple(parts))
+        if tags:
+            result.strengths = tags  # type: ignore[assignment]
+            result.given.add("strengths")
 
     def _names(self, raw: dict[str, object], result: NormalisedRow) -> None:
         """Prefix, first and last name from separate cells or one full-name cell."""
         full = raw.pop("full_name", None)
-        prefix = self._text("prefix", raw.pop("prefix")) if "prefix" in raw else ""
-        first = self._text("first_name", raw.pop("first_name")) if "first_name" in raw else ""
-        last = self._text("last_name", raw.pop("last_name")) if "last_name" in raw else ""
+        prefix = self._clean("prefix", raw.pop("prefix")) if "prefix" in raw else ""
+        first = to_arabic_digits(clean_line(cell_to_text(raw.pop("first_name", ""))))
+        last = to_arabic_digits(clean_line(cell_to_text(raw.pop("last_name", ""))))
+        prefixes = self.context.prefixes
         if not first and full is not None:
             found_prefix, first, rest = split_prefix(
-                to_arabic_digits(clean_line(cell_to_text(full))), self.context.prefixes
+                to_arabic_digits(clean_line(cell_to_text(full))), prefixes
             )
             prefix = prefix or found_prefix
             last = last or rest
         elif first and not prefix:
             # "นายสมชาย" in the first-name cell: the prefix goes to its own field.
-            found_prefix, rest_first, rest = split_prefix(first, self.context.prefixes)
+            found_prefix, rest_first, rest = split_prefix(first, prefixes)
             if found_prefix:
                 prefix, first = found_prefix, rest_first
                 if rest:
                     last = f"{rest} {last}".strip() if last else rest
         values = result.values
-        for name, value in (("prefix", prefix), ("first_name", first), ("last_name", last)):
-            values[name] = value
-            if value:
-                result.given.add(name)
+        given = result.given
+        if prefix:
+            values["prefix"] = prefix
+            given.add("prefix")
+        if first:
+            values["first_name"] = first
+            given.add("first_name")
+        if last:
+            values["last_name"] = last
+            given.add("last_name")
 
     def _date(self, name: str, cell: object, result: NormalisedRow) -> None:
-        cache = self.context.cache("date")
+        cache = self._cache("date")
         found = cache.get(cell)
         if found is None:
             try:
                 found = cell_to_date(cell)
             except ThaiDateError as error:
                 found = error
-            cache.put(cell, found)
+            cache[cell] = found if found is not None else _MISSING
+        if found is _MISSING or found is None:
+            return
         if isinstance(found, ThaiDateError):
             result.errors.append(RowIssue(result.row, self._column(name), "invalid_date",
                                           found.message))  # fmt: skip
-            return
-        if found is None:
             return
         assert isinstance(found, DateValue)
         if found.be_as_ce:
@@ -586,7 +650,7 @@ class RowNormaliser:
         result.values[name] = found.value
         result.given.add(name)
 
-    def _national_id(self, cell: object, result: NormalisedRow) -> None:
+    def _national_id(self, name: str, cell: object, result: NormalisedRow) -> None:
         digits = _digits_cell(cell)
         if digits is not None and len(digits) == 12:
             digits = "0" + digits  # Excel dropped the leading 0 of an ID stored as a number
@@ -595,6 +659,8 @@ class RowNormaliser:
             result.values["national_id"] = normalize_national_id(text)
             result.given.add("national_id")
         except NationalIdError as error:
+            if not clean_text(text):
+                return  # only invisible characters: no ID given
             result.errors.append(RowIssue(result.row, self._column("national_id"),
                                           "invalid_national_id", error.message))  # fmt: skip
 
@@ -607,6 +673,8 @@ class RowNormaliser:
             result.values[name] = normalize_phone(text)
             result.given.add(name)
         except ThaiPhoneError as error:
+            if not clean_text(text):
+                return
             result.errors.append(
                 RowIssue(result.row, self._column(name), "invalid_phone", error.message)
             )
@@ -614,13 +682,21 @@ class RowNormaliser:
     def _codes(self, raw: dict[str, object], result: NormalisedRow) -> None:
         ctx = self.context
         values = result.values
-        order = ("gender", "status", "personnel_type", "position_type", "position_level")
-        for name in order:
-            if name not in raw:
+        for name in self._code_order:
+            cell = raw.get(name, _MISSING)
+            if cell is _MISSING:
                 continue
-            label = clean_text(cell_to_text(raw[name]))
             parent = str(values["position_type"]) if name == "position_level" else ""
-            code = ctx.code(CODE_FIELDS[name], label, parent=parent)
+            cache = self._cache("code:" + name)
+            key = (cell, parent)
+            found = cache.get(key)
+            if found is None:
+                label = clean_text(cell_to_text(cell))
+                code = ctx.code(CODE_FIELDS[name], label, parent=parent) if label else ""
+                found = cache[key] = (code, label)
+            code, label = found  # type: ignore[misc]
+            if code == "":
+                continue
             if code is None:
                 result.errors.append(RowIssue(
                     result.row, self._column(name), "unknown_code",
@@ -639,6 +715,28 @@ class RowNormaliser:
                     f" '{position_type}'",
                 ))  # fmt: skip
 
+    def _date_checks(self, values: dict[str, object]) -> list[FieldError]:
+        """validate_member's date rules (``_date_errors``), asked once per distinct date of
+        each field: each rule concerns one field, except joined/expires, asked per pair."""
+        errors: list[FieldError] = []
+        cache = self._cache("date_checks")
+        today = self.context.today
+        for name in ("birth_date", "joined_on", "expires_on", "consent_date"):
+            value = values[name]
+            if value is None:
+                continue
+            key = (name, value)
+            found = cache.get(key)
+            if found is None:
+                data = MemberInput(first_name="", **{name: value})  # type: ignore[arg-type]
+                found = cache[key] = tuple(_date_errors(data, today))
+            errors.extend(found)  # type: ignore[arg-type]
+        joined, expires = values["joined_on"], values["expires_on"]
+        if joined is not None and expires is not None and not errors:
+            data = MemberInput(first_name="", joined_on=joined, expires_on=expires)  # type: ignore[arg-type]
+            errors.extend(_date_errors(data, today))
+        return errors
+
     def _checks(self, result: NormalisedRow) -> None:
         """The editor's remaining rules (validate_member), with the same codes."""
         values = result.values
@@ -653,22 +751,19 @@ class RowNormaliser:
                 row, self._column("email"), "invalid_email",
                 "The e-mail address should look like name@example.com",
             ))  # fmt: skip
-        if any(values[name] is not None for name in DATE_FIELDS):
-            dates = MemberInput(
-                first_name="", birth_date=values["birth_date"],  # type: ignore[arg-type]
-                joined_on=values["joined_on"], expires_on=values["expires_on"],  # type: ignore[arg-type]
-                consent_date=values["consent_date"],  # type: ignore[arg-type]
-            )  # fmt: skip
-            for error in _date_errors(dates, self.context.today):
+        given = result.given
+        if not given.isdisjoint(DATE_FIELDS):
+            for error in self._date_checks(values):
                 result.errors.append(
                     RowIssue(row, self._column(error.field), error.code, error.message)
                 )
-        if len(str(values["membership_no"])) > MAX_MEMBERSHIP_NO_LENGTH:
+        membership_no = values["membership_no"]
+        if membership_no and len(str(membership_no)) > MAX_MEMBERSHIP_NO_LENGTH:
             result.errors.append(RowIssue(
                 row, self._column("membership_no"), "too_long",
                 f"The membership number is longer than {MAX_MEMBERSHIP_NO_LENGTH} characters",
             ))  # fmt: skip
-        if any(len(tag) > MAX_TAG_LENGTH for tag in result.strengths):
+        if result.strengths and any(len(tag) > MAX_TAG_LENGTH for tag in result.strengths):
             result.errors.append(RowIssue(
                 row, self._column("strengths"), "too_long",
                 f"A strength is longer than {MAX_TAG_LENGTH} characters",
@@ -685,20 +780,22 @@ class RowNormaliser:
             ))  # fmt: skip
 
     def _province(self, raw: dict[str, object], result: NormalisedRow) -> int | None:
-        if "province" not in raw:
+        cell = raw.get("province", _MISSING)
+        if cell is _MISSING:
             return None
-        text = clean_text(cell_to_text(raw["province"]))
-        cache = self.context.cache("province")
-        if text not in cache:
-            found = self.context.province_of(text)
-            cache.put(text, found.code if found else None)
-        code = cache[text]
-        if code is None:
+        cache = self._cache("province")
+        found = cache.get(cell)
+        if found is None:
+            text = clean_text(cell_to_text(cell))
+            province = self.context.province_of(text) if text else None
+            found = cache[cell] = (province.code if province else None, text)
+        code, text = found  # type: ignore[misc]
+        if code is None and text:
             result.errors.append(RowIssue(
                 result.row, self._column("province"), "unknown_province",
                 f"No province is called '{text}'",
             ))  # fmt: skip
-        return code  # type: ignore[return-value]
+        return code
 
     def _organisation(self, raw: dict[str, object], result: NormalisedRow) -> None:
         province = self._province(raw, result)
@@ -706,7 +803,7 @@ class RowNormaliser:
         if "district" in raw and province is not None:
             text = clean_text(cell_to_text(raw["district"]))
             district = self.context.districts.get((province, _district_key(text)))
-            if district is None:
+            if district is None and text:
                 result.warnings.append(RowIssue(
                     result.row, self._column("district"), "unknown_district",
                     f"No district '{text}' in this province: left out",
@@ -715,20 +812,33 @@ class RowNormaliser:
         if "org_type" in raw:
             label = clean_text(cell_to_text(raw["org_type"]))
             type_hint = self.context.organisations.type_code(label)
-            if type_hint is None:
+            if type_hint is None and label:
                 result.warnings.append(RowIssue(
                     result.row, self._column("org_type"), "unknown_org_type",
                     f"Unknown organisation type '{label}': left out",
                 ))  # fmt: skip
-        if "organisation_name" not in raw:
+        cell = raw.get("organisation_name", _MISSING)
+        if cell is _MISSING:
             return
-        name = clean_line(cell_to_text(raw["organisation_name"]))
-        if "province" in raw and province is None:
+        if "province" in raw and province is None and result.errors:
             return  # the row is rejected for its province already
+        cache = self._cache("organisation")
+        key = (cell, province, type_hint, district)
+        cached = cache.get(key)
+        if cached is None:
+            name = clean_line(cell_to_text(cell))
+            found = self.context.organisations.match(
+                name, province=province, type_hint=type_hint, district=district
+            ) if name else OrganisationMatch(None, "blank")  # fmt: skip
+            if found.how in ("exact", "abbreviation"):
+                cache[key] = (name, found)  # later rows: the same answer, no warning
+            cached = (name, found)
+        name, found = cached  # type: ignore[misc]
+        if found.how == "blank":
+            return
+        if found.how == "created" and found.pending is not None and found.pending.id:
+            found = OrganisationMatch(found.pending.id, "exact", found.pending.name)
         column = self._column("organisation_name")
-        found = self.context.organisations.match(
-            name, province=province, type_hint=type_hint, district=district
-        )
         if found.how in ("exact", "abbreviation", "fuzzy"):
             result.values["organisation_id"] = found.id
             result.given.add("organisation_id")
@@ -755,10 +865,10 @@ class RowNormaliser:
             ))  # fmt: skip
 
     def _group(self, raw: dict[str, object], result: NormalisedRow) -> None:
-        if "group" not in raw:
-            return
         ctx = self.context
         name = clean_line(cell_to_text(raw["group"]))
+        if not name:
+            return
         key = _key(name)
         group_id = ctx.groups.get(key)
         if group_id is not None:
@@ -776,7 +886,7 @@ class RowNormaliser:
             result.group = pending
         if "group_role" in raw:
             label = clean_text(cell_to_text(raw["group_role"]))
-            role = ctx.code("group_role", label)
+            role = ctx.code("group_role", label) if label else "member"
             if role is None:
                 result.warnings.append(RowIssue(
                     result.row, self._column("group_role"), "unknown_group_role",
