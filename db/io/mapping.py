@@ -135,9 +135,13 @@ _PUNCTUATION = re.compile(r"[\s.\-_/\\(),:;*#'\"’‘“”\[\]{}|+&]+")
 _PARENTHESISED = re.compile(r"[(\[](.*?)[)\]]")
 
 
+_NUMBERING = re.compile(r"^\(?\d{1,2}\s*[.)]\s*")
+
+
 def normalise_header(text: object) -> str:
-    """The form header names are compared in ("ชื่อ-สกุล " and "ชื่อ สกุล" give "ชื่อสกุล")."""
-    value = normalize_for_search(str(text or ""))
+    """The form header names are compared in ("ชื่อ-สกุล " and "ชื่อ สกุล" give "ชื่อสกุล";
+    a leading item number "1." or "(๒)" is dropped)."""
+    value = _NUMBERING.sub("", normalize_for_search(str(text or "")).strip())
     return _PUNCTUATION.sub("", value)
 
 

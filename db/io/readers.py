@@ -191,11 +191,15 @@ def read_table(
 ) -> SheetTable:
     """Read one sheet or a CSV file.
 
-    Without ``sheet``, the sheet with data that ``score`` (given its rows) rates highest, the
-    first on a tie (the first sheet with data without ``score``). ``max_rows`` reads only that
-    many rows from the top.
+    Without ``sheet``, the sheet with data that ``score`` (given its rows; default: how many
+    known column names its header has) rates highest, the first on a tie. ``max_rows`` reads
+    only that many rows from the top.
     """
     path = Path(path)
+    if score is None:
+        from db.io.headers import header_score  # headers reads tables: imported here
+
+        score = header_score
     if file_kind(path) == "text":
         return _read_csv(path, max_rows=max_rows)
     return _read_workbook(path, sheet=sheet, max_rows=max_rows, score=score)

@@ -156,7 +156,7 @@ def messy_rows() -> list[tuple[object, ...]]:
     ]  # fmt: skip
 
 
-def _write_cell(sheet, row: int, column: int, value: object, date_format, text_format) -> None:  # noqa: ANN001
+def _write_cell(sheet, row: int, column: int, value: object, date_format, text_format) -> None:
     if value is None:
         return
     if isinstance(value, tuple) and value[0] == "serial":
