@@ -1,0 +1,264 @@
+"""Benchmark: importing a 393,000-row, 20-column .xlsx into a fresh register. Run on demand:
+
+    .venv/bin/pytest tests/benchmarks/test_import_speed.py -m slow -s
+
+The sheet (cached in /tmp/khrueakhai-bench/, about 30 MB, made once with xlsxwriter's
+constant_memory mode) has a title row, Thai headers, full names with prefixes, dashed national
+IDs, BE dates as text and as date cells, phones with dashes, province nicknames and abbreviated
+organisation names, like the messy test sheets. The register has the country's ~7,850
+organisations. Prints the import time (target: under 20 s) beside the time calamine needs just
+to read the sheet and the time of a bare sqlite3 executemany of the same rows into a plain table,
+and how often progress was reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import platform
+import random
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+
+from db.engine import open_database
+from db.io.import_members import import_members
+from db.io.readers import read_table
+from db.search import check_member_index
+from db.thai.collation import thai_sort_key
+from db.thai.national_id import check_digit
+
+MEMBERS = int(os.environ.get("KHRUEAKHAI_BENCH_MEMBERS", "393000"))
+TARGET_SECONDS = 20.0
+CACHE = Path(os.environ.get("KHRUEAKHAI_BENCH_DIR", "/tmp/khrueakhai-bench"))
+SEED = 3
+
+HEADERS = (
+    "ลำดับ", "ชื่อ-สกุล", "ชื่อเล่น", "เลขประจำตัวประชาชน", "วัน/เดือน/ปีเกิด", "เพศ",
+    "ตำแหน่ง", "ประเภทบุคลากร", "สังกัด", "จังหวัด", "อำเภอ", "เบอร์โทรศัพท์", "อีเมล",
+    "ไลน์ไอดี", "เลขสมาชิก", "วันที่สมัคร", "สถานะ", "ความเชี่ยวชาญ", "ที่อยู่", "หมายเหตุ",
+)  # fmt: skip
+FIRST = ("สม", "ประ", "วิ", "สุ", "อรุณ", "กิตติ", "ธนา", "พิม", "มาลี", "จันทร์", "ศรี", "ชัย",
+         "นภา", "อำนาจ", "บุญ", "ทอง", "รัตน", "วรร", "สมบัติ", "ปรีชา")  # fmt: skip
+SECOND = ("ชาย", "หญิง", "ศักดิ์", "พร", "วัฒน์", "ชัย", "ดา", "นุช", "รัตน์", "เดช", "ภพ",
+          "สิทธิ์", "ณี", "วรรณ", "กานต์", "ธร")  # fmt: skip
+LAST_PARTS = ("ใจ", "ดี", "ศรี", "สุข", "ทอง", "มั่น", "คง", "รัก", "ไทย", "แก้ว", "บุญ", "มี",
+              "ชัย", "วงศ์", "เจริญ", "พงษ์", "สวัสดิ์", "กุล", "ประเสริฐ", "งาม", "เพชร",
+              "ทรัพย์", "สิน", "ธรรม")  # fmt: skip
+POSITIONS = ("ปลัด อบต.", "ปลัดเทศบาล", "นักวิเคราะห์นโยบายและแผน", "นิติกร", "นักทรัพยากรบุคคล",
+             "นักวิชาการเงินและบัญชี", "เจ้าพนักงานธุรการ", "ผู้อำนวยการกองคลัง", "หัวหน้าสำนักปลัด")  # fmt: skip
+PERSONNEL = ("ข้าราชการส่วนท้องถิ่น", "พนักงานส่วนตำบล", "พนักงานเทศบาล", "พนักงานจ้าง",
+             "ลูกจ้างประจำ")  # fmt: skip
+STRENGTHS = ("การเงินการคลัง", "กฎหมายท้องถิ่น", "การจัดทำแผนพัฒนาท้องถิ่น", "พัสดุและการจัดซื้อจัดจ้าง",
+             "การบริหารโครงการ", "")  # fmt: skip
+PLACE_PARTS = ("บ้าน", "หนอง", "โนน", "ดอน", "นา", "ท่า", "ห้วย", "โคก", "สระ", "วัง", "บึง",
+               "ป่า", "เขา", "ทุ่ง", "คลอง", "บาง")  # fmt: skip
+PLACE_ENDS = ("ใหม่", "บัว", "แดง", "ใหญ่", "เหนือ", "ใต้", "ทอง", "งาม", "หลวง", "สูง", "ยาง",
+              "โพธิ์", "ไทร", "แก", "ขาม", "กลาง", "ม่วง", "สะอาด", "ตะเคียน", "เจริญ")  # fmt: skip
+ORG_TYPES = (
+    ("sao", "องค์การบริหารส่วนตำบล", "อบต.", 0.68),
+    ("subdistrict_municipality", "เทศบาลตำบล", "ทต.", 0.29),
+    ("town_municipality", "เทศบาลเมือง", "ทม.", 0.03),
+)
+ORGANISATIONS = 7_850
+
+
+def _machine() -> str:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()},"
+        f" SQLite {sqlite3.sqlite_version}, load average {load}"
+    )
+
+
+def _organisations(provinces: list[tuple[int, str]]) -> list[tuple[str, str, str, int]]:
+    """(type code, full name, abbreviated name, province code): unique names per province."""
+    rng = random.Random(SEED)
+    result = []
+    places = [a + b for a in PLACE_PARTS for b in PLACE_ENDS]
+    for index in range(ORGANISATIONS):
+        code = provinces[index % len(provinces)][0]
+        pick = rng.random()
+        chosen = ORG_TYPES[-1]
+        for kind in ORG_TYPES:
+            if pick < kind[3]:
+                chosen = kind
+                break
+            pick -= kind[3]
+        type_code, full, abbreviation, _ = chosen
+        place = places[(index // len(provinces)) % len(places)]
+        result.append((type_code, f"{full}{place}", f"{abbreviation}{place}", code))
+    return result
+
+
+def _province_names(path: Path) -> list[tuple[int, str]]:
+    database = open_database(path)
+    connection = database.raw_connection()
+    try:
+        return connection.execute("SELECT code, name_th FROM province ORDER BY code").fetchall()
+    finally:
+        connection.close()
+        database.dispose()
+
+
+def make_sheet(path: Path, provinces: list[tuple[int, str]]) -> None:
+    rng = random.Random(SEED)
+    organisations = _organisations(provinces)
+    nicknames = {"นครราชสีมา": "โคราช", "กรุงเทพมหานคร": "กทม."}
+    province_name = dict(provinces)
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = workbook.add_worksheet("สมาชิก")
+    date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
+    sheet.write_string(0, 0, "ทะเบียนสมาชิกเครือข่ายข้าราชการส่วนท้องถิ่น ปี ๒๕๖๙")
+    for column, name in enumerate(HEADERS):
+        sheet.write_string(2, column, name)
+    months = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
+              "พ.ย.", "ธ.ค.")  # fmt: skip
+    for index in range(MEMBERS):
+        row = index + 3
+        female = rng.random() < 0.55
+        prefix = rng.choice(("นางสาว", "นาง")) if female else rng.choice(("นาย", "นาย", "ว่าที่ ร.ต."))
+        first = rng.choice(FIRST) + rng.choice(SECOND)
+        last = "".join(rng.sample(LAST_PARTS, 3))
+        twelve = f"{1 + index % 8}{index:011d}"
+        national_id = twelve + check_digit(twelve)
+        birth = dt.date(1960, 1, 1) + dt.timedelta(days=rng.randrange(365 * 40))
+        _, full, abbreviation, province = organisations[rng.randrange(len(organisations))]
+        province_text = province_name[province]
+        sheet.write_number(row, 0, index + 1)
+        sheet.write_string(row, 1, f"{prefix}{first} {last}")
+        sheet.write_string(row, 2, rng.choice(("แดง", "ต้อม", "นก", "เอ", "บี", "")))
+        sheet.write_string(
+            row, 3, f"{national_id[0]}-{national_id[1:5]}-{national_id[5:10]}-{national_id[10:12]}"
+            f"-{national_id[12]}",
+        )  # fmt: skip
+        if index % 2:
+            sheet.write_string(
+                row, 4, f"{birth.day} {months[birth.month - 1]} {birth.year + 543}"
+            )
+        else:
+            sheet.write_datetime(
+                row, 4, dt.datetime(birth.year, birth.month, birth.day), date_format
+            )
+        sheet.write_string(row, 5, "หญิง" if female else "ชาย")
+        sheet.write_string(row, 6, rng.choice(POSITIONS))
+        sheet.write_string(row, 7, rng.choice(PERSONNEL))
+        sheet.write_string(row, 8, abbreviation if index % 3 else full)
+        sheet.write_string(row, 9, nicknames.get(province_text, province_text))
+        sheet.write_string(row, 10, "")
+        phone = f"08{index % 10}{index:07d}"[-10:]
+        sheet.write_string(row, 11, f"{phone[:3]}-{phone[3:6]}-{phone[6:]}")
+        sheet.write_string(row, 12, f"m{index}@example.org")
+        sheet.write_string(row, 13, f"line{index}")
+        sheet.write_string(row, 14, f"ส{index:06d}")
+        joined = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3000))
+        sheet.write_string(row, 15, f"{joined.day:02d}/{joined.month:02d}/{joined.year + 543}")
+        sheet.write_string(row, 16, "เป็นสมาชิก")
+        sheet.write_string(row, 17, ", ".join(t for t in rng.sample(STRENGTHS, 2) if t))
+        sheet.write_string(row, 18, f"{rng.randrange(1, 300)} หมู่ {rng.randrange(1, 15)}")
+        sheet.write_string(row, 19, "")
+    workbook.close()
+
+
+def _register(path: Path, provinces: list[tuple[int, str]]) -> None:
+    """A fresh register with the country's organisations (as a real one has)."""
+    database = open_database(path)
+    connection = database.raw_connection()
+    try:
+        office, hlc = connection.execute(
+            "SELECT value, '0000000000000.00000.x' FROM local_setting WHERE key = 'this_office_id'"
+        ).fetchone()
+        now = "2026-01-01T00:00:00.000Z"
+        rows = [
+            (f"org-{i:05d}", office, now, now, hlc, type_code, full, province, thai_sort_key(full))
+            for i, (type_code, full, _, province) in enumerate(_organisations(provinces))
+        ]
+        connection.execute("BEGIN")
+        connection.executemany(
+            "INSERT INTO organisation (id, owner_office_id, created_at, updated_at, hlc,"
+            " type_code, name, province_code, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        connection.execute("COMMIT")
+    finally:
+        connection.close()
+        database.dispose()
+
+
+def _bare_executemany(rows: list[list[object]], path: Path) -> float:
+    """The same rows into a plain 20-column table, nothing else: the floor for any import."""
+    connection = sqlite3.connect(path)
+    connection.execute(f"CREATE TABLE bare ({', '.join(f'c{i}' for i in range(len(HEADERS)))})")
+    values = [tuple(str(cell) for cell in row) for row in rows]
+    started = time.perf_counter()
+    connection.execute("BEGIN")
+    connection.executemany(f"INSERT INTO bare VALUES ({', '.join('?' * len(HEADERS))})", values)
+    connection.execute("COMMIT")
+    seconds = time.perf_counter() - started
+    connection.close()
+    return seconds
+
+
+@pytest.mark.slow
+def test_import_393k_rows(tmp_path: Path) -> None:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    sheet_path = CACHE / f"import-{MEMBERS}-seed{SEED}.xlsx"
+    provinces = _province_names(tmp_path / "reference.sqlite")
+    if not sheet_path.exists():
+        started = time.perf_counter()
+        partial = sheet_path.with_suffix(".partial.xlsx")
+        make_sheet(partial, provinces)
+        partial.rename(sheet_path)
+        print(f"\nmade {sheet_path} in {time.perf_counter() - started:.1f} s")
+
+    started = time.perf_counter()
+    table = read_table(sheet_path)
+    read_seconds = time.perf_counter() - started
+    bare_seconds = _bare_executemany(table.rows[3:], tmp_path / "bare.sqlite")
+    del table
+
+    db_path = tmp_path / "import.sqlite"
+    _register(db_path, provinces)
+    database = open_database(db_path)
+    calls: list[float] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append(time.perf_counter())
+        return True
+
+    started = time.perf_counter()
+    cpu_started = time.process_time()
+    report = import_members(database, path=sheet_path, progress=progress)
+    seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
+    gaps = [b - a for a, b in itertools.pairwise(calls)]
+
+    connection = database.raw_connection()
+    try:
+        (members,) = connection.execute("SELECT count(*) FROM member").fetchone()
+        (strengths,) = connection.execute("SELECT count(*) FROM member_strength").fetchone()
+        index_ok = check_member_index(connection)
+    finally:
+        connection.close()
+        database.dispose()
+
+    size = sheet_path.stat().st_size / 1e6
+    print(f"\nimport of {MEMBERS:,} rows x {len(HEADERS)} columns ({size:.0f} MB .xlsx)")
+    print(f"  on {_machine()}")
+    print(f"  import_members        {seconds:6.1f} s (CPU {cpu:.1f} s),"
+          f" target {TARGET_SECONDS:.0f} s")
+    print(f"  reading alone         {read_seconds:6.1f} s (python-calamine, all cells to Python)")
+    print(f"  bare executemany      {bare_seconds:6.1f} s (same rows as text, plain table)")
+    print(f"  imported {report.imported:,}, skipped {report.skipped:,}, rejected"
+          f" {report.rejected:,}, warnings {len(report.warnings):,}; members {members:,},"
+          f" strengths {strengths:,}")
+    print(f"  progress: {len(calls)} calls, longest gap {max(gaps, default=0) * 1000:.0f} ms"
+          " (the read before the first call not counted)")
+    assert report.imported == MEMBERS, report.errors[:5]
+    assert members == MEMBERS
+    assert index_ok
+    assert seconds < TARGET_SECONDS * 1.5  # the target with slack for a loaded machine

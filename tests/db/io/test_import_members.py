@@ -1,0 +1,594 @@
+"""Member import: exact outcomes of messy sheets, duplicates, all or nothing, preview, error
+report round trip, undo, and the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from db.__main__ import main
+from db.engine import Database, open_database
+from db.io import import_members as import_module
+from db.io.import_members import ImportCancelled, import_members, preview
+from db.io.import_report import REASON_HEADER, ImportReport, write_error_report
+from db.io.mapping import ColumnMapping
+from db.io.readers import ImportFileError, read_table
+from db.io.undo_import import UndoImportError, undo_import
+from db.members.edit import save_member, validate_member
+from db.members.types import MemberInput
+from db.search import check_member_index
+from tests.db.io.fixtures_import import (
+    CSV_EXPECTED_ERRORS,
+    ID_MANA,
+    ID_SOMCHAI,
+    ID_SOMYING,
+    MESSY_DUPLICATE_EXISTING,
+    MESSY_DUPLICATE_IN_FILE,
+    MESSY_EXPECTED_ERRORS,
+    MESSY_EXPECTED_WARNINGS,
+    MESSY_IMPORTED_ROWS,
+    national_id,
+    seed_register,
+    write_csv,
+    write_messy_xlsx,
+    write_simple_xlsx,
+)
+
+TABLES = ("member", "member_strength", "group_membership", "organisation", "network_group",
+          "import_run", "import_run_item", "local_setting")  # fmt: skip
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Database:
+    database = open_database(tmp_path / "t.sqlite")
+    yield database  # type: ignore[misc]
+    database.dispose()
+
+
+@pytest.fixture
+def seeded(database: Database) -> tuple[Database, dict[str, str]]:
+    return database, seed_register(database)
+
+
+def rows(database: Database, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
+    connection = database.raw_connection()
+    try:
+        return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()
+
+
+def snapshot(database: Database) -> dict[str, list[tuple]]:
+    """Every row of every table an import touches (to prove nothing changed)."""
+    return {t: rows(database, f"SELECT * FROM {t} ORDER BY rowid") for t in TABLES}
+
+
+def member(database: Database, national_id: str) -> dict[str, object]:
+    connection = database.raw_connection()
+    connection.row_factory = sqlite3.Row
+    try:
+        row = connection.execute(
+            "SELECT * FROM member WHERE national_id = ? AND deleted_at IS NULL", (national_id,)
+        ).fetchone()
+        return dict(row) if row else {}
+    finally:
+        connection.close()
+
+
+def codes_by_row(items: list[dict[str, object]]) -> dict[int, str]:
+    return {int(i["row"]): str(i["code"]) for i in items}  # type: ignore[call-overload]
+
+
+# --- the messy sheet ---------------------------------------------------------------------------
+
+
+def test_messy_sheet_exact_outcome(seeded: tuple[Database, dict[str, str]], tmp_path: Path) -> None:
+    database, ids = seeded
+    path = write_messy_xlsx(tmp_path / "messy.xlsx")
+    report = import_members(database, path=path)
+    assert report.sheet == "สมาชิก 2567" and report.header_row == 4
+    assert (report.rows, report.imported, report.updated, report.skipped, report.rejected) == (
+        18, len(MESSY_IMPORTED_ROWS), 0, 3, len(MESSY_EXPECTED_ERRORS)
+    )
+    assert codes_by_row(report.errors) == MESSY_EXPECTED_ERRORS
+    assert len(report.errors) == len(MESSY_EXPECTED_ERRORS)  # one problem per rejected row
+    assert codes_by_row(report.warnings) == MESSY_EXPECTED_WARNINGS
+    assert {d["row"]: d.get("duplicate_of_row") for d in report.duplicates
+            if "duplicate_of_row" in d} == MESSY_DUPLICATE_IN_FILE  # fmt: skip
+    existing = {d["row"]: d for d in report.duplicates if "existing_member_id" in d}
+    assert {row: d["reason"] for row, d in existing.items()} == MESSY_DUPLICATE_EXISTING
+    assert existing[22]["existing_member_id"] == ids["มานะ"]
+    assert existing[23]["existing_member_id"] == ids["วันดี"]
+    assert all(d["action"] == "skipped" for d in report.duplicates)
+    errors = {int(e["row"]): e for e in report.errors}  # type: ignore[call-overload]
+    assert errors[8]["column"] == "เลขประจำตัวประชาชน" and errors[12]["column"] == "จังหวัด"
+    # Personal data never appears in messages.
+    assert ID_SOMCHAI not in report.to_json() and "0812345679" not in report.to_json()
+
+    somchai = member(database, ID_SOMCHAI)
+    assert (somchai["prefix"], somchai["first_name"], somchai["last_name"]) == (
+        "นาย", "สมชาย", "ใจดี"
+    )
+    assert somchai["birth_date"] == "1977-10-02" and somchai["joined_on"] == "2014-01-01"
+    assert somchai["phone"] == "0812345678" and somchai["position"] == "ปลัด อบต."
+    assert somchai["organisation_id"] == ids["องค์การบริหารส่วนตำบลบ้านใหม่"]
+    assert sorted(t for (t,) in rows(
+        database, "SELECT tag FROM member_strength WHERE member_id = ?", (somchai["id"],)
+    )) == ["กฎหมายท้องถิ่น", "การเงินการคลัง"]  # fmt: skip
+    somying = member(database, ID_SOMYING)  # zero-width space, double spaces, Thai digits
+    assert (somying["prefix"], somying["first_name"], somying["last_name"]) == (
+        "นางสาว", "สมหญิง", "รักไทย"
+    )
+    assert somying["phone"] == "0891234567" and somying["birth_date"] == "1982-10-02"
+    assert somying["joined_on"] == "2017-01-15"
+    assert somying["organisation_id"] == ids["เทศบาลตำบลหนองบัว"]
+    assert member(database, national_id("360020033333"))["phone"] == "0812223333"  # leading 0
+    assert member(database, national_id("380010044444"))["organisation_id"] == (
+        ids["องค์การบริหารส่วนตำบลบ้านใหม่"]
+    )  # fuzzy
+    created = rows(database, "SELECT id, name, type_code, province_code FROM organisation"
+                   " WHERE name = 'องค์การบริหารส่วนตำบลท่าช้าง'")  # fmt: skip
+    assert len(created) == 1 and created[0][2:] == ("sao", 50)
+    assert report.created_organisations == [created[0][0]]
+    assert member(database, national_id("150030055555"))["organisation_id"] == created[0][0]
+    assert member(database, national_id("120040066666"))["organisation_id"] is None
+    assert member(database, national_id("140050088888"))["birth_date"] == "1987-05-01"
+    assert member(database, national_id("110080077777"))["organisation_id"] == (
+        ids["กรุงเทพมหานคร"]
+    )
+    john = rows(database, "SELECT prefix, first_name, last_name, email FROM member"
+                " WHERE first_name = 'John'")  # fmt: skip
+    assert john == [("Mr.", "John", "Smith", "john@example.org")]
+    # The existing members were left alone (skip), the search index is current.
+    assert member(database, ID_MANA)["phone"] == ""
+    (live,) = rows(database, "SELECT count(*) FROM member WHERE deleted_at IS NULL")[0]
+    assert live == 2 + len(MESSY_IMPORTED_ROWS)
+    connection = database.raw_connection()
+    try:
+        assert check_member_index(connection)
+        found = connection.execute(
+            "SELECT count(*) FROM member_fts WHERE member_fts MATCH 'ท่าช้าง'"
+        ).fetchone()
+        assert found == (1,)
+    finally:
+        connection.close()
+    # The run log.
+    run = rows(database, "SELECT file_name, sheet, imported, skipped, rejected, report_json"
+               " FROM import_run WHERE id = ?", (report.run_id,))[0]  # fmt: skip
+    assert run[:5] == ("messy.xlsx", "สมาชิก 2567", 9, 3, 6)
+    assert ImportReport.from_json(run[5]).errors == report.errors
+    items = rows(database, "SELECT action, row_number FROM import_run_item WHERE run_id = ?"
+                 " ORDER BY row_number", (report.run_id,))  # fmt: skip
+    assert items == [("created", row) for row in MESSY_IMPORTED_ROWS]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp874"])
+def test_csv_in_each_encoding(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path, encoding: str
+) -> None:
+    database, ids = seeded
+    report = import_members(database, path=write_csv(tmp_path / "m.csv", encoding=encoding))
+    assert (report.imported, report.rejected, report.skipped) == (2, 1, 0)
+    assert {int(e["row"]) for e in report.errors} == set(CSV_EXPECTED_ERRORS)  # type: ignore[call-overload]
+    assert {str(e["code"]) for e in report.errors} == CSV_EXPECTED_ERRORS[4]
+    pranee = rows(database, "SELECT prefix, first_name, last_name, birth_date, phone,"
+                  " organisation_id FROM member WHERE first_name = 'ปราณี'")  # fmt: skip
+    assert pranee == [("นางสาว", "ปราณี", "ศรีงาม", "1985-08-12", "0892223333",
+                       ids["เทศบาลตำบลหนองบัว"])]  # fmt: skip
+
+
+def test_rules_agree_with_the_member_editor(database: Database, tmp_path: Path) -> None:
+    """Each value the editor refuses is refused by the import with the same code, and each it
+    accepts is accepted."""
+    cases = [
+        ("national_id", "1-2345-67890-12-1", "เลขบัตร"),
+        ("national_id", national_id("110170020743"), "เลขบัตร"),
+        ("phone", "02-123-4567", "โทรศัพท์"),
+        ("phone", "0612345", "โทรศัพท์"),
+        ("phone", "+66 81 234 5678", "โทรศัพท์"),
+        ("email", "someone@example", "อีเมล"),
+        ("email", "a.b@example.co.th", "อีเมล"),
+        ("birth_date", dt.date(1890, 1, 1), "วันเกิด"),
+        ("birth_date", dt.date.today() - dt.timedelta(days=365 * 10), "วันเกิด"),
+        ("birth_date", dt.date(1980, 1, 1), "วันเกิด"),
+        ("membership_no", "x" * 41, "เลขสมาชิก"),
+        ("consent_purpose", "ส่งข่าวสาร", "วัตถุประสงค์ความยินยอม"),
+    ]
+    fields = list(dict.fromkeys(field for field, _, _ in cases))
+    header = ["ชื่อ"] + [next(c for f, _, c in cases if f == field) for field in fields]
+    sheet_rows: list[list[object]] = []
+    expected: list[set[str]] = []
+    with database.session() as session:
+        for field, value, _ in cases:
+            data = MemberInput(first_name="ทดสอบ", **{field: value})  # type: ignore[arg-type]
+            expected.append({e.code for e in validate_member(session, data=data)})
+    for field, value, _ in cases:
+        cells: list[object] = ["ทดสอบ"] + [None] * len(fields)
+        cells[fields.index(field) + 1] = ("date", value) if isinstance(value, dt.date) else value
+        sheet_rows.append(cells)
+    path = write_simple_xlsx(tmp_path / "rules.xlsx", header, sheet_rows)
+    mapping = ColumnMapping({0: "first_name", **{i + 1: f for i, f in enumerate(fields)}})
+    report = import_members(database, path=path, mapping=mapping, on_duplicate="new")
+    got: list[set[str]] = [set() for _ in cases]
+    for error in report.errors:
+        got[int(error["row"]) - 2].add(str(error["code"]))  # type: ignore[call-overload]
+    assert got == expected
+    assert any(expected) and not all(expected)
+
+
+# --- duplicates --------------------------------------------------------------------------------
+
+
+def test_update_fills_existing_members_and_logs_old_values(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path
+) -> None:
+    database, ids = seeded
+    path = write_messy_xlsx(tmp_path / "messy.xlsx")
+    report = import_members(database, path=path, on_duplicate="update")
+    assert (report.imported, report.updated, report.skipped) == (9, 2, 1)  # row 14: in-file
+    actions = {d["row"]: d["action"] for d in report.duplicates}
+    assert actions == {14: "skipped", 22: "updated", 23: "updated"}
+    mana = member(database, ID_MANA)
+    assert mana["phone"] == "0899999999" and mana["position"] == "นิติกร"  # kept: sheet blank
+    (log,) = rows(database, "SELECT old_values_json FROM import_run_item WHERE member_id = ?"
+                  " AND action = 'updated'", (ids["มานะ"],))[0]  # fmt: skip
+    assert {k: v for k, v in json.loads(log).items() if not k.startswith("_")} == {"phone": ""}
+    wandee = rows(database, "SELECT phone FROM member WHERE id = ?", (ids["วันดี"],))
+    assert wandee == [("0877777777",)]
+
+
+def test_new_imports_name_duplicates_but_never_a_second_national_id(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path
+) -> None:
+    database, _ = seeded
+    report = import_members(database, path=write_messy_xlsx(tmp_path / "m.xlsx"),
+                            on_duplicate="new")  # fmt: skip
+    actions = {d["row"]: d["action"] for d in report.duplicates}
+    assert actions == {14: "skipped", 22: "rejected", 23: "imported"}
+    assert codes_by_row(report.errors)[22] == "duplicate_national_id"
+    assert (report.imported, report.rejected, report.skipped) == (10, 7, 1)
+    assert rows(database, "SELECT count(*) FROM member WHERE first_name = 'วันดี'") == [(2,)]
+
+
+def test_same_name_with_birth_date_within_the_file(database: Database, tmp_path: Path) -> None:
+    path = write_simple_xlsx(tmp_path / "d.xlsx", ["ชื่อ", "นามสกุล", "วันเกิด"], [
+        ["สมชาย", "ใจดี", "1 ม.ค. 2520"],
+        ["สมชาย", "ใจดี", "01/01/2520"],  # the same person, date written differently
+        ["สมชาย", "ใจดี", "2 ม.ค. 2520"],  # another birth date: another person
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    assert report.duplicates == [{"row": 3, "duplicate_of_row": 2,
+                                  "reason": "same_name_and_birth_date", "action": "skipped"}]
+    assert (report.imported, report.skipped) == (2, 1)
+
+
+# --- all or nothing ----------------------------------------------------------------------------
+
+
+def test_dry_run_writes_nothing_and_reports_the_same(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path
+) -> None:
+    database, _ = seeded
+    path = write_messy_xlsx(tmp_path / "m.xlsx")
+    before = snapshot(database)
+    dry = import_members(database, path=path, dry_run=True)
+    assert snapshot(database) == before
+    assert dry.run_id is None and dry.dry_run
+    real = import_members(database, path=path)
+    for name in ("imported", "updated", "skipped", "rejected", "errors", "warnings"):
+        assert getattr(dry, name) == getattr(real, name), name
+    assert [{k: v for k, v in d.items() if k != "existing_member_id"} for d in dry.duplicates] == [
+        {k: v for k, v in d.items() if k != "existing_member_id"} for d in real.duplicates
+    ]
+
+
+def test_cancel_leaves_the_database_as_it_was(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database, _ = seeded
+    monkeypatch.setattr(import_module, "BATCH_ROWS", 4)
+    path = write_messy_xlsx(tmp_path / "m.xlsx")
+    before = snapshot(database)
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return len(calls) < 3  # cancel after two batches were written
+
+    with pytest.raises(ImportCancelled):
+        import_members(database, path=path, progress=progress)
+    assert calls[0] == (0, 19) and calls[1][0] > 0
+    assert snapshot(database) == before
+
+
+def test_an_error_midway_leaves_the_database_as_it_was(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database, _ = seeded
+    monkeypatch.setattr(import_module, "BATCH_ROWS", 4)
+    original = import_module._Writer.write
+    calls = {"n": 0}
+
+    def failing(self: object, *args: object) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("disk on fire")
+        original(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(import_module._Writer, "write", failing)
+    before = snapshot(database)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        import_members(database, path=write_messy_xlsx(tmp_path / "m.xlsx"))
+    assert calls["n"] == 3
+    assert snapshot(database) == before
+
+
+def test_inside_a_callers_session_only_the_import_is_rolled_back(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path
+) -> None:
+    database, _ = seeded
+    path = write_messy_xlsx(tmp_path / "m.xlsx")
+    with database.session() as session:
+        save_member(session, data=MemberInput(first_name="ก่อนนำเข้า"))
+        with pytest.raises(ImportCancelled):
+            import_members(session, path=path, progress=lambda done, total: done == 0)
+        save_member(session, data=MemberInput(first_name="หลังนำเข้า"))
+    names = {n for (n,) in rows(database, "SELECT first_name FROM member")}
+    assert names == {"มานะ", "วันดี", "ก่อนนำเข้า", "หลังนำเข้า"}
+    assert rows(database, "SELECT count(*) FROM import_run") == [(0,)]
+
+
+KILLED_IMPORT = """
+import os, signal, sys
+from pathlib import Path
+from db.engine import open_database
+from db.io import import_members as m
+m.BATCH_ROWS = 4
+def progress(done, total):
+    if done >= 8:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return True
+m.import_members(open_database(Path(sys.argv[1])), path=Path(sys.argv[2]), progress=progress)
+"""
+
+
+def test_a_killed_import_leaves_the_database_as_it_was(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path
+) -> None:
+    database, _ = seeded
+    path = write_messy_xlsx(tmp_path / "m.xlsx")
+    before = snapshot(database)
+    database.dispose()
+    result = subprocess.run(
+        [sys.executable, "-c", KILLED_IMPORT, str(database.path), str(path)],
+        cwd=Path(__file__).resolve().parents[3], capture_output=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])},
+    )  # fmt: skip
+    assert result.returncode == -signal.SIGKILL, result.stderr.decode()
+    reopened = open_database(database.path)
+    assert snapshot(reopened) == before
+    assert rows(reopened, "PRAGMA integrity_check") == [("ok",)]
+    reopened.dispose()
+
+
+# --- preview, mapping, error report ------------------------------------------------------------
+
+
+def test_preview_shows_header_mapping_and_row_problems(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path
+) -> None:
+    database, _ = seeded
+    before = snapshot(database)
+    shown = preview(database, path=write_messy_xlsx(tmp_path / "m.xlsx"), limit=5)
+    assert snapshot(database) == before
+    assert (shown.sheet, shown.header_row, shown.sub_header_row) == ("สมาชิก 2567", 4, 5)
+    assert shown.sheet_names == ("คำอธิบาย", "สมาชิก 2567")
+    assert shown.mapping_source == "auto" and shown.mapping.columns[1] == "full_name"
+    assert shown.data_rows == 19
+    assert [r.row for r in shown.rows] == [6, 7, 8, 10, 11]  # the blank row 9 is left out
+    first = shown.rows[0]
+    assert first.values["first_name"] == "สมชาย" and first.values["prefix"] == "นาย"
+    assert first.values["organisation_name"] == "องค์การบริหารส่วนตำบลบ้านใหม่"
+    assert first.cells[1] == "นายสมชาย ใจดี" and not first.errors
+    assert [e.code for e in shown.rows[2].errors] == ["invalid_national_id"]
+    assert [e.code for e in shown.rows[3].errors] == ["invalid_phone"]
+
+
+def test_a_mapping_used_once_maps_the_same_layout_next_time(
+    database: Database, tmp_path: Path
+) -> None:
+    header = ["รหัส", "ชื่อ-สกุล", "หมายเลข"]  # "รหัส" and "หมายเลข" map to nothing by name
+    first = write_simple_xlsx(tmp_path / "a.xlsx", header, [["A-1", "นายสมชาย ใจดี", "0811111111"]])
+    assert preview(database, path=first).mapping.columns == {1: "full_name"}
+    mapping = ColumnMapping({0: "membership_no", 1: "full_name", 2: "phone"})
+    import_members(database, path=first, mapping=mapping)
+    second = write_simple_xlsx(
+        tmp_path / "b.xlsx", header, [["A-2", "นางสาวสุดา ใจงาม", "0822222222"]]
+    )
+    shown = preview(database, path=second)
+    assert shown.mapping_source == "saved" and shown.mapping.columns == mapping.columns
+    import_members(database, path=second)
+    assert rows(database, "SELECT membership_no, phone FROM member ORDER BY membership_no") == [
+        ("A-1", "0811111111"), ("A-2", "0822222222")
+    ]
+
+
+def test_no_name_column_is_refused(database: Database, tmp_path: Path) -> None:
+    path = write_simple_xlsx(tmp_path / "n.xlsx", ["โทรศัพท์", "อีเมล"], [["0811111111", "a@b.co"]])
+    with pytest.raises(ImportFileError) as caught:
+        import_members(database, path=path)
+    assert caught.value.code == "no_name_column"
+    with pytest.raises(ValueError, match="on_duplicate"):
+        import_members(database, path=path, on_duplicate="merge")
+
+
+def test_error_report_fixed_and_imported_again(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path
+) -> None:
+    database, _ = seeded
+    source = write_messy_xlsx(tmp_path / "m.xlsx")
+    report = import_members(database, path=source)
+    out = tmp_path / "errors.xlsx"
+    assert write_error_report(report, source, out) == 6
+    table = read_table(out)
+    header = table.rows[0]
+    assert header[-2] == REASON_HEADER and header[1] == "ชื่อ - นามสกุล" and header[4] == "มือถือ"
+    by_row = {int(r[-1]): r for r in table.rows[1:]}
+    assert sorted(by_row) == sorted(MESSY_EXPECTED_ERRORS)
+    assert "invalid_national_id" in by_row[8][-2] and "เลขประจำตัวประชาชนไม่ถูกต้อง" in by_row[8][-2]
+    assert by_row[10][4] == "12345"  # a phone stays text
+    assert by_row[15][3] == "31 ก.พ. 2530"
+    # The secretary fixes the rows in the report and imports it again.
+    from tests.db.io.fixtures_import import ID_PRAYUT
+    from tests.db.io.fixtures_import import write_simple_xlsx as write
+
+    fixed = [list(r) for r in table.rows[1:]]
+    for row in fixed:
+        number = int(row[-1])
+        if number == 8:
+            row[2] = ID_PRAYUT
+        elif number == 10:
+            row[4] = "0861234567"
+        elif number == 11:
+            row[1] = "นายไม่มีชื่อ มาก่อน"
+        elif number == 12:
+            row[8] = "สุโขทัย"
+            row[7] = ""
+        elif number == 13:
+            row[5] = "ek@example.com"
+        elif number == 15:
+            row[3] = "28 ก.พ. 2530"
+        row[-2] = ""
+    again = write(tmp_path / "fixed.xlsx", header, fixed)
+    second = import_members(database, path=again)
+    assert (second.imported, second.rejected, second.errors) == (6, 0, [])
+    assert member(database, ID_PRAYUT)["prefix"] == "ว่าที่ ร.ต. ดร."
+
+
+# --- undo --------------------------------------------------------------------------------------
+
+
+def test_undo_deletes_created_restores_updated_and_refuses_twice(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path
+) -> None:
+    database, ids = seeded
+    before_mana = member(database, ID_MANA)
+    report = import_members(database, path=write_messy_xlsx(tmp_path / "m.xlsx"),
+                            on_duplicate="update")  # fmt: skip
+    summary = undo_import(database, run_id=str(report.run_id))
+    assert (summary.deleted, summary.restored, summary.kept_changed) == (9, 2, ())
+    assert summary.organisations_deleted == 1
+    assert rows(database, "SELECT count(*) FROM member WHERE deleted_at IS NULL") == [(2,)]
+    mana = member(database, ID_MANA)
+    assert mana["phone"] == "" and mana["name_key"] == before_mana["name_key"]
+    assert rows(database, "SELECT phone FROM member WHERE id = ?", (ids["วันดี"],)) == [("",)]
+    assert rows(database, "SELECT count(*) FROM member_strength WHERE deleted_at IS NULL") == [
+        (0,)
+    ]
+    connection = database.raw_connection()
+    try:
+        assert check_member_index(connection)
+    finally:
+        connection.close()
+    with pytest.raises(UndoImportError) as caught:
+        undo_import(database, run_id=str(report.run_id))
+    assert caught.value.code == "already_undone"
+    with pytest.raises(UndoImportError) as caught:
+        undo_import(database, run_id="no-such-run")
+    assert caught.value.code == "unknown_run"
+
+
+def test_undo_refuses_when_members_changed_since(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path
+) -> None:
+    database, _ = seeded
+    report = import_members(database, path=write_messy_xlsx(tmp_path / "m.xlsx"))
+    changed_id = str(member(database, ID_SOMCHAI)["id"])
+    with database.session() as session:
+        edited = MemberInput(
+            id=changed_id, first_name="สมชาย", last_name="ใจดีมาก", national_id=ID_SOMCHAI
+        )
+        save_member(session, data=edited)
+    before = snapshot(database)
+    with pytest.raises(UndoImportError) as caught:
+        undo_import(database, run_id=str(report.run_id))
+    assert caught.value.code == "changed_since_import"
+    assert caught.value.member_ids == (changed_id,)
+    assert snapshot(database) == before
+    summary = undo_import(database, run_id=str(report.run_id), keep_changed=True)
+    assert summary.deleted == 8 and summary.kept_changed == (changed_id,)
+    assert member(database, ID_SOMCHAI)["last_name"] == "ใจดีมาก"
+    assert summary.organisations_deleted == 1
+
+
+# --- command line ------------------------------------------------------------------------------
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+def test_cli_import_members_report_and_errors_xlsx(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database, _ = seeded
+    source = write_messy_xlsx(tmp_path / "m.xlsx")
+    report_path, errors_path = tmp_path / "report.json", tmp_path / "errors.xlsx"
+    code, out, err = run(capsys, "import", "members", str(source), "--db", str(database.path),
+                         "--dry-run", "--report", str(report_path))  # fmt: skip
+    assert code == 0 and "Dry run" in out
+    assert rows(database, "SELECT count(*) FROM member") == [(2,)]
+    code, out, err = run(
+        capsys, "import", "members", str(source), "--db", str(database.path), "--on-duplicate",
+        "update", "--sheet", "สมาชิก 2567", "--report", str(report_path), "--errors-xlsx",
+        str(errors_path),
+    )  # fmt: skip
+    assert code == 0
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    assert {"imported", "updated", "skipped", "errors", "warnings", "duplicates"} <= report.keys()
+    assert (report["imported"], report["updated"], report["skipped"]) == (9, 2, 1)
+    assert set(report["errors"][0]) == {"row", "column", "code", "message"}
+    assert codes_by_row(report["errors"]) == MESSY_EXPECTED_ERRORS
+    assert "imported" in out and "rejected" in out and "invalid_national_id" in out
+    assert "6 rejected row(s)" in err
+    assert len(read_table(errors_path).rows) == 7
+    run_id = report["run_id"]
+    code, out, _ = run(capsys, "import", "undo", run_id, "--db", str(database.path))
+    assert code == 0 and json.loads(out)["deleted"] == 9
+    code, _, err = run(capsys, "import", "undo", run_id, "--db", str(database.path))
+    assert code == 2 and "already_undone" in err
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing.xlsx", "no file at"),
+        (lambda d: (d / "bad.xlsx").write_bytes(b"junk") and d / "bad.xlsx", "unreadable_file"),
+        (lambda d: (d / "x.pdf").write_bytes(b"%PDF") and d / "x.pdf", "unsupported_format"),
+    ],
+)
+def test_cli_unusable_file_one_line_and_exit_2(
+    database: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], make, message: str
+) -> None:
+    path = make(tmp_path)
+    code, _, err = run(capsys, "import", "members", str(path), "--db", str(database.path),
+                       "--report", str(tmp_path / "r.json"))  # fmt: skip
+    assert code == 2 and message in err and len(err.strip().splitlines()) <= 2
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_cli_needs_a_report_path(database: Database, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "m.csv", encoding="utf-8")
+    assert main(["import", "members", str(path), "--db", str(database.path)]) == 2
