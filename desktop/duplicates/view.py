@@ -269,6 +269,7 @@ class DuplicatesView(QWidget):
 
     def _show_preview(self, preview: MergePreview | None) -> None:
         self.comparison_model.set_preview(preview, self._labels)
+        self.comparison.resizeColumnToContents(ComparisonColumn.FIELD)  # labels never elided
         has = preview is not None
         for widget in (self.merge_button, self.dismiss_button, self.keep_a, self.keep_b):
             widget.setEnabled(has)
