@@ -192,6 +192,244 @@
     </message>
 </context>
 <context>
+    <name>Duplicates</name>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="16"/>
+        <source>Prefix</source>
+        <translation>คำนำหน้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="17"/>
+        <source>First name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="18"/>
+        <source>Last name</source>
+        <translation>นามสกุล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="19"/>
+        <source>First name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="20"/>
+        <source>Last name (English)</source>
+        <translation>นามสกุล (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="21"/>
+        <source>Nickname</source>
+        <translation>ชื่อเล่น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="22"/>
+        <source>National ID</source>
+        <translation>เลขประจำตัวประชาชน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="23"/>
+        <source>Birth date</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="24"/>
+        <source>Gender</source>
+        <translation>เพศ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="25"/>
+        <source>Personnel type</source>
+        <translation>ประเภทบุคลากร</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="26"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="27"/>
+        <source>Position type</source>
+        <translation>ประเภทตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="28"/>
+        <source>Position level</source>
+        <translation>ระดับตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="29"/>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="30"/>
+        <source>Mobile</source>
+        <translation>โทรศัพท์มือถือ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="31"/>
+        <source>Office phone</source>
+        <translation>โทรศัพท์ที่ทำงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="32"/>
+        <source>Email</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="33"/>
+        <source>LINE ID</source>
+        <translation>ไอดีไลน์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="34"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="35"/>
+        <source>Member no.</source>
+        <translation>เลขสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="36"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="37"/>
+        <source>Joined</source>
+        <translation>วันที่เข้าเป็นสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="38"/>
+        <source>Expires</source>
+        <translation>วันที่หมดอายุ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="39"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="40"/>
+        <source>PDPA consent date</source>
+        <translation>วันที่ให้ความยินยอม (PDPA)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="41"/>
+        <source>PDPA consent purpose</source>
+        <translation>วัตถุประสงค์ของความยินยอม (PDPA)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="48"/>
+        <source>Same national ID</source>
+        <translation>เลขประจำตัวประชาชนเดียวกัน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="49"/>
+        <source>Same name, same organisation</source>
+        <translation>ชื่อเดียวกัน หน่วยงานเดียวกัน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="52"/>
+        <source>Same name, same birth year</source>
+        <translation>ชื่อเดียวกัน ปีเกิดเดียวกัน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="55"/>
+        <source>Same mobile number</source>
+        <translation>เบอร์มือถือเดียวกัน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="56"/>
+        <source>Same email</source>
+        <translation>อีเมลเดียวกัน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="64"/>
+        <source>group memberships</source>
+        <translation>การเป็นสมาชิกกลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="65"/>
+        <source>dues payments</source>
+        <translation>การชำระค่าบำรุง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="66"/>
+        <source>strengths</source>
+        <translation>ความเชี่ยวชาญ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="73"/>
+        <source>A member cannot be merged with itself.</source>
+        <translation>ไม่สามารถรวมสมาชิกเข้ากับตัวเองได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="76"/>
+        <source>One of the two members no longer exists (deleted or merged elsewhere?). Scan again.</source>
+        <translation>ไม่พบสมาชิกคนใดคนหนึ่งแล้ว (อาจถูกลบหรือรวมจากที่อื่น) กรุณาค้นหาข้อมูลซ้ำอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="80"/>
+        <source>The merge named a field that does not exist.</source>
+        <translation>การรวมข้อมูลอ้างถึงช่องข้อมูลที่ไม่มีอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="83"/>
+        <source>Choose one of the two values for every field.</source>
+        <translation>กรุณาเลือกค่าจากระเบียนใดระเบียนหนึ่งให้ครบทุกช่อง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="86"/>
+        <source>There is no such merge.</source>
+        <translation>ไม่พบการรวมข้อมูลนี้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="87"/>
+        <source>This merge was already undone.</source>
+        <translation>การรวมข้อมูลนี้ถูกยกเลิกไปแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="90"/>
+        <source>One of these members was merged again since. Undo that merge first.</source>
+        <translation>สมาชิกคนหนึ่งในคู่นี้ถูกรวมอีกครั้งในภายหลัง กรุณายกเลิกการรวมครั้งนั้นก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="93"/>
+        <source>The kept member was edited since the merge in a field the merge filled in. Undoing would lose that edit, so the merge stays.</source>
+        <translation>ระเบียนที่เก็บไว้ถูกแก้ไขหลังการรวมในช่องที่ได้ค่ามาจากการรวม หากยกเลิกการแก้ไขนั้นจะหายไป จึงคงการรวมไว้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="98"/>
+        <source>The merged member was restored or changed since the merge, so it cannot be undone.</source>
+        <translation>ระเบียนที่ถูกรวมไปถูกกู้คืนหรือแก้ไขหลังการรวม จึงยกเลิกการรวมไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="102"/>
+        <source>A group membership, payment or other record the merge moved was changed since, so the merge cannot be undone.</source>
+        <translation>การเป็นสมาชิกกลุ่ม การชำระเงิน หรือข้อมูลอื่นที่ย้ายมาตอนรวมถูกแก้ไขไปแล้ว จึงยกเลิกการรวมไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="107"/>
+        <source>Another member now has the national ID the undo would give back.</source>
+        <translation>ขณะนี้มีสมาชิกคนอื่นใช้เลขประจำตัวประชาชนที่การยกเลิกจะคืนให้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="110"/>
+        <source>Both members have a record that cannot exist twice and cannot be closed.</source>
+        <translation>สมาชิกทั้งสองมีข้อมูลที่มีซ้ำกันไม่ได้และไม่สามารถปิดได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="114"/>
+        <source>The merge was refused: %1</source>
+        <translation>ไม่สามารถรวมข้อมูลได้: %1</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesView</name>
     <message>
         <location filename="../../desktop/duplicates/view.py" line="89"/>
@@ -241,7 +479,9 @@
     <message numerus="yes">
         <location filename="../../desktop/duplicates/view.py" line="226"/>
         <source>%n candidate pair(s): best matches first.</source>
-        <translation><numerusform>พบคู่ที่อาจซ้ำกัน %n คู่ เรียงจากคู่ที่ตรงกันมากที่สุด</numerusform></translation>
+        <translation>
+            <numerusform>พบคู่ที่อาจซ้ำกัน %n คู่ เรียงจากคู่ที่ตรงกันมากที่สุด</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/duplicates/view.py" line="230"/>
@@ -254,57 +494,59 @@
         <translation>สมาชิกคนใดคนหนึ่งในคู่นี้ถูกลบหรือถูกรวมไปแล้วหลังการค้นหา</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="276"/>
+        <location filename="../../desktop/duplicates/view.py" line="277"/>
         <source>Record A</source>
         <translation>ระเบียน ก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="277"/>
+        <location filename="../../desktop/duplicates/view.py" line="278"/>
         <source>Record B</source>
         <translation>ระเบียน ข</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="278"/>
+        <location filename="../../desktop/duplicates/view.py" line="279"/>
         <source>Select a pair to compare the two records.</source>
         <translation>เลือกคู่เพื่อเปรียบเทียบข้อมูลของทั้งสองระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="280"/>
+        <location filename="../../desktop/duplicates/view.py" line="281"/>
         <source>Record A: %1</source>
         <translation>ระเบียน ก: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="281"/>
+        <location filename="../../desktop/duplicates/view.py" line="282"/>
         <source>Record B: %1</source>
         <translation>ระเบียน ข: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="317"/>
+        <location filename="../../desktop/duplicates/view.py" line="318"/>
         <source>Kept: %1. The other record is deleted (Undo last merge brings it back).</source>
         <translation>เก็บไว้: %1 อีกระเบียนหนึ่งจะถูกลบ (นำกลับมาได้ด้วย “ยกเลิกการรวมครั้งล่าสุด”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="319"/>
+        <location filename="../../desktop/duplicates/view.py" line="320"/>
         <source>Moves to the kept record: %1.</source>
         <translation>ย้ายไปยังระเบียนที่เก็บไว้: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="321"/>
+        <location filename="../../desktop/duplicates/view.py" line="322"/>
         <source>Nothing else to move from the other record.</source>
         <translation>ไม่มีข้อมูลอื่นที่ต้องย้ายจากอีกระเบียนหนึ่ง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/duplicates/view.py" line="323"/>
+        <location filename="../../desktop/duplicates/view.py" line="324"/>
         <source>%n value(s) taken from the other record; strengths of both are kept.</source>
-        <translation><numerusform>ใช้ค่าจากอีกระเบียนหนึ่ง %n ช่อง ความเชี่ยวชาญของทั้งสองระเบียนจะเก็บไว้ทั้งหมด</numerusform></translation>
+        <translation>
+            <numerusform>ใช้ค่าจากอีกระเบียนหนึ่ง %n ช่อง ความเชี่ยวชาญของทั้งสองระเบียนจะเก็บไว้ทั้งหมด</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="341"/>
+        <location filename="../../desktop/duplicates/view.py" line="342"/>
         <source>Merge members</source>
         <translation>รวมข้อมูลสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="343"/>
+        <location filename="../../desktop/duplicates/view.py" line="344"/>
         <source>Merge “%1” into “%2”?
 
 The kept record takes the values ticked for it and every group membership, dues payment and strength of both. The other record is deleted; Undo last merge brings it back.</source>
@@ -313,43 +555,43 @@ The kept record takes the values ticked for it and every group membership, dues 
 ระเบียนที่เก็บไว้จะใช้ค่าที่เลือกไว้ และได้รับการเป็นสมาชิกกลุ่ม การชำระค่าบำรุง และความเชี่ยวชาญทั้งหมดของทั้งสองระเบียน อีกระเบียนหนึ่งจะถูกลบ และนำกลับมาได้ด้วย “ยกเลิกการรวมครั้งล่าสุด”</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="365"/>
-        <location filename="../../desktop/duplicates/view.py" line="371"/>
+        <location filename="../../desktop/duplicates/view.py" line="366"/>
+        <location filename="../../desktop/duplicates/view.py" line="372"/>
         <source>The members could not be merged</source>
         <translation>ไม่สามารถรวมข้อมูลสมาชิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="377"/>
+        <location filename="../../desktop/duplicates/view.py" line="378"/>
         <source>Merged “%1” into “%2”.</source>
         <translation>รวม “%1” เข้ากับ “%2” แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="399"/>
+        <location filename="../../desktop/duplicates/view.py" line="400"/>
         <source>“%1” and “%2” are marked as different people.</source>
         <translation>บันทึกแล้วว่า “%1” และ “%2” เป็นคนละคนกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="411"/>
+        <location filename="../../desktop/duplicates/view.py" line="412"/>
         <source>Undo the merge of “%1” into “%2”</source>
         <translation>ยกเลิกการรวม “%1” เข้ากับ “%2”</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="415"/>
+        <location filename="../../desktop/duplicates/view.py" line="416"/>
         <source>No merge to undo</source>
         <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="423"/>
+        <location filename="../../desktop/duplicates/view.py" line="424"/>
         <source>There is no merge to undo.</source>
         <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="427"/>
+        <location filename="../../desktop/duplicates/view.py" line="428"/>
         <source>Undo merge</source>
         <translation>ยกเลิกการรวมข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="429"/>
+        <location filename="../../desktop/duplicates/view.py" line="430"/>
         <source>Undo the merge of “%1” into “%2”?
 
 Both records come back as they were, each with its own groups, dues and strengths.</source>
@@ -358,12 +600,12 @@ Both records come back as they were, each with its own groups, dues and strength
 ทั้งสองระเบียนจะกลับเป็นเหมือนเดิม พร้อมกลุ่ม ค่าบำรุง และความเชี่ยวชาญของแต่ละระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="448"/>
+        <location filename="../../desktop/duplicates/view.py" line="449"/>
         <source>The merge could not be undone</source>
         <translation>ไม่สามารถยกเลิกการรวมข้อมูลได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="452"/>
+        <location filename="../../desktop/duplicates/view.py" line="453"/>
         <source>The merge was undone. Scan again to review these members.</source>
         <translation>ยกเลิกการรวมข้อมูลแล้ว ค้นหาข้อมูลซ้ำอีกครั้งเพื่อตรวจสอบสมาชิกเหล่านี้</translation>
     </message>
@@ -527,12 +769,12 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="330"/>
+        <location filename="../../desktop/members/filter_panel.py" line="329"/>
         <source>Clear filters</source>
         <translation>ล้างตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="396"/>
+        <location filename="../../desktop/members/filter_panel.py" line="395"/>
         <source>The counts could not be updated.</source>
         <translation>ไม่สามารถอัปเดตจำนวนได้</translation>
     </message>
