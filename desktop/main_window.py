@@ -74,14 +74,16 @@ def _home_view(executor: DbExecutor) -> QWidget:
     return HomeView(executor)
 
 
-def _members_view(executor: DbExecutor) -> QWidget | None:
-    try:
-        from desktop.members.view import MembersView
-    except ImportError:
-        # The rest of the app still works; the log says why the page is missing.
-        log.exception("the Members view could not be loaded; the page is left out")
-        return None
+def _members_view(executor: DbExecutor) -> QWidget:
+    from desktop.members.view import MembersView
+
     return MembersView(executor)
+
+
+def _duplicates_view(executor: DbExecutor) -> QWidget:
+    from desktop.duplicates import DuplicatesView
+
+    return DuplicatesView(executor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,8 @@ PAGES: tuple[PageSpec, ...] = (
              QStyle.StandardPixmap.SP_DirHomeIcon, _home_view),
     PageSpec("members", QT_TRANSLATE_NOOP("MainWindow", "Members"),
              QStyle.StandardPixmap.SP_FileDialogDetailedView, _members_view),
+    PageSpec("duplicates", QT_TRANSLATE_NOOP("MainWindow", "Duplicates"),
+             QStyle.StandardPixmap.SP_FileDialogContentsView, _duplicates_view),
 )  # fmt: skip
 
 

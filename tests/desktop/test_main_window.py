@@ -172,7 +172,7 @@ def test_shortcuts_switch_pages(
 ) -> None:
     _with_members_double(monkeypatch, with_method=True)
     window = open_window()
-    assert window.page_keys() == ["home", "members"]
+    assert window.page_keys() == ["home", "members", "duplicates"]
     assert window.current_page_key() == "home"
     stack = window.findChild(QWidget, "pageStack")
     _press(qtbot, window, "Ctrl+2")
@@ -353,10 +353,11 @@ def test_closing_stops_the_database_thread(open_window: Callable[[], MainWindow]
 
 
 def test_the_real_members_view_is_a_page(open_window: Callable[[], MainWindow]) -> None:
-    view_module = pytest.importorskip("desktop.members.view", reason="MembersView not landed")
+    from desktop.members.view import MembersView
+
     window = open_window()
-    assert window.page_keys() == ["home", "members"]
-    assert isinstance(window.view("members"), view_module.MembersView)
+    assert window.page_keys() == ["home", "members", "duplicates"]
+    assert isinstance(window.view("members"), MembersView)
     assert window.findChild(QWidget, "membersPage").findChild(QWidget, "membersView")
 
 
@@ -377,3 +378,16 @@ def test_the_real_members_view_gets_ctrl_n_and_f5_once(
     _press(qtbot, window, "Ctrl+N")
     _press(qtbot, window, "F5")
     assert calls == ["new", "refresh"]  # not ambiguous, not twice
+
+
+def test_the_duplicates_review_is_a_page(
+    open_window: Callable[[], MainWindow], qtbot: QtBot
+) -> None:
+    from desktop.duplicates import DuplicatesView
+
+    window = open_window()
+    stack = window.findChild(QWidget, "pageStack")
+    _press(qtbot, window, "Ctrl+3")
+    assert window.current_page_key() == "duplicates"
+    assert stack.currentWidget().objectName() == "duplicatesPage"
+    assert isinstance(window.view("duplicates"), DuplicatesView)
