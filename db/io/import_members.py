@@ -22,8 +22,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
+import queue
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -63,6 +66,7 @@ FTS_HASHSIZE_BULK = 64 * 1024 * 1024
 FTS_HASHSIZE_DEFAULT = 1024 * 1024
 PRELOAD_LIMIT = 50_000  # fewer live members than this: look duplicates up in memory
 SAVEPOINT = "khrueakhai_import"
+JOB_QUEUE = 8  # statements waiting for the writer thread (bounds memory)
 
 _INSERT_COLUMNS = (
     "id", "owner_office_id", "created_at", "updated_at", "hlc", *MEMBER_COLUMNS, "name_key",
@@ -232,15 +236,17 @@ def import_members(
         importer = _Importer(session, opened, on_duplicate=on_duplicate, dry_run=True)
         importer.run(progress=progress)
     else:
+        importer = _Importer(session, opened, on_duplicate=on_duplicate, dry_run=False)
         connection.execute(f"SAVEPOINT {SAVEPOINT}")
         try:
-            importer = _Importer(session, opened, on_duplicate=on_duplicate, dry_run=False)
             importer.run(progress=progress)
             if remember_mapping:
                 save_mapping(connection, headers=opened.header.names, mapping=opened.mapping)
             importer.report.seconds = time.perf_counter() - started
             importer.finish_run_log()
         except BaseException:
+            if importer.writer is not None:
+                importer.writer.stop(abandon=True)  # nothing may run beside the rollback
             connection.execute(f"ROLLBACK TO {SAVEPOINT}")
             connection.execute(f"RELEASE {SAVEPOINT}")
             raise
@@ -461,6 +467,8 @@ class _Importer:
         good = [r for r in results if r.ok]
         names = thai_sort_keys(f"{r.values['first_name']} {r.values['last_name']}" for r in good)
         name_key_of = {id(r): key for r, key in zip(good, names, strict=True)}
+        if self.writer is not None and not self.existing.preloaded:
+            self.writer.wait()  # the lookups read the connection the writer uses
         by_id, by_name = self.existing.lookup(
             [str(r.values["national_id"]) for r in good if r.values["national_id"]], names
         )
@@ -663,6 +671,46 @@ class _Writer:
             f"UPDATE main.member SET {assignments} FROM temp.import_update u"
             " WHERE main.member.id = u.id"
         )
+        # SQL runs on a worker thread, in order, while this thread reads and checks the next
+        # rows (sqlite3 lets go of the GIL while SQLite works: the FTS5 indexing and inserts
+        # overlap the Python work on a second core). This thread touches the connection only
+        # after wait().
+        self._jobs: queue.Queue[Callable[[], object] | None] = queue.Queue(maxsize=JOB_QUEUE)
+        self._error: BaseException | None = None
+        self._abandoned = False
+        self._thread = threading.Thread(target=self._work, name="import-writer", daemon=True)
+        self._thread.start()
+
+    def _work(self) -> None:
+        while True:
+            job = self._jobs.get()
+            try:
+                if job is None:
+                    return
+                if self._error is None and not self._abandoned:
+                    job()
+            except BaseException as error:  # handed to the importing thread
+                self._error = error
+            finally:
+                self._jobs.task_done()
+
+    def submit(self, function: Callable[..., object], *args: object) -> None:
+        if self._error is not None:
+            raise self._error
+        self._jobs.put(functools.partial(function, *args))
+
+    def wait(self) -> None:
+        """Until every submitted statement ran; re-raises a worker's error."""
+        self._jobs.join()
+        if self._error is not None:
+            raise self._error
+
+    def stop(self, *, abandon: bool = False) -> None:
+        """End the worker after what it was given (skipped with ``abandon``); safe twice."""
+        self._abandoned = self._abandoned or abandon
+        if self._thread.is_alive():
+            self._jobs.put(None)
+            self._thread.join()
 
     def _set_hashsize(self, value: int) -> None:
         self.connection.execute(
@@ -698,7 +746,8 @@ class _Writer:
                                  pending.district_code, thai_sort_key(pending.name)))  # fmt: skip
                 self.importer.context.organisations.created(pending, organisation_id)
                 self.report.created_organisations.append(organisation_id)
-            self.connection.executemany(
+            self.submit(
+                self.connection.executemany,
                 "INSERT INTO organisation (id, owner_office_id, created_at, updated_at, hlc,"
                 " type_code, name, province_code, district_code, name_key)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -714,7 +763,8 @@ class _Writer:
                 rows_out.append((group.id, stamps.office_id, stamps.at, stamps.at, hlc,
                                  group.name, "network", None, "", key))  # fmt: skip
                 self.report.created_groups.append(group.id)
-            self.connection.executemany(
+            self.submit(
+                self.connection.executemany,
                 "INSERT INTO network_group (id, owner_office_id, created_at, updated_at, hlc,"
                 " name, kind, parent_id, description, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
                 " ?, ?)",
@@ -767,7 +817,7 @@ class _Writer:
                     joined = result.values["joined_on"]
                     memberships.append((result.group_id, member_id, result.group_role,
                                         joined.isoformat() if joined else None))  # type: ignore[attr-defined]  # fmt: skip
-            connection.executemany(self.stage_sql, staged)
+            self.submit(connection.executemany, self.stage_sql, staged)
             self.pending += len(staged)
             self.report.imported += len(staged)
         if updates:
@@ -785,6 +835,7 @@ class _Writer:
     ) -> None:
         """Fill existing members with the sheet's non-empty values; log what changed."""
         connection = self.connection
+        self.wait()  # reads below
         member_ids = list(dict.fromkeys(member for _, _, member in updates))
         current: dict[str, dict[str, object]] = {}
         for start in range(0, len(member_ids), 900):
@@ -878,7 +929,8 @@ class _Writer:
         if strengths:
             ids = new_ids(len(strengths))
             hlcs = stamps.hlcs(len(strengths))
-            connection.executemany(
+            self.submit(
+                connection.executemany,
                 "INSERT INTO member_strength (id, owner_office_id, created_at, updated_at, hlc,"
                 " member_id, tag) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(i, office, at, at, h, m, t)
@@ -887,14 +939,16 @@ class _Writer:
         if memberships:
             ids = new_ids(len(memberships))
             hlcs = stamps.hlcs(len(memberships))
-            connection.executemany(
+            self.submit(
+                connection.executemany,
                 "INSERT INTO group_membership (id, owner_office_id, created_at, updated_at, hlc,"
                 " group_id, member_id, role, started_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(i, office, at, at, h, *m)
                  for i, h, m in zip(ids, hlcs, memberships, strict=True)],
             )  # fmt: skip
         if items:
-            connection.executemany(
+            self.submit(
+                connection.executemany,
                 "INSERT INTO import_run_item (run_id, member_id, action, old_values_json,"
                 " row_number) VALUES (?, ?, ?, ?, ?)",
                 items,
@@ -903,12 +957,14 @@ class _Writer:
     def flush(self) -> None:
         if not self.pending:
             return
-        self.connection.execute(self.flush_sql)
-        self.connection.execute("DELETE FROM temp.import_member")
+        self.submit(self.connection.execute, self.flush_sql)
+        self.submit(self.connection.execute, "DELETE FROM temp.import_member")
         self.pending = 0
 
     def close(self) -> None:
         self.flush()
+        self.wait()
+        self.stop()
         connection = self.connection
         connection.execute("DROP TABLE temp.import_member")
         connection.execute("DROP TABLE temp.import_update")
