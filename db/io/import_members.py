@@ -4,7 +4,7 @@
 this layout, or guessed), normalises and checks every row with the editor's rules, finds
 duplicates (against the register and within the file) and writes, in one transaction:
 
-- new members through a TEMP stage table, moved into ``member`` 100,000 at a time by one
+- new members through a TEMP stage table, moved into ``member`` 50,000 at a time by one
   ``INSERT ... SELECT`` (the FTS5 trigger then writes a few big index segments instead of one per
   row, as :mod:`db.demo` does), with foreign keys deferred to COMMIT; the member table's own
   indexes are dropped and rebuilt by sorting when the file brings more members than there are;
@@ -61,7 +61,7 @@ Progress = Callable[[int, int], bool]
 
 DUPLICATE_POLICIES = ("skip", "update", "new")
 BATCH_ROWS = 2_000  # rows read, checked and written between progress calls
-FLUSH_ROWS = 100_000  # staged members moved into the member table at once
+FLUSH_ROWS = 50_000  # staged members moved into the member table at once (a progress gap)
 FTS_HASHSIZE_BULK = 64 * 1024 * 1024
 FTS_HASHSIZE_DEFAULT = 1024 * 1024
 PRELOAD_LIMIT = 50_000  # fewer live members than this: look duplicates up in memory
