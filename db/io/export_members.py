@@ -48,10 +48,11 @@ import time
 import zipfile
 from array import array
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import xlsxwriter
 from sqlmodel import Session
@@ -84,6 +85,7 @@ __all__ = [
 Format = Literal["xlsx", "csv", "vcf"]
 Era = Literal["BE", "CE"]
 Progress = Callable[[int, int], bool]
+T = TypeVar("T")
 
 FORMATS: tuple[Format, ...] = ("xlsx", "csv", "vcf")
 CHUNK = 5_000  # members read, formatted and written at a time
@@ -187,19 +189,20 @@ class _Dates(dict[str | None, str]):
         return text
 
 
-def _digits(column: str, count: int) -> str:
-    return f"{column} GLOB '{'[0-9]' * count}'"
+def _digits(column: str, prefix: str, count: int) -> str:
+    """SQL: ``column`` is ``prefix`` (a GLOB) followed by ``count`` digits."""
+    return f"{column} GLOB '{prefix}{'[0-9]' * count}'"
 
 
 def phone_sql(column: str) -> str:
     """SQL grouping a stored (national form) phone as :func:`db.thai.phone.format_phone` does:
     081-234-5678, 02-123-4567, 053-123-456; anything else as it is."""
     c = column
+    three_three = f"substr({c}, 1, 3) || '-' || substr({c}, 4, 3) || '-' || substr({c}, 7)"
     return (
-        f"CASE WHEN {_digits(c, 10)} THEN substr({c}, 1, 3) || '-' || substr({c}, 4, 3) || '-'"
-        f" || substr({c}, 7) WHEN {_digits(c, 9)} AND {c} LIKE '02%' THEN substr({c}, 1, 2)"
-        f" || '-' || substr({c}, 3, 3) || '-' || substr({c}, 6) WHEN {_digits(c, 9)} THEN"
-        f" substr({c}, 1, 3) || '-' || substr({c}, 4, 3) || '-' || substr({c}, 7)"
+        f"CASE WHEN {_digits(c, '0[689]', 8)} THEN {three_three}"
+        f" WHEN {_digits(c, '02', 7)} THEN substr({c}, 1, 2) || '-' || substr({c}, 3, 3) || '-'"
+        f" || substr({c}, 6) WHEN {_digits(c, '0[3457]', 7)} THEN {three_three}"
         f" ELSE coalesce({c}, '') END"
     )
 
@@ -208,7 +211,7 @@ def national_id_sql(column: str) -> str:
     """SQL grouping 13 stored digits as 1-2345-67890-12-1; anything else as it is."""
     c = column
     return (
-        f"CASE WHEN {_digits(c, 13)} THEN substr({c}, 1, 1) || '-' || substr({c}, 2, 4) || '-'"
+        f"CASE WHEN {_digits(c, '', 13)} THEN substr({c}, 1, 1) || '-' || substr({c}, 2, 4) || '-'"
         f" || substr({c}, 6, 5) || '-' || substr({c}, 11, 2) || '-' || substr({c}, 13)"
         f" ELSE coalesce({c}, '') END"
     )
@@ -272,18 +275,18 @@ class _ChunkReader:
         self._sql = _ROWS_SQL.format(columns=", ".join(expressions), joins=joins)
         self._plans = plans
 
-    def read(self, keys: Sequence[int]) -> list[list[str]]:
+    def read(self, keys: Sequence[int]) -> list[Sequence[str]]:
         """The live members among ``keys``, in the order of ``keys``: one list per column."""
         rows = self._connection.execute(self._sql, (json.dumps(list(keys)),)).fetchall()
         if not rows:
-            return [[] for _ in self._plans]
-        positions, *values = zip(*rows, strict=True)
+            return [() for _ in self._plans]
+        positions, *values = zip(*rows, strict=False)  # every row has every column
         if any(map(operator.ge, positions, positions[1:])):  # pragma: no cover - see _ROWS_SQL
             rows.sort(key=operator.itemgetter(0))
-            positions, *values = zip(*rows, strict=True)
-        cells: list[list[str]] = []
+            positions, *values = zip(*rows, strict=False)
+        cells: list[Sequence[str]] = []
         for plan, column in zip(self._plans, values, strict=True):
-            texts: list[str] = list(map(plan.convert, column)) if plan.convert else list(column)
+            texts: Sequence[str] = list(map(plan.convert, column)) if plan.convert else column
             if plan.check and column_may_need_escape(texts):
                 texts = list(map(escape_cell, texts))
             cells.append(texts)
@@ -336,17 +339,34 @@ def _export_keys(
 
 
 def _chunks(
-    keys: Sequence[int], read: Callable[[Sequence[int]], list], progress: Progress | None
-) -> Iterator[list]:  # type: ignore[type-arg]
-    """Rows of ``keys`` a chunk at a time, reporting progress; ExportCancelled on request."""
+    keys: Sequence[int], read: Callable[[Sequence[int]], T], progress: Progress | None
+) -> Iterator[T]:
+    """What ``read`` gives for each chunk of ``keys``, reporting progress after each one
+    (ExportCancelled when asked to stop).
+
+    The next chunk is read on a helper thread while the caller writes the current one: SQLite
+    does its searching without the GIL, so the two overlap. The helper is the only user of the
+    connection meanwhile, and it is done with it whenever this generator is closed.
+    """
     total = len(keys)
     if progress is not None and progress(0, total) is False:
         raise ExportCancelled
-    for start in range(0, total, CHUNK):
-        yield read(keys[start : start + CHUNK])
-        done = min(start + CHUNK, total)
-        if progress is not None and progress(done, total) is False:
-            raise ExportCancelled
+    if not total:
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-read") as helper:
+        pending = helper.submit(read, keys[:CHUNK])
+        try:
+            for start in range(0, total, CHUNK):
+                chunk = pending.result()
+                following = start + CHUNK
+                if following < total:
+                    pending = helper.submit(read, keys[following : following + CHUNK])
+                yield chunk
+                done = min(following, total)
+                if progress is not None and progress(done, total) is False:
+                    raise ExportCancelled
+        finally:
+            pending.cancel()
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -398,7 +418,7 @@ class _SheetRows:
         self._open = f'" s="{style}" t="inlineStr"><is><t>'
         self._open_preserve = f'" s="{style}" t="inlineStr"><is><t xml:space="preserve">'
 
-    def xml(self, columns: list[list[str]], first_row: int) -> str:
+    def xml(self, columns: Sequence[Sequence[str]], first_row: int) -> str:
         bodies = [self._bodies(index, values, first_row) for index, values in enumerate(columns)]
         parts: list[str] = []
         append, extend, starts = parts.append, parts.extend, self._starts
@@ -409,7 +429,7 @@ class _SheetRows:
             append("</row>")
         return "".join(parts)
 
-    def _bodies(self, index: int, values: list[str], first_row: int) -> list[str]:
+    def _bodies(self, index: int, values: Sequence[str], first_row: int) -> list[str]:
         """Each cell's XML after its reference ("" for an empty cell)."""
         opening = self._open
         joined = "\x00".join(values)
@@ -470,7 +490,7 @@ def _workbook_skeleton(columns: Sequence[ExportColumn], language: Language, rows
 
 def _write_xlsx(
     path: Path, columns: Sequence[ExportColumn], language: Language, total: int,
-    chunks: Iterator[list[list[str]]],
+    chunks: Iterator[list[Sequence[str]]],
 ) -> int:  # fmt: skip
     """Write the workbook; ``chunks`` are column-major (a list of cell texts per column)."""
     skeleton = zipfile.ZipFile(io.BytesIO(_workbook_skeleton(columns, language, total)))
@@ -500,7 +520,7 @@ def _write_xlsx(
     return written
 
 
-def _csv_cells(values: list[str]) -> list[str]:
+def _csv_cells(values: Sequence[str]) -> Sequence[str]:
     """A column's cells as CSV fields: quoted (and quotes doubled) where a value holds a comma,
     a quote or a line break (what the csv module's QUOTE_MINIMAL does, a column at a time)."""
     joined = "\x00".join(values)
@@ -516,7 +536,7 @@ def _csv_cells(values: list[str]) -> list[str]:
 
 def _write_csv(
     path: Path, columns: Sequence[ExportColumn], language: Language,
-    chunks: Iterator[list[list[str]]],
+    chunks: Iterator[list[Sequence[str]]],
 ) -> int:  # fmt: skip
     """Write the CSV file; ``chunks`` are column-major (a list of cell texts per column)."""
     written = 0
@@ -716,7 +736,8 @@ def export_members(
                 read_cards = _vcard_reader(
                     connection, language=language, include_personal=include_personal
                 )
-                count = _write_vcf(temporary, _chunks(keys, read_cards, progress))
+                with contextlib.closing(_chunks(keys, read_cards, progress)) as cards:
+                    count = _write_vcf(temporary, cards)
             else:
                 if total > STRENGTHS_TABLE_FROM and any(
                     column.key == "strengths" for column in chosen_columns
@@ -726,11 +747,11 @@ def export_members(
                     connection, chosen_columns, era=era, language=language,
                     strengths_table=strengths_table,
                 )  # fmt: skip
-                chunks = _chunks(keys, reader.read, progress)
-                if chosen == "xlsx":
-                    count = _write_xlsx(temporary, chosen_columns, language, total, chunks)
-                else:
-                    count = _write_csv(temporary, chosen_columns, language, chunks)
+                with contextlib.closing(_chunks(keys, reader.read, progress)) as chunks:
+                    if chosen == "xlsx":
+                        count = _write_xlsx(temporary, chosen_columns, language, total, chunks)
+                    else:
+                        count = _write_csv(temporary, chosen_columns, language, chunks)
             os.replace(temporary, out_path)
         except OSError as error:
             temporary.unlink(missing_ok=True)
