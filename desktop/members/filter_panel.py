@@ -271,9 +271,8 @@ class FilterPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("memberFilters")
         if separate_reader:
-            reader = DbExecutor(executor.database)
-            self.destroyed.connect(lambda *_args: reader.shutdown())
-            self.reader = reader
+            # Owned by the panel; its idle thread ends when the pool is collected, and at exit.
+            self.reader = DbExecutor(executor.database, self)
         else:
             self.reader = executor
         self._generation = 0
