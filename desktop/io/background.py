@@ -1,0 +1,82 @@
+"""Long work off the UI thread, its outcome delivered back on the UI thread.
+
+`deliver(owner, future, on_done, on_error)` calls one of the two callbacks on `owner`'s thread
+(the UI thread) once the future finishes; the worker thread only emits a queued signal (STYLE 6).
+`ProgressState` is what the work reports into (any thread) and the UI polls with a timer, so a
+worker reporting every batch costs the UI nothing more than one repaint per tick.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+
+class _Delivery(QObject):
+    _arrived = Signal(object)
+
+    def __init__(
+        self,
+        owner: QObject,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(owner)
+        self._on_done = on_done
+        self._on_error = on_error
+        self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def relay(self, future: concurrent.futures.Future[Any]) -> None:  # any thread
+        self._arrived.emit(future)
+
+    def _deliver(self, future: concurrent.futures.Future[Any]) -> None:
+        self.deleteLater()
+        if future.cancelled():
+            self._on_error(concurrent.futures.CancelledError())
+            return
+        error = future.exception()
+        if error is not None:
+            self._on_error(error)
+        else:
+            self._on_done(future.result())
+
+
+def deliver(
+    owner: QObject,
+    future: concurrent.futures.Future[Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> None:
+    """Call `on_done(result)` or `on_error(exception)` on the UI thread when `future` ends."""
+    delivery = _Delivery(owner, on_done, on_error)
+    future.add_done_callback(delivery.relay)
+
+
+class ProgressState:
+    """Progress of one piece of work: written by the worker, read by the UI (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._done = 0
+        self._total = 0
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int) -> bool:
+        """The work's progress callback: False once the user asked to cancel."""
+        with self._lock:
+            self._done, self._total = done, total
+        return not self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def snapshot(self) -> tuple[int, int]:
+        with self._lock:
+            return self._done, self._total

@@ -1,0 +1,330 @@
+"""The import wizard's last pages: the preview with duplicates policy, and the run itself."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from db.io.import_members import ImportCancelled, ImportPreview, import_members
+from db.io.import_report import ImportReport, write_error_report
+from db.io.undo_import import UndoImportError, UndoSummary, undo_import
+from desktop.db_worker import Changes
+from desktop.io.background import ProgressState, deliver
+from desktop.io.import_models import PreviewModel
+from desktop.io.texts import undo_error_text
+
+if TYPE_CHECKING:
+    from desktop.io.import_wizard import ImportWizard
+
+IMPORT_CHANGES = ("members", "organisations", "groups", "dues")
+POLL_MS = 50
+
+
+class PreviewPage(QWizardPage):
+    """The first rows as they will be stored, problems highlighted; what to do with duplicates."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self._busy = False
+        self.setObjectName("importPreviewPage")
+        self.setTitle(self.tr("Check the rows"))
+        self.setSubTitle(self.tr("Rows in red will not be imported; rows in amber will, with a "
+                                 "note. Point at a row to see why."))  # fmt: skip
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        self.model = PreviewModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("importPreviewTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.counts = QLabel(self)
+        self.counts.setObjectName("importPreviewCounts")
+        self.counts.setWordWrap(True)
+        self.skip = QRadioButton(self.tr("Skip them (keep the member already registered)"), self)
+        self.skip.setObjectName("duplicateSkip")
+        self.update_existing = QRadioButton(
+            self.tr("Update the registered member with the file's values"), self
+        )
+        self.update_existing.setObjectName("duplicateUpdate")
+        self.new = QRadioButton(self.tr("Import them as new members"), self)
+        self.new.setObjectName("duplicateNew")
+        self.skip.setChecked(True)
+        self.policy = QButtonGroup(self)
+        for button in (self.skip, self.update_existing, self.new):
+            self.policy.addButton(button)
+        box = QGroupBox(self.tr("Members already registered (duplicates)"), self)
+        box_layout = QHBoxLayout(box)
+        for button in (self.skip, self.update_existing, self.new):
+            box_layout.addWidget(button)
+        box_layout.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.counts)
+        layout.addWidget(box)
+
+    def on_duplicate(self) -> str:
+        if self.update_existing.isChecked():
+            return "update"
+        return "new" if self.new.isChecked() else "skip"
+
+    def initializePage(self) -> None:
+        self._busy = True
+        self.model.set_rows(())
+        self.counts.setText(self.tr("Reading the file…"))
+        self.completeChanged.emit()
+        self._wizard.read_preview(self, mapping=self._wizard.mapping(), on_done=self._read_done,
+                                  on_error=self._read_failed)  # fmt: skip
+
+    def _read_done(self, result: tuple[list[str], ImportPreview]) -> None:
+        shown = result[1]
+        self._busy = False
+        self._wizard.preview = shown
+        self.model.set_rows(shown.rows)
+        errors, warnings, duplicates = self.model.counts()
+        self.counts.setText(
+            self.tr("%n row(s) in the file.", "", shown.data_rows)
+            + " "
+            + self.tr("Of the first %n shown:", "", len(shown.rows))
+            + " "
+            + self.tr("%n with errors (not imported),", "", errors)
+            + " "
+            + self.tr("%n with warnings,", "", warnings)
+            + " "
+            + self.tr("%n possible duplicate(s).", "", duplicates)
+        )
+        self.completeChanged.emit()
+
+    def _read_failed(self, error: BaseException) -> None:
+        from desktop.io.import_wizard import error_text
+
+        self._busy = False
+        self.counts.setText(error_text(error))
+        self.completeChanged.emit()
+
+    def busy(self) -> bool:
+        return self._busy
+
+    def isComplete(self) -> bool:
+        return not self._busy and self.model.rowCount() > 0
+
+
+class RunPage(QWizardPage):
+    """The import with a progress bar and cancel, then its summary, error report and undo."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.running = False
+        self._finished = False
+        self._progress = ProgressState()
+        self.setObjectName("importRunPage")
+        self.setTitle(self.tr("Importing"))
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("importProgress")
+        self.cancel_button = QPushButton(self.tr("Cancel import"), self)
+        self.cancel_button.setObjectName("importCancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.report_button = QPushButton(self.tr("Save error report…"), self)
+        self.report_button.setObjectName("saveErrorReport")
+        self.report_button.clicked.connect(self._ask_report_path)
+        self.undo_button = QPushButton(self.tr("Undo this import"), self)
+        self.undo_button.setObjectName("undoImport")
+        self.undo_button.clicked.connect(self.undo)
+        self.status = QLabel(self)
+        self.status.setObjectName("importRunStatus")
+        self.status.setWordWrap(True)
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.report_button)
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        wizard = self._wizard
+        assert wizard.path is not None
+        self._progress = ProgressState()
+        self._finished = False
+        self.running = True
+        self._started = time.monotonic()
+        self.bar.setRange(0, 0)
+        self.cancel_button.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        self.report_button.setVisible(False)
+        self.undo_button.setVisible(False)
+        self.summary.setText(self.tr("Reading and checking the rows…"))
+        self.status.clear()
+        future = wizard.executor.submit(
+            import_members, path=wizard.path, sheet=wizard.sheet, mapping=wizard.mapping(),
+            header_row=wizard.header_row, on_duplicate=wizard.preview_page.on_duplicate(),
+            remember_mapping=wizard.mapping_page.remember.isChecked(),
+            progress=self._progress.report,
+        )  # fmt: skip
+        deliver(self, future, self._imported, self._failed)
+        self._timer.start()
+        self.completeChanged.emit()
+
+    def cancel(self) -> None:
+        """Stop the import: nothing of it is kept."""
+        if self.running:
+            self._progress.cancel()
+            self.cancel_button.setEnabled(False)
+            self.summary.setText(self.tr("Cancelling…"))
+
+    def _poll(self) -> None:
+        done, total = self._progress.snapshot()
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+            if done >= total:
+                self.summary.setText(self.tr("Saving the members…"))
+            elif not self._progress.is_cancelled():
+                text = self.tr("%1 of %2 rows checked…")
+                self.summary.setText(text.replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
+
+    def _stop(self) -> None:
+        self._timer.stop()
+        self.running = False
+        self._finished = True
+        self.cancel_button.setVisible(False)
+        self.completeChanged.emit()
+
+    def _imported(self, report: ImportReport) -> None:
+        self._stop()
+        self._wizard.report = report
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1)
+        self.setTitle(self.tr("Import finished"))
+        self.summary.setText(
+            self.tr("Imported: %1. Updated: %2. Skipped (duplicates): %3. Rejected: %4.")
+            .replace("%1", f"{report.imported:,}").replace("%2", f"{report.updated:,}")
+            .replace("%3", f"{report.skipped:,}").replace("%4", f"{report.rejected:,}")
+        )  # fmt: skip
+        self.report_button.setVisible(report.rejected > 0)
+        self.undo_button.setVisible(report.run_id is not None)
+        self.undo_button.setEnabled(True)
+        self._wizard.executor.changes_applied.emit(Changes.of(*IMPORT_CHANGES), self._wizard)
+
+    def _failed(self, error: BaseException) -> None:
+        from desktop.io.import_wizard import error_text
+
+        self._stop()
+        self.bar.setRange(0, 1)
+        self.bar.setValue(0)
+        if isinstance(error, ImportCancelled):
+            self.setTitle(self.tr("Import cancelled"))
+            self.summary.setText(self.tr("The import was cancelled: nothing was imported."))
+        else:
+            self.setTitle(self.tr("Import failed"))
+            self.summary.setText(
+                self.tr("Nothing was imported: %1").replace("%1", error_text(error))
+            )
+
+    def isComplete(self) -> bool:
+        return self._finished
+
+    # -- after the import --------------------------------------------------------------------
+    def choose_report_path(self) -> str:
+        """Ask where to save the error report ('' when the user declines)."""
+        source = self._wizard.path
+        suggested = source.with_name(f"{source.stem}-errors.xlsx") if source else Path()
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save error report"), str(suggested), self.tr("Excel workbook (*.xlsx)")
+        )
+        return name
+
+    def _ask_report_path(self) -> None:
+        name = self.choose_report_path()
+        if name:
+            self.save_error_report(Path(name) if name.endswith(".xlsx") else Path(name + ".xlsx"))
+
+    def save_error_report(self, out_path: Path) -> None:
+        """Write the rejected rows with a reason column to `out_path` (off the UI thread)."""
+        report, source = self._wizard.report, self._wizard.path
+        assert report is not None and source is not None
+        self.report_button.setEnabled(False)
+        self.status.setText(self.tr("Saving the error report…"))
+        future = self._wizard.executor.submit(
+            _write_report, report=report, source=source, out_path=out_path
+        )
+        deliver(self, future, lambda rows: self._report_saved(out_path, rows), self._report_failed)
+
+    def _report_saved(self, out_path: Path, rows: int) -> None:
+        self.report_button.setEnabled(True)
+        self.status.setText(
+            self.tr("%n rejected row(s) saved to %1: fix them there and import that file.", "",
+                    rows).replace("%1", str(out_path))
+        )  # fmt: skip
+
+    def _report_failed(self, error: BaseException) -> None:
+        from desktop.io.import_wizard import error_text
+
+        self.report_button.setEnabled(True)
+        self.status.setText(
+            self.tr("The error report could not be saved: %1").replace("%1", error_text(error))
+        )
+
+    def undo(self) -> None:
+        """Take the whole import back as one step."""
+        report = self._wizard.report
+        assert report is not None and report.run_id is not None
+        self.undo_button.setEnabled(False)
+        self.status.setText(self.tr("Undoing the import…"))
+        future = self._wizard.executor.submit(undo_import, run_id=report.run_id)
+        deliver(self, future, self._undone, self._undo_failed)
+
+    def _undone(self, summary: UndoSummary) -> None:
+        self.status.setText(
+            self.tr("The import was undone: %1 member(s) removed, %2 restored.")
+            .replace("%1", f"{summary.deleted:,}").replace("%2", f"{summary.restored:,}")
+        )  # fmt: skip
+        self.report_button.setVisible(False)
+        self._wizard.executor.changes_applied.emit(Changes.of(*IMPORT_CHANGES), self._wizard)
+
+    def _undo_failed(self, error: BaseException) -> None:
+        from desktop.io.import_wizard import error_text
+
+        self.undo_button.setEnabled(True)
+        if isinstance(error, UndoImportError):
+            self.status.setText(undo_error_text(error.code, error.message))
+        else:
+            self.status.setText(error_text(error))
+
+
+def _write_report(*, session: Any, report: ImportReport, source: Path, out_path: Path) -> int:
+    del session  # run on the database thread for its ordering; the report needs no database
+    return write_error_report(report, source, out_path)

@@ -1,0 +1,112 @@
+"""The member import wizard: file and sheet, header and column mapping, preview, run.
+
+Every read of the file and the import itself run on the database executor's thread; results
+come back through queued signals (desktop.io.background), progress is polled from a
+thread-safe state, so the UI never waits on the work. A successful import announces
+``Changes.of("members", "organisations", "groups", "dues")`` once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget, QWizard
+
+from db.io.import_members import ImportPreview, preview
+from db.io.import_report import ImportReport
+from db.io.mapping import ColumnMapping
+from db.io.readers import ImportFileError, list_sheets
+from desktop.db_worker import DbExecutor
+from desktop.io.background import deliver
+from desktop.io.import_pages import FilePage, MappingPage
+from desktop.io.import_run import PreviewPage, RunPage
+from desktop.io.texts import file_error_text
+from desktop.operations.errors import describe
+
+PREVIEW_ROWS = 200
+
+
+def _inspect(
+    *,
+    session: Any,
+    path: Path,
+    sheet: str | None,
+    header_row: int | None,
+    mapping: ColumnMapping | None,
+) -> tuple[list[str], ImportPreview]:
+    """The workbook's sheets and the preview of the chosen (or best) sheet."""
+    sheets = list_sheets(path)
+    shown = preview(
+        session, path=path, sheet=sheet, header_row=header_row, mapping=mapping,
+        limit=PREVIEW_ROWS,
+    )  # fmt: skip
+    return sheets, shown
+
+
+def error_text(error: BaseException) -> str:
+    if isinstance(error, ImportFileError):
+        return file_error_text(error.code, error.message)
+    return describe(error)
+
+
+class ImportWizard(QWizard):
+    FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RUN_PAGE = range(4)
+
+    def __init__(self, executor: DbExecutor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importWizard")
+        self.setWindowTitle(self.tr("Import members"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.executor = executor
+        # What the user chose so far.
+        self.path: Path | None = None
+        self.sheet: str | None = None
+        self.sheets: list[str] = []
+        self.header_row: int | None = None
+        self.preview: ImportPreview | None = None
+        self.report: ImportReport | None = None
+        self.file_page = FilePage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.run_page = RunPage(self)
+        self.setPage(self.FILE_PAGE, self.file_page)
+        self.setPage(self.MAPPING_PAGE, self.mapping_page)
+        self.setPage(self.PREVIEW_PAGE, self.preview_page)
+        self.setPage(self.RUN_PAGE, self.run_page)
+        self.resize(980, 680)
+
+    def read_preview(
+        self,
+        owner: QWidget,
+        *,
+        mapping: ColumnMapping | None,
+        on_done: Any,
+        on_error: Any,
+    ) -> None:
+        """Read the sheets and the preview of the current file on the database thread."""
+        assert self.path is not None
+        future = self.executor.submit(
+            _inspect, path=self.path, sheet=self.sheet, header_row=self.header_row,
+            mapping=mapping,
+        )  # fmt: skip
+        deliver(owner, future, on_done, on_error)
+
+    def mapping(self) -> ColumnMapping:
+        return self.mapping_page.model.mapping()
+
+    def reject(self) -> None:
+        if self.run_page.running:
+            self.run_page.cancel()  # the wizard closes once the import has stopped
+            return
+        super().reject()
+
+
+def open_import_wizard(parent: QWidget | None, executor: DbExecutor) -> None:
+    """Open the import wizard over `parent` (non-blocking; it deletes itself when closed)."""
+    wizard = ImportWizard(executor, parent)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    wizard.open()

@@ -1,0 +1,105 @@
+"""User-facing texts of the bulk data screens, by error code (never a traceback).
+
+Literal `QCoreApplication.translate` calls so that lupdate extracts every text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from db.io.import_report import MESSAGES_TH
+from db.io.mapping import FIELD_LABELS_TH
+from desktop import i18n
+
+
+def file_error_text(code: str, fallback: str) -> str:
+    """An unusable import file (db.io.readers.ImportFileError codes)."""
+    texts = {
+        "file_not_found": QCoreApplication.translate("ImportTexts", "The file was not found."),
+        "unreadable_file": QCoreApplication.translate(
+            "ImportTexts", "The file cannot be read: it may be damaged or still being copied."
+        ),
+        "unsupported_format": QCoreApplication.translate(
+            "ImportTexts", "Only .xlsx, .xls, .ods and .csv files can be imported."
+        ),
+        "password_protected": QCoreApplication.translate(
+            "ImportTexts",
+            "The file is protected by a password: save it without one in Excel, then try again.",
+        ),
+        "empty_file": QCoreApplication.translate("ImportTexts", "The file is empty."),
+        "sheet_not_found": QCoreApplication.translate(
+            "ImportTexts", "The file has no sheet with this name."
+        ),
+        "empty_sheet": QCoreApplication.translate("ImportTexts", "The sheet has no data."),
+        "unknown_encoding": QCoreApplication.translate(
+            "ImportTexts",
+            "The text encoding of this CSV file is unknown: save it as UTF-8 and try again.",
+        ),
+        "no_header": QCoreApplication.translate(
+            "ImportTexts", "No header row was found: the sheet needs a row of column names."
+        ),
+        "no_name_column": QCoreApplication.translate(
+            "ImportTexts",
+            "No column holds the members' names: map a column to the first name or full name.",
+        ),
+    }
+    return texts.get(code, fallback)
+
+
+def undo_error_text(code: str, fallback: str) -> str:
+    """An import that cannot be undone (db.io.undo_import.UndoImportError codes)."""
+    texts = {
+        "changed_since_import": QCoreApplication.translate(
+            "ImportTexts",
+            "Some imported members were changed after the import, so it was not undone.",
+        ),
+        "already_undone": QCoreApplication.translate(
+            "ImportTexts", "This import has already been undone."
+        ),
+        "unknown_run": QCoreApplication.translate("ImportTexts", "This import no longer exists."),
+    }
+    return texts.get(code, fallback)
+
+
+def export_error_text(code: str, fallback: str) -> str:
+    """An export that cannot run (db.io.export_columns.ExportError codes)."""
+    texts = {
+        "no_columns": QCoreApplication.translate(
+            "ExportTexts", "Choose at least one column to export."
+        ),
+        "personal_data_not_included": QCoreApplication.translate(
+            "ExportTexts", "Tick “Include personal data” to export national IDs or birth dates."
+        ),
+        "unknown_format": QCoreApplication.translate(
+            "ExportTexts", "Choose a file ending in .xlsx, .csv or .vcf."
+        ),
+        "no_members": QCoreApplication.translate(
+            "ExportTexts", "There are no members to put in the vCard file."
+        ),
+        "cannot_write": QCoreApplication.translate(
+            "ExportTexts",
+            "The file cannot be written: is it open in another program, or is the disk full?",
+        ),
+        "cell_too_long": QCoreApplication.translate(
+            "ExportTexts", "A value is too long for an Excel cell: export to CSV instead."
+        ),
+        "too_many_rows": QCoreApplication.translate(
+            "ExportTexts",
+            "Too many members for one Excel sheet: export to CSV or narrow the filter.",
+        ),
+    }
+    return texts.get(code, fallback)
+
+
+def issue_text(code: str, message: str) -> str:
+    """A row problem (db.io.normalise.RowIssue code) in the interface language."""
+    if i18n.current_language() == "th":
+        return MESSAGES_TH.get(code, message)
+    return message
+
+
+def field_label(name: str) -> str:
+    """A member field a sheet column can fill, named for the user."""
+    if i18n.current_language() == "th":
+        return FIELD_LABELS_TH.get(name, name)
+    return name.replace("_", " ").capitalize().replace(" en", " (English)")

@@ -1,0 +1,285 @@
+"""The import wizard driven page by page over the messy sheet of the importer's tests."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from pytestqt.qtbot import QtBot
+from python_calamine import CalamineWorkbook
+
+from db.engine import Database
+from db.io.import_report import REASON_HEADER
+from desktop.db_worker import Changes, DbExecutor
+from desktop.io.import_models import MappingModel, PreviewModel
+from desktop.io.import_wizard import ImportWizard
+from tests.db.io.fixtures_import import (
+    MESSY_EXPECTED_ERRORS,
+    MESSY_EXPECTED_WARNINGS,
+    MESSY_IMPORTED_ROWS,
+    national_id,
+    write_messy_xlsx,
+    write_simple_xlsx,
+)
+
+SHOTS = Path("/tmp")
+
+
+def live_members(database: Database) -> int:
+    connection = database.raw_connection()
+    try:
+        return connection.execute(
+            "SELECT count(*) FROM member WHERE deleted_at IS NULL"
+        ).fetchone()[0]
+    finally:
+        connection.close()
+
+
+def open_file(wizard: ImportWizard, qtbot: QtBot, path: Path) -> None:
+    wizard.file_page.set_file(path)
+    qtbot.waitUntil(lambda: not wizard.file_page.busy(), timeout=10_000)
+
+
+def to_mapping(wizard: ImportWizard, qtbot: QtBot) -> None:
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.MAPPING_PAGE
+
+
+def to_preview(wizard: ImportWizard, qtbot: QtBot) -> None:
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.PREVIEW_PAGE
+    qtbot.waitUntil(lambda: wizard.preview_page.isComplete(), timeout=10_000)
+
+
+def run_import(wizard: ImportWizard, qtbot: QtBot, timeout: int = 30_000) -> None:
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.RUN_PAGE
+    qtbot.waitUntil(lambda: wizard.run_page.isComplete(), timeout=timeout)
+
+
+def test_messy_sheet_through_every_page(
+    wizard: ImportWizard, executor: DbExecutor, seeded: tuple[Database, dict[str, str]],
+    qtbot: QtBot, qtmodeltester, tmp_path: Path,
+) -> None:  # fmt: skip
+    database, _ = seeded
+    before = live_members(database)
+    path = write_messy_xlsx(tmp_path / "สมาชิก messy.xlsx")
+    open_file(wizard, qtbot, path)
+    page = wizard.file_page
+    assert page.isComplete(), page.status.text()
+    assert page.sheet_combo.currentText() == "สมาชิก 2567"  # the sheet with the header
+    assert page.sheet_combo.count() == 2 and page.sheet_combo.isEnabled()
+    wizard.grab().save(str(SHOTS / "import_1_file.png"))
+
+    to_mapping(wizard, qtbot)
+    mapping_page = wizard.mapping_page
+    assert mapping_page.header_spin.value() == 4
+    model = mapping_page.model
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(wizard.preview.headers)
+    mapping = model.mapping()
+    assert mapping.has_name() and "national_id" in mapping.columns.values()
+    # "ลำดับ" is a row number: not imported; the next column is the full name, with samples.
+    assert model.index(0, MappingModel.COLUMN).data() == "ลำดับ"
+    assert model.index(0, MappingModel.TARGET).data(Qt.ItemDataRole.EditRole) == ""
+    assert model.index(1, MappingModel.TARGET).data(Qt.ItemDataRole.EditRole) == "full_name"
+    assert "นายสมชาย ใจดี" in model.index(1, MappingModel.SAMPLES_COLUMN).data()
+    assert mapping_page.isComplete()
+    wizard.grab().save(str(SHOTS / "import_2_mapping.png"))
+
+    to_preview(wizard, qtbot)
+    preview_model = wizard.preview_page.model
+    qtmodeltester.check(preview_model)
+    kinds = {
+        preview_model.row_at(r).row: preview_model.index(r, 0).data(Qt.ItemDataRole.UserRole)
+        for r in range(preview_model.rowCount())
+    }
+    assert {row for row, kind in kinds.items() if kind == "error"} == set(MESSY_EXPECTED_ERRORS)
+    assert {row for row, kind in kinds.items() if kind == "warning"} == set(MESSY_EXPECTED_WARNINGS)
+    bad_id_row = next(
+        r for r in range(preview_model.rowCount()) if preview_model.row_at(r).row == 8
+    )
+    tip = preview_model.index(bad_id_row, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert "เลขประจำตัวประชาชนไม่ถูกต้อง" in tip  # Thai, by code
+    assert preview_model.index(bad_id_row, 3).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "6" in wizard.preview_page.counts.text()
+    assert wizard.preview_page.on_duplicate() == "skip"
+    wizard.grab().save(str(SHOTS / "import_3_preview.png"))
+
+    with qtbot.waitSignal(executor.changes_applied, timeout=30_000) as announced:
+        run_import(wizard, qtbot)
+    changes, initiator = announced.args
+    assert isinstance(changes, Changes) and initiator is wizard
+    assert changes.touches("members") and changes.touches("organisations", "groups", "dues")
+    report = wizard.report
+    assert report is not None
+    assert (report.imported, report.updated, report.skipped, report.rejected) == (
+        len(MESSY_IMPORTED_ROWS),
+        0,
+        3,
+        len(MESSY_EXPECTED_ERRORS),
+    )
+    assert live_members(database) == before + len(MESSY_IMPORTED_ROWS)
+    summary = wizard.run_page.summary.text()
+    assert f"{len(MESSY_IMPORTED_ROWS)}" in summary and f"{len(MESSY_EXPECTED_ERRORS)}" in summary
+    assert wizard.run_page.report_button.isVisible() and wizard.run_page.undo_button.isVisible()
+    wizard.grab().save(str(SHOTS / "import_4_done.png"))
+
+    # The error report: the rejected rows with a reason column.
+    out = tmp_path / "errors.xlsx"
+    wizard.run_page.save_error_report(out)
+    qtbot.waitUntil(lambda: wizard.run_page.report_button.isEnabled(), timeout=10_000)
+    assert out.exists(), wizard.run_page.status.text()
+    book = CalamineWorkbook.from_path(str(out))
+    rows = book.get_sheet_by_index(0).to_python()
+    header_index = next(i for i, r in enumerate(rows) if REASON_HEADER in [str(c) for c in r])
+    data = [r for r in rows[header_index + 1 :] if any(str(c).strip() for c in r)]
+    assert len(data) == len(MESSY_EXPECTED_ERRORS)
+
+    # Undo takes the whole import back.
+    with qtbot.waitSignal(executor.changes_applied, timeout=10_000):
+        wizard.run_page.undo()
+    assert live_members(database) == before
+    assert "undone" in wizard.run_page.status.text() or "ยกเลิก" in wizard.run_page.status.text()
+
+
+def test_mapping_change_takes_effect(
+    wizard: ImportWizard, seeded: tuple[Database, dict[str, str]], qtbot: QtBot, tmp_path: Path
+) -> None:
+    database, _ = seeded
+    path = write_simple_xlsx(
+        tmp_path / "simple.xlsx",
+        ("ชื่อ", "นามสกุล", "หมายเหตุ"),
+        [("สมใจ", "ดีงาม", "ครูเก่า"), ("สมหมาย", "รักดี", "ข้าราชการ")],
+    )
+    open_file(wizard, qtbot, path)
+    to_mapping(wizard, qtbot)
+    model = wizard.mapping_page.model
+    assert model.mapping().columns == {0: "first_name", 1: "last_name", 2: "notes"}
+    model.set_target(2, "nickname")  # the third column is the nickname, not a note
+    assert model.mapping().columns[2] == "nickname"
+    model.set_target(0, None)  # no name column: the wizard cannot go on
+    assert not wizard.mapping_page.isComplete()
+    model.set_target(0, "first_name")
+    assert wizard.mapping_page.isComplete()
+    to_preview(wizard, qtbot)
+    run_import(wizard, qtbot)
+    assert wizard.report is not None and wizard.report.imported == 2
+    connection = database.raw_connection()
+    try:
+        got = connection.execute(
+            "SELECT nickname, notes FROM member WHERE first_name = 'สมใจ'"
+        ).fetchone()
+    finally:
+        connection.close()
+    assert got[0] == "ครูเก่า" and not got[1]  # the note column went to the nickname
+
+
+def test_header_row_change_reads_again(wizard: ImportWizard, qtbot: QtBot, tmp_path: Path) -> None:
+    path = write_messy_xlsx(tmp_path / "messy.xlsx")
+    open_file(wizard, qtbot, path)
+    to_mapping(wizard, qtbot)
+    page = wizard.mapping_page
+    page.set_header_row(6)  # the first data row taken as the header: nothing maps to a name
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10_000)
+    assert wizard.preview.header_row == 6
+    page.set_header_row(4)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10_000)
+    assert wizard.preview.header_row == 4 and page.isComplete()
+
+
+def test_unreadable_file_is_explained_in_thai(
+    wizard: ImportWizard, qtbot: QtBot, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"this is no workbook")
+    open_file(wizard, qtbot, broken)
+    assert not wizard.file_page.isComplete()
+    text = wizard.file_page.status.text()
+    assert "Traceback" not in text and text
+    missing = tmp_path / "missing.csv"
+    open_file(wizard, qtbot, missing)
+    assert not wizard.file_page.isComplete() and wizard.file_page.status.text() != text
+
+
+def _big_sheet(path: Path, rows: int) -> Path:
+    header = ("คำนำหน้า", "ชื่อ", "นามสกุล", "เลขบัตรประชาชน", "โทรศัพท์", "จังหวัด", "ตำแหน่ง")
+    data = [
+        ("นาย", f"ทดสอบ{i}", f"นามสกุล{i % 997}", national_id(f"{300000000000 + i * 7:012d}"),
+         f"08{i % 100_000_000:08d}", "นครราชสีมา", "นักวิเคราะห์นโยบายและแผน")
+        for i in range(rows)
+    ]  # fmt: skip
+    return write_simple_xlsx(path, header, data)
+
+
+def test_cancel_mid_import_leaves_nothing(
+    wizard: ImportWizard, seeded: tuple[Database, dict[str, str]], qtbot: QtBot, tmp_path: Path
+) -> None:
+    database, _ = seeded
+    before = live_members(database)
+    open_file(wizard, qtbot, _big_sheet(tmp_path / "big.xlsx", 20_000))
+    to_mapping(wizard, qtbot)
+    to_preview(wizard, qtbot)
+    wizard.next()
+    run_page = wizard.run_page
+    qtbot.waitUntil(lambda: run_page._progress.snapshot()[0] > 0, timeout=20_000)
+    qtbot.mouseClick(run_page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(run_page.isComplete, timeout=30_000)
+    assert wizard.report is None
+    assert live_members(database) == before
+    assert "cancel" in run_page.title().lower() or "ยกเลิก" in run_page.title()
+
+
+def test_event_loop_keeps_turning_during_a_20k_import(
+    wizard: ImportWizard, seeded: tuple[Database, dict[str, str]], qtbot: QtBot, tmp_path: Path
+) -> None:
+    open_file(wizard, qtbot, _big_sheet(tmp_path / "big.xlsx", 20_000))
+    to_mapping(wizard, qtbot)
+    to_preview(wizard, qtbot)
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    started = time.perf_counter()
+    run_import(wizard, qtbot, timeout=120_000)
+    seconds = time.perf_counter() - started
+    timer.stop()
+    assert wizard.report is not None and wizard.report.imported == 20_000
+    worst = max(gaps) * 1000
+    print(
+        f"\n20,000-row import in the wizard: {seconds:.1f} s, worst event-loop gap {worst:.0f} ms"
+    )
+    assert worst < 100, f"the event loop stalled {worst:.0f} ms"
+
+
+@pytest.mark.parametrize("policy", ["update", "new"])
+def test_duplicates_policy_is_passed_on(
+    wizard: ImportWizard, qtbot: QtBot, tmp_path: Path, policy: str
+) -> None:
+    open_file(wizard, qtbot, write_messy_xlsx(tmp_path / "messy.xlsx"))
+    to_mapping(wizard, qtbot)
+    to_preview(wizard, qtbot)
+    button = wizard.preview_page.update_existing if policy == "update" else wizard.preview_page.new
+    button.click()
+    run_import(wizard, qtbot)
+    report = wizard.report
+    assert report is not None and report.on_duplicate == policy
+    if policy == "update":
+        assert report.updated == 2 and report.skipped == 1
+    else:
+        assert report.imported > len(MESSY_IMPORTED_ROWS) and report.updated == 0
+
+
+def test_preview_model_passes_the_model_tester(qtmodeltester) -> None:
+    qtmodeltester.check(PreviewModel())
+    qtmodeltester.check(MappingModel())
