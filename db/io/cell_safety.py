@@ -38,7 +38,7 @@ _SPACES = " \u00a0\u3000"
 # The first characters for which escape_cell has to look closer (everything else is returned
 # as it is after one set lookup).
 _FIRST_CHARACTERS = frozenset((*LINE_STARTS, *FORMULA_STARTS, *_SPACES, QUOTE))
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*(?:\.\d+)?|\.\d+)")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]+)*|\.[0-9]+)")
 
 
 def needs_escape(value: str) -> bool:
