@@ -26,7 +26,7 @@ class NationalIdEdit(QLineEdit):
         self.setMaxLength(30)
         self.setPlaceholderText("1-2345-67890-12-1")
         self._status = QLabel(parent)
-        self._status.setWordWrap(True)
+        self._status.setWordWrap(False)
         self.textChanged.connect(self._check)
         self.editingFinished.connect(self.format_digits)
 
