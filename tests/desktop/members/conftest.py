@@ -88,7 +88,6 @@ def view(qtbot: QtBot, qasync_loop: Any, executor: DbExecutor) -> Iterator[Membe
     widget.tasks.cancel_all()
 
 
-
 @pytest.fixture(autouse=True)
 def _collect_qt_garbage() -> Iterator[None]:
     """Collect each test's Qt wrappers (views hold reference cycles) at a known point.
