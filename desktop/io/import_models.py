@@ -92,9 +92,7 @@ class MappingModel(QAbstractTableModel):
         target = self._mapping.columns.get(row)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COLUMN:
-                return self._headers[row] or QCoreApplication.translate(
-                    "ImportWizard", "(no name)"
-                )
+                return self._headers[row] or QCoreApplication.translate("ImportWizard", "(no name)")
             if column == self.SAMPLES_COLUMN:
                 return self._samples[row]
             return (

@@ -27,7 +27,7 @@ from db.io.import_members import ImportCancelled, ImportPreview, import_members
 from db.io.import_report import ImportReport, write_error_report
 from db.io.undo_import import UndoImportError, UndoSummary, undo_import
 from desktop.db_worker import Changes
-from desktop.io.background import ProgressState, deliver
+from desktop.io.background import ProgressState, deliver, freeze_collector, thaw_collector
 from desktop.io.import_models import PreviewModel
 from desktop.io.texts import undo_error_text
 
@@ -196,6 +196,7 @@ class RunPage(QWizardPage):
         )  # fmt: skip
         deliver(self, future, self._imported, self._failed)
         self._timer.start()
+        freeze_collector()
         self.completeChanged.emit()
 
     def cancel(self) -> None:
@@ -217,6 +218,7 @@ class RunPage(QWizardPage):
                 self.summary.setText(text.replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
 
     def _stop(self) -> None:
+        thaw_collector()
         self._timer.stop()
         self.running = False
         self._finished = True

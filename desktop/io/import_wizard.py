@@ -19,7 +19,7 @@ from db.io.import_report import ImportReport
 from db.io.mapping import ColumnMapping
 from db.io.readers import ImportFileError, list_sheets
 from desktop.db_worker import DbExecutor
-from desktop.io.background import deliver
+from desktop.io.background import deliver, freeze_collector, thaw_collector
 from desktop.io.import_pages import FilePage, MappingPage
 from desktop.io.import_run import PreviewPage, RunPage
 from desktop.io.texts import file_error_text
@@ -93,7 +93,17 @@ class ImportWizard(QWizard):
             _inspect, path=self.path, sheet=self.sheet, header_row=self.header_row,
             mapping=mapping,
         )  # fmt: skip
-        deliver(owner, future, on_done, on_error)
+        freeze_collector()
+
+        def done(result: Any) -> None:
+            thaw_collector()
+            on_done(result)
+
+        def failed(error: BaseException) -> None:
+            thaw_collector()
+            on_error(error)
+
+        deliver(owner, future, done, failed)
 
     def mapping(self) -> ColumnMapping:
         return self.mapping_page.model.mapping()
