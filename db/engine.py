@@ -22,7 +22,7 @@ from sqlmodel import Session
 APP_NAME = "Khrueakhai"
 DB_FILE_NAME = "khrueakhai.sqlite"
 BUSY_TIMEOUT_MS = 10_000
-CACHE_KIB = 32_000
+CACHE_KIB = 16_000  # per connection; the app keeps three (writer, painter, counts)
 
 
 USER_DIR_ENV = "KHRUEAKHAI_USER_DIR"

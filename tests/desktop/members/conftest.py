@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -86,15 +85,3 @@ def view(qtbot: QtBot, qasync_loop: Any, executor: DbExecutor) -> Iterator[Membe
     widget.activateWindow()  # keyboard shortcuts need the active window
     yield widget
     widget.tasks.cancel_all()
-
-
-@pytest.fixture(autouse=True)
-def _collect_qt_garbage() -> Iterator[None]:
-    """Collect each test's Qt wrappers (views hold reference cycles) at a known point.
-
-    Left to the garbage collector, they were freed at random later moments; once that moment
-    fell inside pytest's own ``ast.parse`` (importing a plugin at the end of the run) and
-    CPython 3.11.7 stopped with "SystemError: AST constructor recursion depth mismatch".
-    """
-    yield
-    gc.collect()
