@@ -14,36 +14,25 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 
-class _Delivery(QObject):
-    _arrived = Signal(object)
+class _Relay(QObject):
+    """Lives on the UI thread for the whole session; runs the jobs workers hand it there."""
 
-    def __init__(
-        self,
-        owner: QObject,
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
-    ) -> None:
-        super().__init__(owner)
-        self._on_done = on_done
-        self._on_error = on_error
-        self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+    arrived = Signal(object)
 
-    def relay(self, future: concurrent.futures.Future[Any]) -> None:  # any thread
-        self._arrived.emit(future)
+    def __init__(self) -> None:
+        super().__init__()
+        self.arrived.connect(self._run, Qt.ConnectionType.QueuedConnection)
 
-    def _deliver(self, future: concurrent.futures.Future[Any]) -> None:
-        self.deleteLater()
-        if future.cancelled():
-            self._on_error(concurrent.futures.CancelledError())
-            return
-        error = future.exception()
-        if error is not None:
-            self._on_error(error)
-        else:
-            self._on_done(future.result())
+    @staticmethod
+    def _run(job: Callable[[], None]) -> None:
+        job()
+
+
+_relay: _Relay | None = None
 
 
 def deliver(
@@ -51,10 +40,32 @@ def deliver(
     future: concurrent.futures.Future[Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
+    *,
+    always: Callable[[], None] | None = None,
 ) -> None:
-    """Call `on_done(result)` or `on_error(exception)` on the UI thread when `future` ends."""
-    delivery = _Delivery(owner, on_done, on_error)
-    future.add_done_callback(delivery.relay)
+    """Call `on_done(result)` or `on_error(exception)` on the UI thread when `future` ends,
+    unless `owner` has been deleted by then; `always()` runs first in every case. Call from the
+    UI thread."""
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    relay = _relay
+
+    def job() -> None:
+        if always is not None:
+            always()
+        if not shiboken6.isValid(owner):
+            return  # the window closed while the work ran
+        if future.cancelled():
+            on_error(concurrent.futures.CancelledError())
+            return
+        error = future.exception()
+        if error is not None:
+            on_error(error)
+        else:
+            on_done(future.result())
+
+    future.add_done_callback(lambda _future: relay.arrived.emit(job))
 
 
 class ProgressState:

@@ -194,9 +194,9 @@ class RunPage(QWizardPage):
             remember_mapping=wizard.mapping_page.remember.isChecked(),
             progress=self._progress.report,
         )  # fmt: skip
-        deliver(self, future, self._imported, self._failed)
-        self._timer.start()
         freeze_collector()
+        deliver(self, future, self._imported, self._failed, always=thaw_collector)
+        self._timer.start()
         self.completeChanged.emit()
 
     def cancel(self) -> None:
@@ -218,7 +218,6 @@ class RunPage(QWizardPage):
                 self.summary.setText(text.replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
 
     def _stop(self) -> None:
-        thaw_collector()
         self._timer.stop()
         self.running = False
         self._finished = True

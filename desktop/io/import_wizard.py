@@ -94,16 +94,7 @@ class ImportWizard(QWizard):
             mapping=mapping,
         )  # fmt: skip
         freeze_collector()
-
-        def done(result: Any) -> None:
-            thaw_collector()
-            on_done(result)
-
-        def failed(error: BaseException) -> None:
-            thaw_collector()
-            on_error(error)
-
-        deliver(owner, future, done, failed)
+        deliver(owner, future, on_done, on_error, always=thaw_collector)
 
     def mapping(self) -> ColumnMapping:
         return self.mapping_page.model.mapping()

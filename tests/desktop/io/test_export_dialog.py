@@ -1,0 +1,162 @@
+"""The export dialog: the filtered view to .xlsx with exactly its rows, columns, PDPA, cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from python_calamine import CalamineWorkbook
+
+from db.engine import Database
+from db.members.edit import save_member
+from db.members.query import count_members
+from db.members.types import MemberFilter, MemberInput
+from desktop.db_worker import DbExecutor
+from desktop.io import export_dialog
+from desktop.io.background import ProgressState
+from desktop.io.export_dialog import ExportDialog
+from tests.db.io.fixtures_import import national_id
+
+KORAT = 30
+
+
+@pytest.fixture
+def register(seeded: tuple[Database, dict[str, str]]) -> tuple[Database, dict[str, str]]:
+    database, ids = seeded
+    with database.session() as session:
+        for i in range(5):
+            ids[f"korat{i}"] = save_member(session, data=MemberInput(
+                prefix="นาง", first_name=f"สมศรี{i}", last_name="ใจดี",
+                organisation_id=ids["องค์การบริหารส่วนตำบลบ้านใหม่"], phone=f"08123456{i:02d}",
+                national_id=national_id(f"31005001{i:04d}"),
+            ))  # fmt: skip
+        for i in range(4):
+            ids[f"udon{i}"] = save_member(session, data=MemberInput(
+                prefix="นาย", first_name=f"สมชาย{i}", last_name="ศรีสุข",
+                organisation_id=ids["เทศบาลตำบลหนองบัว"],
+            ))  # fmt: skip
+    return database, ids
+
+
+def sheet_rows(path: Path) -> list[list[object]]:
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+
+
+def dialog_for(executor: DbExecutor, qtbot: QtBot, **kwargs: object) -> ExportDialog:
+    dialog = ExportDialog(executor, **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def run(dialog: ExportDialog, qtbot: QtBot) -> None:
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+
+
+def test_filtered_view_to_xlsx_has_exactly_its_rows(
+    register: tuple[Database, dict[str, str]], executor: DbExecutor, qtbot: QtBot, tmp_path: Path
+) -> None:
+    database, _ = register
+    filters = MemberFilter(province_codes=(KORAT,))
+    with database.session() as session:
+        expected = count_members(session, filters=filters)
+        everyone = count_members(session, filters=MemberFilter())
+    assert 0 < expected < everyone
+    dialog = dialog_for(executor, qtbot, filters=filters)
+    qtbot.waitUntil(lambda: f"{expected}" in dialog.scope_filtered.text(), timeout=5_000)
+    assert f"{everyone}" in dialog.scope_all.text()
+    assert dialog.scope_filtered.isChecked() and not dialog.scope_selected.isEnabled()
+    # Personal columns are off by default and cannot be ticked without the checkbox.
+    assert "national_id" not in dialog.chosen_columns()
+    assert "birth_date" not in dialog.chosen_columns()
+    assert not dialog.pdpa.isVisible()
+    dialog.grab().save("/tmp/export_dialog.png")
+    out = tmp_path / "ส่งออก.xlsx"
+    dialog.set_path(out)
+    run(dialog, qtbot)
+    assert dialog.result is not None and dialog.result.count == expected, dialog.status.text()
+    rows = sheet_rows(out)
+    assert len(rows) == expected + 1  # the header, then one row per member of the view
+    assert "เลขประจำตัวประชาชน" not in rows[0] and "ชื่อ" in rows[0]
+    assert dialog.open_folder.isVisible()
+    dialog.grab().save("/tmp/export_dialog_done.png")
+
+
+def test_personal_data_and_columns_and_everyone_to_csv(
+    register: tuple[Database, dict[str, str]], executor: DbExecutor, qtbot: QtBot, tmp_path: Path
+) -> None:
+    database, _ = register
+    with database.session() as session:
+        everyone = count_members(session, filters=MemberFilter())
+    dialog = dialog_for(executor, qtbot, filters=MemberFilter(text="ไม่มีใครชื่อนี้"))
+    dialog.personal.setChecked(True)
+    assert dialog.pdpa.isVisible() and "national_id" in dialog.chosen_columns()
+    for row in range(dialog.column_list.count()):
+        item = dialog.column_list.item(row)
+        keep = item.data(Qt.ItemDataRole.UserRole) in ("first_name", "national_id")
+        item.setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+    dialog.scope_all.setChecked(True)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+    out = tmp_path / "all.xlsx"
+    dialog.set_path(out)
+    run(dialog, qtbot)
+    written = out.with_suffix(".csv")
+    assert dialog.result is not None and dialog.result.path == written
+    lines = written.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == everyone + 1
+    assert lines[0] == "ชื่อ,เลขประจำตัวประชาชน"
+
+
+def test_selected_members_to_vcard(
+    register: tuple[Database, dict[str, str]], executor: DbExecutor, qtbot: QtBot, tmp_path: Path
+) -> None:
+    _, ids = register
+    chosen = [ids["korat0"], ids["korat1"], ids["udon2"]]
+    dialog = dialog_for(executor, qtbot, selected_member_ids=chosen)
+    assert dialog.scope_selected.isChecked() and "3" in dialog.scope_selected.text()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("vcf"))
+    dialog.set_path(tmp_path / "contacts.vcf")
+    run(dialog, qtbot)
+    text = (tmp_path / "contacts.vcf").read_text(encoding="utf-8")
+    assert text.count("BEGIN:VCARD") == 3
+
+
+def test_no_columns_and_no_path_are_explained(
+    register: tuple[Database, dict[str, str]], executor: DbExecutor, qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = dialog_for(executor, qtbot)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() and not dialog.running
+    for row in range(dialog.column_list.count()):
+        dialog.column_list.item(row).setCheckState(Qt.CheckState.Unchecked)
+    dialog.set_path(tmp_path / "x.xlsx")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert not dialog.running and not (tmp_path / "x.xlsx").exists()
+    assert dialog.status.text()
+
+
+class _CancelledAtOnce(ProgressState):
+    """The user presses Cancel before the first chunk is written."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancel()
+
+
+def test_cancelled_export_writes_no_file(
+    register: tuple[Database, dict[str, str]], executor: DbExecutor, qtbot: QtBot, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr(export_dialog, "ProgressState", _CancelledAtOnce)
+    dialog = dialog_for(executor, qtbot)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "cancelled.xlsx"
+    dialog.set_path(out)
+    run(dialog, qtbot)
+    assert dialog.result is None and not out.exists()
+    assert not list(folder.iterdir())  # no partial file either
+    assert dialog.status.text() and dialog.export_button.isEnabled()
