@@ -283,3 +283,24 @@ def test_duplicates_policy_is_passed_on(
 def test_preview_model_passes_the_model_tester(qtmodeltester) -> None:
     qtmodeltester.check(PreviewModel())
     qtmodeltester.check(MappingModel())
+
+
+def test_members_view_refreshes_after_the_import(
+    wizard: ImportWizard, executor: DbExecutor, seeded: tuple[Database, dict[str, str]],
+    qtbot: QtBot, qasync_loop: object, tmp_path: Path,
+) -> None:  # fmt: skip
+    from desktop.members.view import MembersView
+
+    view = MembersView(executor)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.search_finished, timeout=10_000):
+        view.show()
+    before = view.model.rowCount()
+    assert before == live_members(seeded[0])
+    open_file(wizard, qtbot, write_messy_xlsx(tmp_path / "messy.xlsx"))
+    to_mapping(wizard, qtbot)
+    to_preview(wizard, qtbot)
+    with qtbot.waitSignal(view.search_finished, timeout=30_000):
+        run_import(wizard, qtbot)
+    assert view.model.rowCount() == before + len(MESSY_IMPORTED_ROWS)
+    view.tasks.cancel_all()
