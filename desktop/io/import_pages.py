@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from desktop.io.import_wizard import ImportWizard
 
 
-class FilePage(QWizardPage):
+class ImportFilePage(QWizardPage):
     """Pick a file (.xlsx .xls .ods .csv) and one of its sheets; it is read off the UI thread."""
 
     def __init__(self, wizard: ImportWizard) -> None:
@@ -138,7 +138,7 @@ class FilePage(QWizardPage):
         return not self._busy and self._wizard.preview is not None
 
 
-class MappingPage(QWizardPage):
+class ImportMappingPage(QWizardPage):
     """The header row found (changeable) and which member field each column fills."""
 
     def __init__(self, wizard: ImportWizard) -> None:

@@ -38,7 +38,7 @@ IMPORT_CHANGES = ("members", "organisations", "groups", "dues")
 POLL_MS = 50
 
 
-class PreviewPage(QWizardPage):
+class ImportPreviewPage(QWizardPage):
     """The first rows as they will be stored, problems highlighted; what to do with duplicates."""
 
     def __init__(self, wizard: ImportWizard) -> None:
@@ -128,7 +128,7 @@ class PreviewPage(QWizardPage):
         return not self._busy and self.model.rowCount() > 0
 
 
-class RunPage(QWizardPage):
+class ImportRunPage(QWizardPage):
     """The import with a progress bar and cancel, then its summary, error report and undo."""
 
     def __init__(self, wizard: ImportWizard) -> None:

@@ -20,8 +20,8 @@ from db.io.mapping import ColumnMapping
 from db.io.readers import ImportFileError, list_sheets
 from desktop.db_worker import DbExecutor
 from desktop.io.background import deliver, freeze_collector, thaw_collector
-from desktop.io.import_pages import FilePage, MappingPage
-from desktop.io.import_run import PreviewPage, RunPage
+from desktop.io.import_pages import ImportFilePage, ImportMappingPage
+from desktop.io.import_run import ImportPreviewPage, ImportRunPage
 from desktop.io.texts import file_error_text
 from desktop.operations.errors import describe
 
@@ -69,10 +69,10 @@ class ImportWizard(QWizard):
         self.header_row: int | None = None
         self.preview: ImportPreview | None = None
         self.report: ImportReport | None = None
-        self.file_page = FilePage(self)
-        self.mapping_page = MappingPage(self)
-        self.preview_page = PreviewPage(self)
-        self.run_page = RunPage(self)
+        self.file_page = ImportFilePage(self)
+        self.mapping_page = ImportMappingPage(self)
+        self.preview_page = ImportPreviewPage(self)
+        self.run_page = ImportRunPage(self)
         self.setPage(self.FILE_PAGE, self.file_page)
         self.setPage(self.MAPPING_PAGE, self.mapping_page)
         self.setPage(self.PREVIEW_PAGE, self.preview_page)
