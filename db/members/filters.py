@@ -121,6 +121,10 @@ class Conditions:
     cte_params: list[object] = field(default_factory=list)
     where: list[str] = field(default_factory=lambda: ["m.deleted_at IS NULL"])
     params: list[object] = field(default_factory=list)
+    # What the search text became: a trigram (FTS) match, and for short terms only, how many
+    # documents the FTS candidates of the most selective one number (None: no candidates).
+    has_fts_match: bool = False
+    candidate_documents: int | None = None
 
     def add(self, condition: str, params: list[object] | tuple[object, ...] = ()) -> None:
         self.where.append(condition)
@@ -178,8 +182,11 @@ def _trigrams_starting_with(connection: sqlite3.Connection, term: str) -> tuple[
     return [r[0] for r in rows], sum(r[1] for r in rows)
 
 
-def _short_term_candidates(connection: sqlite3.Connection, short: tuple[str, ...]) -> str | None:
-    """An FTS query for the documents that may hold the most selective 2-code-point term.
+def _short_term_candidates(
+    connection: sqlite3.Connection, short: tuple[str, ...]
+) -> tuple[str, int] | None:
+    """An FTS query for the documents that may hold the most selective 2-code-point term, and
+    how many documents that is.
 
     A name is always followed by another character in the document (a space at least), so
     every place a 2-code-point term occurs in a name starts a trigram "term + one more". When
@@ -196,8 +203,8 @@ def _short_term_candidates(connection: sqlite3.Connection, short: tuple[str, ...
     if best is None or best[0] > SHORT_TERM_CANDIDATE_LIMIT:
         return None
     if not best[1]:
-        return '""'  # no document has it: the empty phrase matches nothing
-    return " OR ".join(_quoted(trigram) for trigram in best[1])
+        return '""', 0  # no document has it: the empty phrase matches nothing
+    return " OR ".join(_quoted(trigram) for trigram in best[1]), best[0]
 
 
 def build_conditions(
@@ -222,13 +229,15 @@ def build_conditions(
                 "m.rowid IN (SELECT rowid FROM member_fts WHERE member_fts MATCH ?)",
                 [terms.match_expression],
             )
+            c.has_fts_match = True
         elif terms.short and connection is not None:
             candidates = _short_term_candidates(connection, terms.short)
             if candidates is not None:
                 c.add(
                     "m.rowid IN (SELECT rowid FROM member_fts WHERE member_fts MATCH ?)",
-                    [candidates],
+                    [candidates[0]],
                 )
+                c.candidate_documents = candidates[1]
         for term in terms.short:
             condition, params = _short_term_condition(term)
             c.add(condition, params)
