@@ -200,18 +200,15 @@ class ExportDialog(QDialog):
 
     # -- choices ---------------------------------------------------------------------------------
     def _show_counts(self, filtered: int | None, everyone: int | None) -> None:
-        def shown(count: int | None) -> int:
-            return -1 if count is None else count
-
-        self.scope_filtered.setText(
-            self.tr("The current view (%n member(s))", "", shown(filtered))
-            if filtered is not None else self.tr("The current view")
-        )  # fmt: skip
+        if filtered is None:
+            self.scope_filtered.setText(self.tr("The current view"))
+        else:
+            self.scope_filtered.setText(self.tr("The current view (%n member(s))", "", filtered))
         self.scope_selected.setText(self.tr("The selected members (%n)", "", len(self._selected)))
-        self.scope_all.setText(
-            self.tr("Everyone in the register (%n member(s))", "", shown(everyone))
-            if everyone is not None else self.tr("Everyone in the register")
-        )  # fmt: skip
+        if everyone is None:
+            self.scope_all.setText(self.tr("Everyone in the register"))
+        else:
+            self.scope_all.setText(self.tr("Everyone in the register (%n member(s))", "", everyone))
 
     def chosen_format(self) -> str:
         return str(self.format_combo.currentData())
