@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 from python_calamine import CalamineWorkbook
 
@@ -15,6 +16,7 @@ from db.io.import_report import REASON_HEADER
 from desktop.db_worker import Changes, DbExecutor
 from desktop.io.import_models import MappingModel, PreviewModel
 from desktop.io.import_wizard import ImportWizard
+from desktop.io.texts import file_error_text
 from tests.db.io.fixtures_import import (
     MESSY_EXPECTED_ERRORS,
     MESSY_EXPECTED_WARNINGS,
@@ -198,10 +200,18 @@ def test_unreadable_file_is_explained_in_thai(
     open_file(wizard, qtbot, broken)
     assert not wizard.file_page.isComplete()
     text = wizard.file_page.status.text()
-    assert "Traceback" not in text and text
-    missing = tmp_path / "missing.csv"
-    open_file(wizard, qtbot, missing)
-    assert not wizard.file_page.isComplete() and wizard.file_page.status.text() != text
+    assert file_error_text("unreadable_file", "?") in text and "Traceback" not in text
+    open_file(wizard, qtbot, tmp_path / "missing.csv")
+    assert not wizard.file_page.isComplete()
+    assert file_error_text("file_not_found", "?") in wizard.file_page.status.text()
+    # A file whose names cannot be found: the mapping page will not let the import start.
+    no_names = write_simple_xlsx(tmp_path / "phones.xlsx", ("โทรศัพท์", "อีเมล"),
+                                 [("0812345678", "a@example.com")])  # fmt: skip
+    open_file(wizard, qtbot, no_names)
+    to_mapping(wizard, qtbot)
+    assert not wizard.mapping_page.isComplete()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert wizard.mapping_page.status.text()
 
 
 def _big_sheet(path: Path, rows: int) -> Path:
