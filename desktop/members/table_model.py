@@ -89,6 +89,23 @@ class MemberTableModel(QAbstractTableModel):
             self._sort = sort
         self.endResetModel()
 
+    def extend_keys(self, keys: array[int]) -> bool:
+        """Show ``keys`` if the keys shown now are their beginning (a first screenful, then the
+        whole list): the extra rows are inserted, so the view keeps its scroll position and
+        selection. False (nothing changed) when they are not a continuation: use `set_keys`."""
+        shown = len(self._keys)
+        if len(keys) < shown or keys[:shown] != self._keys:
+            return False
+        if len(keys) == shown:
+            return True
+        # A page fetched short (the last rows of the first screenful) would miss the new rows.
+        for page_index in [i for i, page in self._pages.items() if len(page) < self._page_size]:
+            del self._pages[page_index]
+        self.beginInsertRows(QModelIndex(), shown, len(keys) - 1)  # last row inclusive
+        self._keys = keys
+        self.endInsertRows()
+        return True
+
     def keys(self) -> array[int]:
         return self._keys
 

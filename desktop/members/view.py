@@ -31,7 +31,7 @@ from sqlmodel import Session
 
 from db.members.profile import get_member
 from db.members.query import count_members, fetch_member_rows, search_member_keys
-from db.members.types import MemberFilter, MemberRow
+from db.members.types import MemberFilter, MemberRow, SortColumn
 from desktop.db_worker import Changes, DbExecutor
 from desktop.members.actions import MemberActions
 from desktop.members.columns import MemberColumn
@@ -50,11 +50,14 @@ from desktop.widgets.search_box import SearchBox
 log = logging.getLogger(__name__)
 
 PROFILE_DELAY_MS = 150
+MIN_FIRST_ROWS = 20  # a first screenful (search as you type) is at least this many rows ...
+MAX_FIRST_ROWS = 200  # ... and at most this many
 WATCHED_AREAS = ("members", "groups", "dues", "organisations")
 
 
 class MembersView(QWidget):
     search_finished = Signal(int)  # rows now in the table (after a search was applied)
+    rows_shown = Signal(int)  # a search's first rows are in the table (the whole list may follow)
     profile_shown = Signal(str)  # member id
 
     def __init__(self, executor: DbExecutor, parent: QWidget | None = None) -> None:
@@ -65,6 +68,7 @@ class MembersView(QWidget):
         self._total: int | None = None
         self._shown_filters = MemberFilter()  # the filter of the keys the table shows
         self._counted_filters: MemberFilter | None = None  # the filter the counts are for
+        self._counting = False  # the table shows a search's first rows; the whole list follows
         self._started = False
         self.tasks = TaskRunner(self)
         self.state = MembersState(self)
@@ -196,26 +200,67 @@ class MembersView(QWidget):
     def _fetch_rows(self, keys: Sequence[int]) -> list[MemberRow]:
         return self._executor.read_now(fetch_member_rows, keys=keys)
 
+    def first_rows_wanted(self) -> int:
+        """How many rows a first screenful is (what the table shows, and a little more)."""
+        row_height = max(1, self.table.verticalHeader().defaultSectionSize())
+        visible = self.table.viewport().height() // row_height + 2
+        return min(max(visible, MIN_FIRST_ROWS), MAX_FIRST_ROWS)
+
     async def _run_search(self, request: SearchRequest) -> None:
+        """Search in two steps when the text or a filter changed and the sort is by name: the
+        first screenful (found in a few ms however many members match) is shown at once, then
+        the whole key list extends it (`rows_shown`, then `search_finished`). A refresh of the
+        same search, or another sort, reads the whole list at once: the table keeps its place."""
         state = self.state
+        first_rows = 0
+        if request.sort.column is SortColumn.NAME and request.filters != self._shown_filters:
+            first_rows = self.first_rows_wanted()
+        if first_rows:
 
-        def search(*, session: Session) -> array[int] | None:
-            if not state.is_current(request):
-                return None  # typed on since: skip work that would be thrown away
-            return search_member_keys(session, filters=request.filters, sort=request.sort)
+            def first_page(*, session: Session) -> array[int] | None:
+                if not state.is_current(request):
+                    return None
+                return search_member_keys(
+                    session, filters=request.filters, sort=request.sort, limit=first_rows
+                )
 
-        keys = await self._executor.run(search)
+            first = await self._executor.run(first_page)
+            if first is None or not state.is_current(request):
+                return
+            complete = len(first) < first_rows
+            self.apply_keys(first, request, complete=complete)
+            if complete:
+                await self._show_total(first, request)
+                return
+        keys = await self._executor.run(self._search_keys, request=request)
         if keys is None or not state.is_current(request):
-            return
-        self.apply_keys(keys, request)
+            return  # typed on since: a newer search owns the table
+        if not first_rows or not self.model.extend_keys(keys):
+            self.apply_keys(keys, request)
+        else:
+            self._full_list_shown(keys, request)
+        await self._show_total(keys, request)
+
+    def _search_keys(self, *, session: Session, request: SearchRequest) -> array[int] | None:
+        if not self.state.is_current(request):
+            return None  # typed on since: skip work that would be thrown away
+        return search_member_keys(session, filters=request.filters, sort=request.sort)
+
+    async def _show_total(self, keys: array[int], request: SearchRequest) -> None:
         if request.filters == MemberFilter():
             self._total = len(keys)
         elif self._total is None:
             self._total = await self._executor.run(count_members, filters=MemberFilter())
-        self._show_count()
+        if self.state.is_current(request):
+            self._show_count()
 
-    def apply_keys(self, keys: array[int], request: SearchRequest) -> None:
-        """Show the result of a search, keeping the current member selected if still there."""
+    def apply_keys(
+        self, keys: array[int], request: SearchRequest, *, complete: bool = True
+    ) -> None:
+        """Show the result of a search, keeping the current member selected if still there.
+
+        ``complete=False``: these are only the first rows; the count shows as pending until
+        the whole list arrives (`MemberTableModel.extend_keys`)."""
         current = self.table.currentIndex()
         current_key = self.model.key_at(current.row()) if current.isValid() else None
         self.model.set_keys(keys, request.sort)
@@ -227,6 +272,14 @@ class MembersView(QWidget):
         else:
             self.table.scrollToTop()
             self.profile.show_profile(None)
+        self._counting = not complete
+        self._show_count()
+        self.rows_shown.emit(len(keys))
+        if complete:
+            self._full_list_shown(keys, request)
+
+    def _full_list_shown(self, keys: array[int], request: SearchRequest) -> None:
+        self._counting = False
         self._show_count()
         if request.filters != self._counted_filters:
             # Counts after a pause, beside (never before) the search for what is typed next.
@@ -234,7 +287,14 @@ class MembersView(QWidget):
             self.filters.refresh_counts(request.filters)
         self.search_finished.emit(len(keys))
 
+    def is_counting(self) -> bool:
+        """True while the table holds only the first rows of a search (the count is pending)."""
+        return self._counting
+
     def _show_count(self) -> None:
+        if self._counting:
+            self.count_label.setText(self.tr("Counting members…"))
+            return
         shown = self.model.rowCount()
         if self._total is None or (self._total == shown and not self._is_filtered()):
             text = self.tr("{shown} members").format(shown=f"{shown:,}")
