@@ -4,47 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="605"/>
+        <location filename="../../desktop/main_window.py" line="609"/>
         <source>(licence file not found: %1)</source>
         <translation>(ไม่พบไฟล์สัญญาอนุญาต: %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="628"/>
+        <location filename="../../desktop/main_window.py" line="632"/>
         <source>About Khrueakhai</source>
         <translation>เกี่ยวกับโปรแกรมเครือข่าย</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="632"/>
+        <location filename="../../desktop/main_window.py" line="636"/>
         <source>Version %1</source>
         <translation>เวอร์ชัน %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="636"/>
+        <location filename="../../desktop/main_window.py" line="640"/>
         <source>The member register and meeting planner of the networks of Thailand&apos;s local-government officials.</source>
         <translation>ทะเบียนสมาชิกและเครื่องมือวางแผนการประชุมสำหรับเครือข่ายบุคลากรส่วนท้องถิ่นทั่วประเทศ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="662"/>
+        <location filename="../../desktop/main_window.py" line="666"/>
         <source>Licences</source>
         <translation>สัญญาอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="663"/>
+        <location filename="../../desktop/main_window.py" line="667"/>
         <source>Khrueakhai ships these fonts, data and components:</source>
         <translation>โปรแกรมเครือข่ายมาพร้อมฟอนต์ ข้อมูล และส่วนประกอบต่อไปนี้:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="664"/>
+        <location filename="../../desktop/main_window.py" line="668"/>
         <source>The Sarabun font family: SIL Open Font License 1.1</source>
         <translation>ฟอนต์ตระกูล Sarabun: SIL Open Font License 1.1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="666"/>
+        <location filename="../../desktop/main_window.py" line="670"/>
         <source>Thai provinces, districts and sub-districts from %1: MIT License</source>
         <translation>ข้อมูลจังหวัด อำเภอ และตำบลของไทยจาก %1: MIT License</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="668"/>
+        <location filename="../../desktop/main_window.py" line="672"/>
         <source>Other components</source>
         <translation>ส่วนประกอบอื่น ๆ</translation>
     </message>
@@ -634,6 +634,213 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="71"/>
+        <location filename="../../desktop/io/export_dialog.py" line="255"/>
+        <source>Export members</source>
+        <translation>ส่งออกข้อมูลสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="84"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>ไฟล์ Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="85"/>
+        <source>CSV, UTF-8 (.csv)</source>
+        <translation>ไฟล์ CSV แบบ UTF-8 (.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="86"/>
+        <source>vCard contacts for phones (.vcf)</source>
+        <translation>รายชื่อติดต่อ vCard สำหรับโทรศัพท์ (.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="112"/>
+        <source>Include personal data (national ID, birth date)</source>
+        <translation>รวมข้อมูลส่วนบุคคล (เลขประจำตัวประชาชน วันเกิด)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="116"/>
+        <source>Personal data is protected by the PDPA: export it only when the purpose needs it, keep the file safe and delete it when it is no longer needed.</source>
+        <translation>ข้อมูลส่วนบุคคลได้รับความคุ้มครองตาม PDPA: ส่งออกเฉพาะเมื่อจำเป็นต่อวัตถุประสงค์ เก็บไฟล์ไว้อย่างปลอดภัย และลบทิ้งเมื่อไม่ใช้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="127"/>
+        <source>Buddhist era (2 ต.ค. 2557)</source>
+        <translation>พุทธศักราช (2 ต.ค. 2557)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="128"/>
+        <source>Common era (2014-10-02)</source>
+        <translation>คริสต์ศักราช (2014-10-02)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="132"/>
+        <source>Where to save the file</source>
+        <translation>ตำแหน่งที่จะบันทึกไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="133"/>
+        <source>Browse…</source>
+        <translation>เรียกดู…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="143"/>
+        <source>Export</source>
+        <translation>ส่งออก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="147"/>
+        <source>Cancel export</source>
+        <translation>ยกเลิกการส่งออก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="151"/>
+        <source>Open folder</source>
+        <translation>เปิดโฟลเดอร์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="155"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="162"/>
+        <source>Members</source>
+        <translation>สมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="166"/>
+        <source>Columns</source>
+        <translation>คอลัมน์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="175"/>
+        <source>Format:</source>
+        <translation>รูปแบบ:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="176"/>
+        <source>Dates:</source>
+        <translation>วันที่:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="177"/>
+        <source>File:</source>
+        <translation>ไฟล์:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="204"/>
+        <source>The current view</source>
+        <translation>รายการที่แสดงอยู่</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/export_dialog.py" line="206"/>
+        <source>The current view (%n member(s))</source>
+        <translation><numerusform>รายการที่แสดงอยู่ (%n คน)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/export_dialog.py" line="207"/>
+        <source>The selected members (%n)</source>
+        <translation><numerusform>สมาชิกที่เลือก (%n คน)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="209"/>
+        <source>Everyone in the register</source>
+        <translation>สมาชิกทุกคนในทะเบียน</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/export_dialog.py" line="211"/>
+        <source>Everyone in the register (%n member(s))</source>
+        <translation><numerusform>สมาชิกทุกคนในทะเบียน (%n คน)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="250"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>ไฟล์ Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="251"/>
+        <source>CSV file (*.csv)</source>
+        <translation>ไฟล์ CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="252"/>
+        <source>vCard file (*.vcf)</source>
+        <translation>ไฟล์ vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="254"/>
+        <source>members</source>
+        <translation>สมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="267"/>
+        <source>Choose where to save the file first.</source>
+        <translation>กรุณาเลือกตำแหน่งที่จะบันทึกไฟล์ก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="284"/>
+        <source>Exporting…</source>
+        <translation>กำลังส่งออก…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="300"/>
+        <source>Cancelling…</source>
+        <translation>กำลังยกเลิก…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/export_dialog.py" line="331"/>
+        <source>%n member(s) exported to %1.</source>
+        <translation><numerusform>ส่งออกสมาชิก %n คนไปยัง %1 แล้ว</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="340"/>
+        <source>The export was cancelled: no file was written.</source>
+        <translation>ยกเลิกการส่งออกแล้ว: ไม่ได้สร้างไฟล์</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTexts</name>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="67"/>
+        <source>Choose at least one column to export.</source>
+        <translation>กรุณาเลือกคอลัมน์ที่จะส่งออกอย่างน้อยหนึ่งคอลัมน์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="70"/>
+        <source>Tick “Include personal data” to export national IDs or birth dates.</source>
+        <translation>ทำเครื่องหมายที่ “รวมข้อมูลส่วนบุคคล” เพื่อส่งออกเลขประจำตัวประชาชนหรือวันเกิด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="73"/>
+        <source>Choose a file ending in .xlsx, .csv or .vcf.</source>
+        <translation>กรุณาเลือกไฟล์นามสกุล .xlsx, .csv หรือ .vcf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="76"/>
+        <source>There are no members to put in the vCard file.</source>
+        <translation>ไม่มีสมาชิกที่จะใส่ในไฟล์ vCard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="79"/>
+        <source>The file cannot be written: is it open in another program, or is the disk full?</source>
+        <translation>ไม่สามารถบันทึกไฟล์ได้: ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น หรือพื้นที่ดิสก์อาจเต็ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="83"/>
+        <source>A value is too long for an Excel cell: export to CSV instead.</source>
+        <translation>มีข้อมูลยาวเกินกว่าที่เซลล์ Excel รับได้: กรุณาส่งออกเป็น CSV แทน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="86"/>
+        <source>Too many members for one Excel sheet: export to CSV or narrow the filter.</source>
+        <translation>จำนวนสมาชิกมากเกินกว่าที่ชีต Excel เดียวรับได้: กรุณาส่งออกเป็น CSV หรือใช้ตัวกรองให้แคบลง</translation>
+    </message>
+</context>
+<context>
     <name>FieldErrors</name>
     <message>
         <location filename="../../desktop/members/field_errors.py" line="20"/>
@@ -1071,79 +1278,518 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
 </context>
 <context>
+    <name>ImportFilePage</name>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="39"/>
+        <source>Choose the file</source>
+        <translation>เลือกไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="40"/>
+        <source>An Excel, LibreOffice or CSV file with one member per row.</source>
+        <translation>ไฟล์ Excel, LibreOffice หรือ CSV ที่มีสมาชิกหนึ่งคนต่อหนึ่งแถว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="43"/>
+        <source>The file to import</source>
+        <translation>ไฟล์ที่จะนำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="45"/>
+        <source>Browse…</source>
+        <translation>เรียกดู…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="60"/>
+        <source>File:</source>
+        <translation>ไฟล์:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="61"/>
+        <source>Sheet:</source>
+        <translation>ชีต:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="82"/>
+        <source>Import members</source>
+        <translation>นำเข้าข้อมูลสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="84"/>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>ไฟล์ตารางคำนวณ (*.xlsx *.xls *.ods *.csv);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="105"/>
+        <source>Reading the file…</source>
+        <translation>กำลังอ่านไฟล์…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="119"/>
+        <source>(CSV file: one sheet)</source>
+        <translation>(ไฟล์ CSV: มีชีตเดียว)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/import_pages.py" line="123"/>
+        <source>Header found on row %1; %n row(s) of data under it.</source>
+        <translation><numerusform>พบหัวตารางที่แถว %1 มีข้อมูลอยู่ด้านล่าง %n แถว</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="133"/>
+        <source>This file cannot be imported: %1</source>
+        <translation>ไม่สามารถนำเข้าไฟล์นี้ได้: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="149"/>
+        <source>Match the columns</source>
+        <translation>จับคู่คอลัมน์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="151"/>
+        <source>Check which member detail each column holds. Columns left as “not imported” are skipped.</source>
+        <translation>ตรวจสอบว่าแต่ละคอลัมน์เป็นข้อมูลใดของสมาชิก คอลัมน์ที่เป็น “ไม่นำเข้า” จะถูกข้ามไป</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="171"/>
+        <source>Remember this mapping for files laid out like this</source>
+        <translation>จดจำการจับคู่นี้ไว้ใช้กับไฟล์ที่มีรูปแบบเดียวกัน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="179"/>
+        <source>Header row:</source>
+        <translation>แถวหัวตาราง:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="208"/>
+        <source>Reading the file…</source>
+        <translation>กำลังอ่านไฟล์…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="229"/>
+        <source>Choose the column holding the members&apos; names (full name or first name).</source>
+        <translation>กรุณาเลือกคอลัมน์ที่เป็นชื่อสมาชิก (ชื่อ-สกุล หรือชื่อ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="233"/>
+        <source>Columns in amber were matched by a similar name: check them.</source>
+        <translation>คอลัมน์สีเหลืองจับคู่จากชื่อที่คล้ายกัน: กรุณาตรวจสอบ</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/import_pages.py" line="236"/>
+        <source>%n column(s) will be imported.</source>
+        <translation><numerusform>จะนำเข้า %n คอลัมน์</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewPage</name>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="49"/>
+        <source>Check the rows</source>
+        <translation>ตรวจสอบแถวข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="50"/>
+        <source>Rows in red will not be imported; rows in amber will, with a note. Point at a row to see why.</source>
+        <translation>แถวสีแดงจะไม่ถูกนำเข้า แถวสีเหลืองจะนำเข้าพร้อมหมายเหตุ ชี้เมาส์ที่แถวเพื่อดูสาเหตุ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="53"/>
+        <source>Import</source>
+        <translation>นำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="63"/>
+        <source>Skip them (keep the member already registered)</source>
+        <translation>ข้าม (คงข้อมูลสมาชิกที่มีอยู่ในทะเบียนไว้)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="66"/>
+        <source>Update the registered member with the file&apos;s values</source>
+        <translation>ปรับปรุงข้อมูลสมาชิกในทะเบียนด้วยค่าจากไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="69"/>
+        <source>Import them as new members</source>
+        <translation>นำเข้าเป็นสมาชิกใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="75"/>
+        <source>Members already registered (duplicates)</source>
+        <translation>สมาชิกที่มีอยู่ในทะเบียนแล้ว (ข้อมูลซ้ำ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="93"/>
+        <source>Reading the file…</source>
+        <translation>กำลังอ่านไฟล์…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/import_run.py" line="105"/>
+        <source>%n row(s) in the file.</source>
+        <translation><numerusform>ไฟล์มีข้อมูล %n แถว</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/import_run.py" line="107"/>
+        <source>Of the first %n shown:</source>
+        <translation><numerusform>จาก %n แถวแรกที่แสดง:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/import_run.py" line="109"/>
+        <source>%n with errors (not imported),</source>
+        <translation><numerusform>มีข้อผิดพลาด %n แถว (ไม่นำเข้า)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/import_run.py" line="111"/>
+        <source>%n with warnings,</source>
+        <translation><numerusform>มีคำเตือน %n แถว</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/import_run.py" line="113"/>
+        <source>%n possible duplicate(s).</source>
+        <translation><numerusform>อาจซ้ำ %n แถว</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="141"/>
+        <source>Importing</source>
+        <translation>กำลังนำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="144"/>
+        <source>Cancel import</source>
+        <translation>ยกเลิกการนำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="150"/>
+        <source>Save error report…</source>
+        <translation>บันทึกรายงานข้อผิดพลาด…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="153"/>
+        <source>Undo this import</source>
+        <translation>ยกเลิกการนำเข้าครั้งนี้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="156"/>
+        <source>Undo the rest, keep the changed members</source>
+        <translation>ยกเลิกส่วนที่เหลือ โดยคงสมาชิกที่ถูกแก้ไขไว้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="194"/>
+        <source>Reading and checking the rows…</source>
+        <translation>กำลังอ่านและตรวจสอบแถวข้อมูล…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="212"/>
+        <source>Cancelling…</source>
+        <translation>กำลังยกเลิก…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="220"/>
+        <source>Saving the members…</source>
+        <translation>กำลังบันทึกข้อมูลสมาชิก…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="222"/>
+        <source>%1 of %2 rows checked…</source>
+        <translation>ตรวจสอบแล้ว %1 จาก %2 แถว…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="237"/>
+        <source>Import finished</source>
+        <translation>นำเข้าเสร็จสิ้น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="239"/>
+        <source>Imported: %1. Updated: %2. Skipped (duplicates): %3. Rejected: %4.</source>
+        <translation>นำเข้า: %1 · ปรับปรุง: %2 · ข้าม (ข้อมูลซ้ำ): %3 · ไม่ผ่าน: %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="255"/>
+        <source>Import cancelled</source>
+        <translation>ยกเลิกการนำเข้าแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="256"/>
+        <source>The import was cancelled: nothing was imported.</source>
+        <translation>ยกเลิกการนำเข้าแล้ว: ไม่มีข้อมูลถูกนำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="258"/>
+        <source>Import failed</source>
+        <translation>นำเข้าไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="260"/>
+        <source>Nothing was imported: %1</source>
+        <translation>ไม่มีข้อมูลถูกนำเข้า: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="272"/>
+        <source>Save error report</source>
+        <translation>บันทึกรายงานข้อผิดพลาด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="272"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>ไฟล์ Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="286"/>
+        <source>Saving the error report…</source>
+        <translation>กำลังบันทึกรายงานข้อผิดพลาด…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/import_run.py" line="295"/>
+        <source>%n rejected row(s) saved to %1: fix them there and import that file.</source>
+        <translation><numerusform>บันทึกแถวที่ไม่ผ่าน %n แถวไว้ที่ %1 แล้ว: แก้ไขในไฟล์นั้น แล้วนำเข้าไฟล์นั้นอีกครั้ง</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="304"/>
+        <source>The error report could not be saved: %1</source>
+        <translation>ไม่สามารถบันทึกรายงานข้อผิดพลาดได้: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="314"/>
+        <source>Undoing the import…</source>
+        <translation>กำลังยกเลิกการนำเข้า…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="322"/>
+        <source>The import was undone: %1 member(s) removed, %2 restored.</source>
+        <translation>ยกเลิกการนำเข้าแล้ว: ลบสมาชิก %1 คน กู้คืน %2 คน</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/import_run.py" line="327"/>
+        <source>%n member(s) changed since the import were kept.</source>
+        <translation><numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %n คน</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ImportTexts</name>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="18"/>
+        <source>The file was not found.</source>
+        <translation>ไม่พบไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="19"/>
+        <source>The file cannot be read: it may be damaged or still being copied.</source>
+        <translation>ไม่สามารถอ่านไฟล์ได้: ไฟล์อาจเสียหายหรือยังคัดลอกไม่เสร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="22"/>
+        <source>Only .xlsx, .xls, .ods and .csv files can be imported.</source>
+        <translation>นำเข้าได้เฉพาะไฟล์ .xlsx, .xls, .ods และ .csv</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="25"/>
+        <source>The file is protected by a password: save it without one in Excel, then try again.</source>
+        <translation>ไฟล์นี้มีรหัสผ่านป้องกัน: กรุณาบันทึกไฟล์ใน Excel โดยไม่ใส่รหัสผ่าน แล้วลองอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="29"/>
+        <source>The file is empty.</source>
+        <translation>ไฟล์นี้ไม่มีข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="30"/>
+        <source>The file has no sheet with this name.</source>
+        <translation>ไม่พบชีตชื่อนี้ในไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="33"/>
+        <source>The sheet has no data.</source>
+        <translation>ชีตนี้ไม่มีข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="34"/>
+        <source>The text encoding of this CSV file is unknown: save it as UTF-8 and try again.</source>
+        <translation>ไม่ทราบการเข้ารหัสข้อความของไฟล์ CSV นี้: กรุณาบันทึกเป็น UTF-8 แล้วลองอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="38"/>
+        <source>No header row was found: the sheet needs a row of column names.</source>
+        <translation>ไม่พบแถวหัวตาราง: ชีตต้องมีแถวที่เป็นชื่อคอลัมน์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="41"/>
+        <source>No column holds the members&apos; names: map a column to the first name or full name.</source>
+        <translation>ไม่มีคอลัมน์ที่เป็นชื่อสมาชิก: กรุณาจับคู่คอลัมน์หนึ่งกับชื่อ หรือชื่อ-สกุล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="52"/>
+        <source>Some imported members were changed after the import, so it was not undone.</source>
+        <translation>สมาชิกบางคนที่นำเข้าถูกแก้ไขหลังการนำเข้า จึงไม่ได้ยกเลิกการนำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="56"/>
+        <source>This import has already been undone.</source>
+        <translation>การนำเข้านี้ถูกยกเลิกไปแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="59"/>
+        <source>This import no longer exists.</source>
+        <translation>ไม่พบการนำเข้านี้แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../desktop/io/import_models.py" line="74"/>
+        <source>Column in the file</source>
+        <translation>คอลัมน์ในไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_models.py" line="75"/>
+        <source>Sample values</source>
+        <translation>ตัวอย่างข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_models.py" line="76"/>
+        <source>Imported as</source>
+        <translation>นำเข้าเป็น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_models.py" line="95"/>
+        <source>(no name)</source>
+        <translation>(ไม่มีชื่อ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_models.py" line="101"/>
+        <location filename="../../desktop/io/import_models.py" line="136"/>
+        <source>(not imported)</source>
+        <translation>(ไม่นำเข้า)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_models.py" line="109"/>
+        <source>Matched by a similar header name: check that it is right.</source>
+        <translation>จับคู่จากชื่อหัวคอลัมน์ที่คล้ายกัน: กรุณาตรวจสอบว่าถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_models.py" line="205"/>
+        <source>Row</source>
+        <translation>แถว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_models.py" line="207"/>
+        <source>Problems</source>
+        <translation>ปัญหา</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_models.py" line="224"/>
+        <source>Possible duplicate of a member already registered or an earlier row</source>
+        <translation>อาจซ้ำกับสมาชิกที่มีอยู่ในทะเบียนหรือแถวก่อนหน้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_models.py" line="240"/>
+        <source>Error</source>
+        <translation>ผิดพลาด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_models.py" line="242"/>
+        <source>Warning</source>
+        <translation>คำเตือน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_models.py" line="244"/>
+        <source>Duplicate</source>
+        <translation>ซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_models.py" line="246"/>
+        <source>OK</source>
+        <translation>ผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_wizard.py" line="60"/>
+        <source>Import members</source>
+        <translation>นำเข้าข้อมูลสมาชิก</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="98"/>
+        <location filename="../../desktop/main_window.py" line="100"/>
         <source>Home</source>
         <translation>หน้าแรก</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="100"/>
+        <location filename="../../desktop/main_window.py" line="102"/>
         <source>Members</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="280"/>
+        <location filename="../../desktop/main_window.py" line="104"/>
+        <source>Duplicates</source>
+        <translation>ข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="284"/>
         <source>The members register is not available</source>
         <translation>ไม่สามารถเปิดทะเบียนสมาชิกได้ในขณะนี้</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="487"/>
+        <location filename="../../desktop/main_window.py" line="491"/>
         <source>Members: ?</source>
         <translation>สมาชิก: ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="503"/>
+        <location filename="../../desktop/main_window.py" line="507"/>
         <source>%1 members</source>
         <translation>สมาชิก %1 คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="518"/>
+        <location filename="../../desktop/main_window.py" line="522"/>
         <source>&amp;File</source>
         <translation>ไฟล์ (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="519"/>
+        <location filename="../../desktop/main_window.py" line="523"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="520"/>
+        <location filename="../../desktop/main_window.py" line="524"/>
         <source>&amp;Help</source>
         <translation>ช่วยเหลือ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="521"/>
+        <location filename="../../desktop/main_window.py" line="525"/>
         <source>&amp;New member…</source>
         <translation>เพิ่มสมาชิกใหม่ (&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="522"/>
+        <location filename="../../desktop/main_window.py" line="526"/>
         <source>&amp;Settings…</source>
         <translation>ตั้งค่า (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="523"/>
+        <location filename="../../desktop/main_window.py" line="527"/>
         <source>&amp;Quit</source>
         <translation>ออกจากโปรแกรม (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="524"/>
+        <location filename="../../desktop/main_window.py" line="528"/>
         <source>&amp;Refresh</source>
         <translation>โหลดใหม่ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="525"/>
+        <location filename="../../desktop/main_window.py" line="529"/>
         <source>&amp;About Khrueakhai</source>
         <translation>เกี่ยวกับโปรแกรมเครือข่าย (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="532"/>
+        <location filename="../../desktop/main_window.py" line="536"/>
         <source>Pages</source>
         <translation>หน้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="534"/>
+        <location filename="../../desktop/main_window.py" line="538"/>
         <source>Database: %1</source>
         <translation>ฐานข้อมูล: %1</translation>
     </message>
@@ -1623,17 +2269,17 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../desktop/members/view.py" line="104"/>
+        <location filename="../../desktop/members/view.py" line="108"/>
         <source>Search: name, nickname, organisation, position, ID or phone number</source>
         <translation>ค้นหา: ชื่อ ชื่อเล่น หน่วยงาน ตำแหน่ง เลขประจำตัว หรือเบอร์โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="106"/>
+        <location filename="../../desktop/members/view.py" line="110"/>
         <source>Filters</source>
         <translation>ตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="107"/>
+        <location filename="../../desktop/members/view.py" line="111"/>
         <source>Groups</source>
         <translation>กลุ่ม</translation>
     </message>
@@ -1673,32 +2319,37 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>โหลดใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="240"/>
+        <location filename="../../desktop/members/view.py" line="296"/>
+        <source>Counting members…</source>
+        <translation>กำลังนับจำนวนสมาชิก…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="300"/>
         <source>{shown} members</source>
         <translation>สมาชิก {shown} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="242"/>
+        <location filename="../../desktop/members/view.py" line="302"/>
         <source>{shown} of {total} members</source>
         <translation>แสดง {shown} จาก {total} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="330"/>
+        <location filename="../../desktop/members/view.py" line="390"/>
         <source>Delete the member {name}?</source>
         <translation>ต้องการลบสมาชิก {name} หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="332"/>
+        <location filename="../../desktop/members/view.py" line="392"/>
         <source>Delete {count} selected members?</source>
         <translation>ต้องการลบสมาชิกที่เลือก {count} คนหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="335"/>
+        <location filename="../../desktop/members/view.py" line="395"/>
         <source>Delete members</source>
         <translation>ลบสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="336"/>
+        <location filename="../../desktop/members/view.py" line="396"/>
         <source>They are hidden from the register, not erased.</source>
         <translation>ข้อมูลจะถูกซ่อนจากทะเบียน ไม่ได้ถูกลบทิ้งถาวร</translation>
     </message>
@@ -1972,7 +2623,7 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>StatusProgress</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
