@@ -153,6 +153,10 @@ class ImportRunPage(QWizardPage):
         self.undo_button = QPushButton(self.tr("Undo this import"), self)
         self.undo_button.setObjectName("undoImport")
         self.undo_button.clicked.connect(self.undo)
+        self.undo_keep_button = QPushButton(self.tr("Undo the rest, keep the changed members"))
+        self.undo_keep_button.setObjectName("undoImportKeepChanged")
+        self.undo_keep_button.setVisible(False)
+        self.undo_keep_button.clicked.connect(lambda: self.undo(keep_changed=True))
         self.status = QLabel(self)
         self.status.setObjectName("importRunStatus")
         self.status.setWordWrap(True)
@@ -163,6 +167,7 @@ class ImportRunPage(QWizardPage):
         buttons = QHBoxLayout()
         buttons.addWidget(self.report_button)
         buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.undo_keep_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
@@ -299,20 +304,30 @@ class ImportRunPage(QWizardPage):
             self.tr("The error report could not be saved: %1").replace("%1", error_text(error))
         )
 
-    def undo(self) -> None:
-        """Take the whole import back as one step."""
+    def undo(self, *, keep_changed: bool = False) -> None:
+        """Take the whole import back as one step (`keep_changed`: leave the members edited
+        since the import as they are)."""
         report = self._wizard.report
         assert report is not None and report.run_id is not None
         self.undo_button.setEnabled(False)
+        self.undo_keep_button.setVisible(False)
         self.status.setText(self.tr("Undoing the import…"))
-        future = self._wizard.executor.submit(undo_import, run_id=report.run_id)
+        future = self._wizard.executor.submit(
+            undo_import, run_id=report.run_id, keep_changed=keep_changed
+        )
         deliver(self, future, self._undone, self._undo_failed)
 
     def _undone(self, summary: UndoSummary) -> None:
-        self.status.setText(
+        text = (
             self.tr("The import was undone: %1 member(s) removed, %2 restored.")
             .replace("%1", f"{summary.deleted:,}").replace("%2", f"{summary.restored:,}")
         )  # fmt: skip
+        if summary.kept_changed:
+            text += " " + self.tr(
+                "%n member(s) changed since the import were kept.", "", len(summary.kept_changed)
+            )
+        self.status.setText(text)
+        self.undo_button.setVisible(False)
         self.report_button.setVisible(False)
         self._wizard.executor.changes_applied.emit(Changes.of(*IMPORT_CHANGES), self._wizard)
 
@@ -322,6 +337,7 @@ class ImportRunPage(QWizardPage):
         self.undo_button.setEnabled(True)
         if isinstance(error, UndoImportError):
             self.status.setText(undo_error_text(error.code, error.message))
+            self.undo_keep_button.setVisible(error.code == "changed_since_import")
         else:
             self.status.setText(error_text(error))
 

@@ -16,7 +16,7 @@ from db.io.import_report import REASON_HEADER
 from desktop.db_worker import Changes, DbExecutor
 from desktop.io.import_models import MappingModel, PreviewModel
 from desktop.io.import_wizard import ImportWizard
-from desktop.io.texts import file_error_text
+from desktop.io.texts import file_error_text, undo_error_text
 from tests.db.io.fixtures_import import (
     MESSY_EXPECTED_ERRORS,
     MESSY_EXPECTED_WARNINGS,
@@ -314,3 +314,38 @@ def test_members_view_refreshes_after_the_import(
         run_import(wizard, qtbot)
     assert view.model.rowCount() == before + len(MESSY_IMPORTED_ROWS)
     view.tasks.cancel_all()
+
+
+def test_undo_refused_for_changed_members_then_keeping_them(
+    wizard: ImportWizard, executor: DbExecutor, seeded: tuple[Database, dict[str, str]],
+    qtbot: QtBot, tmp_path: Path,
+) -> None:  # fmt: skip
+    database, _ = seeded
+    before = live_members(database)
+    path = write_simple_xlsx(
+        tmp_path / "two.xlsx", ("ชื่อ", "นามสกุล"), [("สมใจ", "ดีงาม"), ("สมหมาย", "รักดี")]
+    )
+    open_file(wizard, qtbot, path)
+    to_mapping(wizard, qtbot)
+    to_preview(wizard, qtbot)
+    run_import(wizard, qtbot)
+    assert live_members(database) == before + 2
+    connection = database.raw_connection()
+    try:  # the user edits one imported member afterwards
+        with connection:
+            connection.execute(
+                "UPDATE member SET nickname = 'ใจ', updated_at = '2999-01-01T00:00:00.000000Z'"
+                " WHERE first_name = 'สมใจ'"
+            )
+    finally:
+        connection.close()
+    page = wizard.run_page
+    page.undo()
+    qtbot.waitUntil(page.undo_button.isEnabled, timeout=10_000)
+    assert page.undo_keep_button.isVisible()
+    assert page.status.text() == undo_error_text("changed_since_import", "?")
+    assert live_members(database) == before + 2  # refused: nothing changed
+    with qtbot.waitSignal(executor.changes_applied, timeout=10_000):
+        qtbot.mouseClick(page.undo_keep_button, Qt.MouseButton.LeftButton)
+    assert live_members(database) == before + 1  # the edited member stays
+    assert not page.undo_button.isVisible()
