@@ -191,4 +191,51 @@
         <translation>ลดลง (&amp;D)</translation>
     </message>
 </context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; ย้อนกลับ (&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>ถัดไป (&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>ถัดไป (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>เสร็จสิ้น (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ช่วยเหลือ (&amp;H)</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>ยืนยัน</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>ย้อนกลับ</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>ต่อไป</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>เสร็จสิ้น</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>ช่วยเหลือ</translation>
+    </message>
+</context>
 </TS>
