@@ -98,11 +98,12 @@ class MemberTableModel(QAbstractTableModel):
             return False
         if len(keys) == shown:
             return True
-        # A page fetched short (the last rows of the first screenful) would miss the new rows.
-        for page_index in [i for i, page in self._pages.items() if len(page) < self._page_size]:
-            del self._pages[page_index]
         self.beginInsertRows(QModelIndex(), shown, len(keys) - 1)  # last row inclusive
         self._keys = keys
+        # A page fetched short (the last rows of the first screenful) would miss the new rows;
+        # dropped after beginInsertRows, whose listeners may have read the old last row.
+        for page_index in [i for i, page in self._pages.items() if len(page) < self._page_size]:
+            del self._pages[page_index]
         self.endInsertRows()
         return True
 
