@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from db.io.import_members import ImportPreview, PreviewRow
 from db.io.mapping import FIELDS, ColumnMapping
+from db.thai.dates import format_thai_date
 from desktop.io.texts import field_label, issue_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -158,9 +161,17 @@ PREVIEW_FIELDS = (
 )  # fmt: skip
 
 
-def _cell(value: object) -> str:
+_DATE_FIELDS = frozenset(("birth_date", "joined_on"))
+
+
+def _cell(value: object, *, date: bool = False) -> str:
+    """A stored value as the preview shows it (dates in the Buddhist era: 2 ต.ค. 2520)."""
     if value is None:
         return ""
+    if date:
+        with contextlib.suppress(ValueError):
+            day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+            return format_thai_date(day, style="short")
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -245,7 +256,8 @@ class PreviewModel(QAbstractTableModel):
                     if row.duplicate
                     else QCoreApplication.translate("ImportWizard", "OK")
                 )
-            return _cell(row.values.get(PREVIEW_FIELDS[column - 2]))
+            name = PREVIEW_FIELDS[column - 2]
+            return _cell(row.values.get(name), date=name in _DATE_FIELDS)
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.errors:
                 return QBrush(ERROR_COLOUR)

@@ -14,7 +14,7 @@ from python_calamine import CalamineWorkbook
 from db.engine import Database
 from db.io.import_report import REASON_HEADER
 from desktop.db_worker import Changes, DbExecutor
-from desktop.io.import_models import MappingModel, PreviewModel
+from desktop.io.import_models import PREVIEW_FIELDS, MappingModel, PreviewModel
 from desktop.io.import_wizard import ImportWizard
 from desktop.io.texts import file_error_text, undo_error_text
 from tests.db.io.fixtures_import import (
@@ -349,3 +349,13 @@ def test_undo_refused_for_changed_members_then_keeping_them(
         qtbot.mouseClick(page.undo_keep_button, Qt.MouseButton.LeftButton)
     assert live_members(database) == before + 1  # the edited member stays
     assert not page.undo_button.isVisible()
+
+
+def test_preview_dates_are_buddhist_era(wizard: ImportWizard, qtbot: QtBot, tmp_path: Path) -> None:
+    open_file(wizard, qtbot, write_messy_xlsx(tmp_path / "messy.xlsx"))
+    to_mapping(wizard, qtbot)
+    to_preview(wizard, qtbot)
+    model = wizard.preview_page.model
+    first = next(r for r in range(model.rowCount()) if model.row_at(r).row == 6)
+    column = 2 + PREVIEW_FIELDS.index("birth_date")
+    assert model.index(first, column).data() == "2 ต.ค. 2520"
