@@ -278,6 +278,29 @@ class MainWindow(QMainWindow):
             refresh()
         self._count_reloader.run_now()
 
+    def import_members(self) -> None:
+        """Open the import wizard (Ctrl+I): an Excel/CSV sheet into the register."""
+        from desktop.io import open_import_wizard
+
+        open_import_wizard(self, self._executor)
+
+    def export_members(self) -> None:
+        """Open the export dialog (Ctrl+Shift+E) for the Members view's filter and selection."""
+        from db.members.query import member_ids_for_keys
+        from db.members.types import MemberFilter, MemberSort
+        from desktop.io import open_export_dialog
+
+        view = self.view("members")
+        state = getattr(view, "state", None)
+        filters = state.filters if state is not None else MemberFilter()
+        sort = state.sort if state is not None else MemberSort()
+        selected = getattr(view, "selected_keys", None)
+        keys = list(selected()) if callable(selected) else []
+        ids = self._executor.read_now(member_ids_for_keys, keys=keys) if keys else []
+        open_export_dialog(
+            self, self._executor, filters=filters, sort=sort, selected_member_ids=ids
+        )
+
     def new_member(self) -> None:
         """Show the Members page and start a new member there (Ctrl+N)."""
         if not self.show_page("members"):
@@ -387,11 +410,18 @@ class MainWindow(QMainWindow):
         self._file_menu = bar.addMenu("")
         self._file_menu.setObjectName("fileMenu")
         self.new_member_action = self._action("newMemberAction", "Ctrl+N", self.new_member)
+        self.import_action = self._action("importMembersAction", "Ctrl+I", self.import_members)
+        # Ctrl+E is the Members view's Edit.
+        self.export_action = self._action(
+            "exportMembersAction", "Ctrl+Shift+E", self.export_members
+        )
         self.settings_action = self._action("settingsAction", "Ctrl+,", self.open_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = self._action("quitAction", "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self._file_menu.addAction(self.new_member_action)
+        self._file_menu.addAction(self.import_action)
+        self._file_menu.addAction(self.export_action)
         self._file_menu.addSeparator()
         self._file_menu.addAction(self.settings_action)
         self._file_menu.addSeparator()
@@ -523,6 +553,8 @@ class MainWindow(QMainWindow):
         self._view_menu.setTitle(self.tr("&View"))
         self._help_menu.setTitle(self.tr("&Help"))
         self.new_member_action.setText(self.tr("&New member…"))
+        self.import_action.setText(self.tr("&Import members…"))
+        self.export_action.setText(self.tr("&Export members…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.refresh_action.setText(self.tr("&Refresh"))

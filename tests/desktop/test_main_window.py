@@ -391,3 +391,18 @@ def test_the_duplicates_review_is_a_page(
     assert window.current_page_key() == "duplicates"
     assert stack.currentWidget().objectName() == "duplicatesPage"
     assert isinstance(window.view("duplicates"), DuplicatesView)
+
+
+def test_file_menu_opens_the_import_wizard_and_the_export_dialog(
+    open_window: Callable[[], MainWindow], qtbot: QtBot
+) -> None:
+    from desktop.io import ExportDialog, ImportWizard
+
+    window = open_window()
+    _press(qtbot, window, "Ctrl+I")
+    qtbot.waitUntil(lambda: window.findChild(ImportWizard, "importWizard") is not None)
+    window.findChild(ImportWizard, "importWizard").reject()
+    window.show_page("members")
+    _press(qtbot, window, "Ctrl+Shift+E")
+    qtbot.waitUntil(lambda: window.findChild(ExportDialog, "exportDialog") is not None)
+    window.findChild(ExportDialog, "exportDialog").reject()
