@@ -4,47 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="609"/>
+        <location filename="../../desktop/main_window.py" line="641"/>
         <source>(licence file not found: %1)</source>
         <translation>(ไม่พบไฟล์สัญญาอนุญาต: %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="632"/>
+        <location filename="../../desktop/main_window.py" line="664"/>
         <source>About Khrueakhai</source>
         <translation>เกี่ยวกับโปรแกรมเครือข่าย</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="636"/>
+        <location filename="../../desktop/main_window.py" line="668"/>
         <source>Version %1</source>
         <translation>เวอร์ชัน %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="640"/>
+        <location filename="../../desktop/main_window.py" line="672"/>
         <source>The member register and meeting planner of the networks of Thailand&apos;s local-government officials.</source>
         <translation>ทะเบียนสมาชิกและเครื่องมือวางแผนการประชุมสำหรับเครือข่ายบุคลากรส่วนท้องถิ่นทั่วประเทศ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="666"/>
+        <location filename="../../desktop/main_window.py" line="698"/>
         <source>Licences</source>
         <translation>สัญญาอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="667"/>
+        <location filename="../../desktop/main_window.py" line="699"/>
         <source>Khrueakhai ships these fonts, data and components:</source>
         <translation>โปรแกรมเครือข่ายมาพร้อมฟอนต์ ข้อมูล และส่วนประกอบต่อไปนี้:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="668"/>
+        <location filename="../../desktop/main_window.py" line="700"/>
         <source>The Sarabun font family: SIL Open Font License 1.1</source>
         <translation>ฟอนต์ตระกูล Sarabun: SIL Open Font License 1.1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="670"/>
+        <location filename="../../desktop/main_window.py" line="702"/>
         <source>Thai provinces, districts and sub-districts from %1: MIT License</source>
         <translation>ข้อมูลจังหวัด อำเภอ และตำบลของไทยจาก %1: MIT License</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="672"/>
+        <location filename="../../desktop/main_window.py" line="704"/>
         <source>Other components</source>
         <translation>ส่วนประกอบอื่น ๆ</translation>
     </message>
@@ -739,12 +739,16 @@ Both records come back as they were, each with its own groups, dues and strength
     <message numerus="yes">
         <location filename="../../desktop/io/export_dialog.py" line="206"/>
         <source>The current view (%n member(s))</source>
-        <translation><numerusform>รายการที่แสดงอยู่ (%n คน)</numerusform></translation>
+        <translation>
+            <numerusform>รายการที่แสดงอยู่ (%n คน)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/export_dialog.py" line="207"/>
         <source>The selected members (%n)</source>
-        <translation><numerusform>สมาชิกที่เลือก (%n คน)</numerusform></translation>
+        <translation>
+            <numerusform>สมาชิกที่เลือก (%n คน)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/io/export_dialog.py" line="209"/>
@@ -754,7 +758,9 @@ Both records come back as they were, each with its own groups, dues and strength
     <message numerus="yes">
         <location filename="../../desktop/io/export_dialog.py" line="211"/>
         <source>Everyone in the register (%n member(s))</source>
-        <translation><numerusform>สมาชิกทุกคนในทะเบียน (%n คน)</numerusform></translation>
+        <translation>
+            <numerusform>สมาชิกทุกคนในทะเบียน (%n คน)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/io/export_dialog.py" line="250"/>
@@ -794,7 +800,9 @@ Both records come back as they were, each with its own groups, dues and strength
     <message numerus="yes">
         <location filename="../../desktop/io/export_dialog.py" line="331"/>
         <source>%n member(s) exported to %1.</source>
-        <translation><numerusform>ส่งออกสมาชิก %n คนไปยัง %1 แล้ว</numerusform></translation>
+        <translation>
+            <numerusform>ส่งออกสมาชิก %n คนไปยัง %1 แล้ว</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/io/export_dialog.py" line="340"/>
@@ -1332,7 +1340,9 @@ Both records come back as they were, each with its own groups, dues and strength
     <message numerus="yes">
         <location filename="../../desktop/io/import_pages.py" line="123"/>
         <source>Header found on row %1; %n row(s) of data under it.</source>
-        <translation><numerusform>พบหัวตารางที่แถว %1 มีข้อมูลอยู่ด้านล่าง %n แถว</numerusform></translation>
+        <translation>
+            <numerusform>พบหัวตารางที่แถว %1 มีข้อมูลอยู่ด้านล่าง %n แถว</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/io/import_pages.py" line="133"/>
@@ -1380,7 +1390,9 @@ Both records come back as they were, each with its own groups, dues and strength
     <message numerus="yes">
         <location filename="../../desktop/io/import_pages.py" line="236"/>
         <source>%n column(s) will be imported.</source>
-        <translation><numerusform>จะนำเข้า %n คอลัมน์</numerusform></translation>
+        <translation>
+            <numerusform>จะนำเข้า %n คอลัมน์</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1428,27 +1440,37 @@ Both records come back as they were, each with its own groups, dues and strength
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="105"/>
         <source>%n row(s) in the file.</source>
-        <translation><numerusform>ไฟล์มีข้อมูล %n แถว</numerusform></translation>
+        <translation>
+            <numerusform>ไฟล์มีข้อมูล %n แถว</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="107"/>
         <source>Of the first %n shown:</source>
-        <translation><numerusform>จาก %n แถวแรกที่แสดง:</numerusform></translation>
+        <translation>
+            <numerusform>จาก %n แถวแรกที่แสดง:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="109"/>
         <source>%n with errors (not imported),</source>
-        <translation><numerusform>มีข้อผิดพลาด %n แถว (ไม่นำเข้า)</numerusform></translation>
+        <translation>
+            <numerusform>มีข้อผิดพลาด %n แถว (ไม่นำเข้า)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="111"/>
         <source>%n with warnings,</source>
-        <translation><numerusform>มีคำเตือน %n แถว</numerusform></translation>
+        <translation>
+            <numerusform>มีคำเตือน %n แถว</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="113"/>
         <source>%n possible duplicate(s).</source>
-        <translation><numerusform>อาจซ้ำ %n แถว</numerusform></translation>
+        <translation>
+            <numerusform>อาจซ้ำ %n แถว</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1546,7 +1568,9 @@ Both records come back as they were, each with its own groups, dues and strength
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="295"/>
         <source>%n rejected row(s) saved to %1: fix them there and import that file.</source>
-        <translation><numerusform>บันทึกแถวที่ไม่ผ่าน %n แถวไว้ที่ %1 แล้ว: แก้ไขในไฟล์นั้น แล้วนำเข้าไฟล์นั้นอีกครั้ง</numerusform></translation>
+        <translation>
+            <numerusform>บันทึกแถวที่ไม่ผ่าน %n แถวไว้ที่ %1 แล้ว: แก้ไขในไฟล์นั้น แล้วนำเข้าไฟล์นั้นอีกครั้ง</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/io/import_run.py" line="304"/>
@@ -1566,7 +1590,9 @@ Both records come back as they were, each with its own groups, dues and strength
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="327"/>
         <source>%n member(s) changed since the import were kept.</source>
-        <translation><numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %n คน</numerusform></translation>
+        <translation>
+            <numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %n คน</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1640,68 +1666,68 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="74"/>
+        <location filename="../../desktop/io/import_models.py" line="77"/>
         <source>Column in the file</source>
         <translation>คอลัมน์ในไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="75"/>
+        <location filename="../../desktop/io/import_models.py" line="78"/>
         <source>Sample values</source>
         <translation>ตัวอย่างข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="76"/>
+        <location filename="../../desktop/io/import_models.py" line="79"/>
         <source>Imported as</source>
         <translation>นำเข้าเป็น</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="95"/>
+        <location filename="../../desktop/io/import_models.py" line="98"/>
         <source>(no name)</source>
         <translation>(ไม่มีชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="101"/>
-        <location filename="../../desktop/io/import_models.py" line="136"/>
+        <location filename="../../desktop/io/import_models.py" line="104"/>
+        <location filename="../../desktop/io/import_models.py" line="139"/>
         <source>(not imported)</source>
         <translation>(ไม่นำเข้า)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="109"/>
+        <location filename="../../desktop/io/import_models.py" line="112"/>
         <source>Matched by a similar header name: check that it is right.</source>
         <translation>จับคู่จากชื่อหัวคอลัมน์ที่คล้ายกัน: กรุณาตรวจสอบว่าถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="205"/>
+        <location filename="../../desktop/io/import_models.py" line="216"/>
         <source>Row</source>
         <translation>แถว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="207"/>
+        <location filename="../../desktop/io/import_models.py" line="218"/>
         <source>Problems</source>
         <translation>ปัญหา</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="224"/>
+        <location filename="../../desktop/io/import_models.py" line="235"/>
         <source>Possible duplicate of a member already registered or an earlier row</source>
         <translation>อาจซ้ำกับสมาชิกที่มีอยู่ในทะเบียนหรือแถวก่อนหน้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="240"/>
+        <location filename="../../desktop/io/import_models.py" line="251"/>
         <source>Error</source>
         <translation>ผิดพลาด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="242"/>
+        <location filename="../../desktop/io/import_models.py" line="253"/>
         <source>Warning</source>
         <translation>คำเตือน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="244"/>
+        <location filename="../../desktop/io/import_models.py" line="255"/>
         <source>Duplicate</source>
         <translation>ซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="246"/>
+        <location filename="../../desktop/io/import_models.py" line="257"/>
         <source>OK</source>
         <translation>ผ่าน</translation>
     </message>
@@ -1729,67 +1755,77 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="307"/>
         <source>The members register is not available</source>
         <translation>ไม่สามารถเปิดทะเบียนสมาชิกได้ในขณะนี้</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="491"/>
+        <location filename="../../desktop/main_window.py" line="521"/>
         <source>Members: ?</source>
         <translation>สมาชิก: ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="507"/>
+        <location filename="../../desktop/main_window.py" line="537"/>
         <source>%1 members</source>
         <translation>สมาชิก %1 คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="522"/>
+        <location filename="../../desktop/main_window.py" line="552"/>
         <source>&amp;File</source>
         <translation>ไฟล์ (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="523"/>
+        <location filename="../../desktop/main_window.py" line="553"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="524"/>
+        <location filename="../../desktop/main_window.py" line="554"/>
         <source>&amp;Help</source>
         <translation>ช่วยเหลือ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="525"/>
+        <location filename="../../desktop/main_window.py" line="555"/>
         <source>&amp;New member…</source>
         <translation>เพิ่มสมาชิกใหม่ (&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="526"/>
+        <location filename="../../desktop/main_window.py" line="556"/>
+        <source>&amp;Import members…</source>
+        <translation>นำเข้าข้อมูลสมาชิก (&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="557"/>
+        <source>&amp;Export members…</source>
+        <translation>ส่งออกข้อมูลสมาชิก (&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="558"/>
         <source>&amp;Settings…</source>
         <translation>ตั้งค่า (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="527"/>
+        <location filename="../../desktop/main_window.py" line="559"/>
         <source>&amp;Quit</source>
         <translation>ออกจากโปรแกรม (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="528"/>
+        <location filename="../../desktop/main_window.py" line="560"/>
         <source>&amp;Refresh</source>
         <translation>โหลดใหม่ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="529"/>
+        <location filename="../../desktop/main_window.py" line="561"/>
         <source>&amp;About Khrueakhai</source>
         <translation>เกี่ยวกับโปรแกรมเครือข่าย (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="536"/>
+        <location filename="../../desktop/main_window.py" line="568"/>
         <source>Pages</source>
         <translation>หน้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="538"/>
+        <location filename="../../desktop/main_window.py" line="570"/>
         <source>Database: %1</source>
         <translation>ฐานข้อมูล: %1</translation>
     </message>
