@@ -78,7 +78,7 @@ WIDTH_CHARS: dict[MemberColumn, int] = {
     MemberColumn.EMAIL: 24,
     MemberColumn.MEMBERSHIP_NO: 11,
     MemberColumn.STATUS: 14,
-    MemberColumn.JOINED_ON: 12,
+    MemberColumn.JOINED_ON: 15,  # "12 ก.พ. 2557" in full
     MemberColumn.CONSENT: 6,
     MemberColumn.NATIONAL_ID: 17,
 }
