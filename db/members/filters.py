@@ -123,12 +123,16 @@ class Conditions:
     params: list[object] = field(default_factory=list)
     # What the search text became: a trigram (FTS) match, and for short terms only, how many
     # documents the FTS candidates of the most selective one number (None: no candidates).
-    has_fts_match: bool = False
+    fts_match: str | None = None  # the FTS5 query of a 3+ code point search text
     candidate_documents: int | None = None
 
     def add(self, condition: str, params: list[object] | tuple[object, ...] = ()) -> None:
         self.where.append(condition)
         self.params.extend(params)
+
+    @property
+    def has_fts_match(self) -> bool:
+        return self.fts_match is not None
 
     @property
     def only_live(self) -> bool:
@@ -183,7 +187,7 @@ def _trigrams_starting_with(connection: sqlite3.Connection, term: str) -> tuple[
 
 
 def _short_term_candidates(
-    connection: sqlite3.Connection, short: tuple[str, ...]
+    connection: sqlite3.Connection, short: tuple[str, ...], min_length: int
 ) -> tuple[str, int] | None:
     """An FTS query for the documents that may hold the most selective 2-code-point term, and
     how many documents that is.
@@ -192,10 +196,12 @@ def _short_term_candidates(
     every place a 2-code-point term occurs in a name starts a trigram "term + one more". When
     few documents hold those trigrams, finding them in the index and checking only their names
     beats reading every member; otherwise (a common pair, or 1 code point) None: scan.
+    ``min_length=1`` looks up 1-code-point terms too (the same holds: every name is followed by
+    at least two characters in the document), which costs tens of ms for a common letter.
     """
     best: tuple[int, list[str]] | None = None
     for term in short:
-        if len(term) != MIN_TRIGRAM - 1:
+        if not min_length <= len(term) < MIN_TRIGRAM:
             continue
         trigrams, documents = _trigrams_starting_with(connection, term)
         if best is None or documents < best[0]:
@@ -212,10 +218,12 @@ def build_conditions(
     *,
     ignore: FilterName | None = None,
     connection: sqlite3.Connection | None = None,
+    single_code_point_candidates: bool = False,
 ) -> Conditions:
     """The conditions selecting live members that pass ``filters`` (except ``ignore``).
 
-    With ``connection``, a search of short terms only may use the FTS index to find candidates.
+    With ``connection``, a search of short terms only may use the FTS index to find candidates
+    (for 2-code-point terms, and 1-code-point ones too with ``single_code_point_candidates``).
     """
     c = Conditions()
 
@@ -229,9 +237,10 @@ def build_conditions(
                 "m.rowid IN (SELECT rowid FROM member_fts WHERE member_fts MATCH ?)",
                 [terms.match_expression],
             )
-            c.has_fts_match = True
+            c.fts_match = terms.match_expression
         elif terms.short and connection is not None:
-            candidates = _short_term_candidates(connection, terms.short)
+            min_length = 1 if single_code_point_candidates else MIN_TRIGRAM - 1
+            candidates = _short_term_candidates(connection, terms.short, min_length)
             if candidates is not None:
                 c.add(
                     "m.rowid IN (SELECT rowid FROM member_fts WHERE member_fts MATCH ?)",

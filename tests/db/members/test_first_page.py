@@ -44,8 +44,11 @@ def words(demo: Database) -> dict[str, str]:
         {name[:2] for name in names if len(name) >= 2},
         key=lambda pair: (sum(pair in name for name in names), pair),
     )
+    letters = {char for name in names for char in name}
+    rare_letter = min(letters, key=lambda c: (sum(c in name for name in names), c))
     return {
         "one": "น",  # in a large share of the register
+        "rare_one": rare_letter,
         "pair": names[0][:2],
         "rare_pair": rare_pair,
         "three": names[0][:3],
@@ -67,6 +70,7 @@ def filters_for(kind: str, words: dict[str, str]) -> MemberFilter:
     return {
         "everyone": MemberFilter(),
         "one": MemberFilter(text=words["one"]),
+        "rare_one": MemberFilter(text=words["rare_one"]),
         "pair": MemberFilter(text=words["pair"]),
         "rare_pair": MemberFilter(text=words["rare_pair"]),
         "three": MemberFilter(text=words["three"]),
@@ -82,7 +86,7 @@ def filters_for(kind: str, words: dict[str, str]) -> MemberFilter:
 
 
 KINDS = (
-    "everyone", "one", "pair", "rare_pair", "three", "name", "two_terms", "province",
+    "everyone", "one", "rare_one", "pair", "rare_pair", "three", "name", "two_terms", "province",
     "province_one", "province_pair", "status_three", "nothing", "nothing_short",
 )  # fmt: skip
 
@@ -106,16 +110,20 @@ def test_limit_gives_the_first_keys_of_the_full_list(
 
 
 @pytest.mark.parametrize(
-    ("budget", "few"),
+    ("budget", "few", "few_fts"),
     [
-        (-1.0, 10_000),  # the walk is out of time at once: the matches are found and sorted
-        (60.0, -1),  # never "few candidates": always walk (to the end if need be)
-        (60.0, 10**9),  # always "few candidates": FTS candidates first
+        (-1.0, 10_000, 0),  # every walk is out of time at once: matches found and sorted
+        (60.0, -1, 0),  # never "few": always walk (to the end if need be)
+        (60.0, 10**9, 10**9),  # always "few": FTS matches or candidates first
     ],
 )
 @pytest.mark.parametrize(
-    "kind", ["one", "pair", "rare_pair", "province", "province_one", "province_pair"]
-)
+    "kind",
+    [
+        "one", "rare_one", "pair", "rare_pair", "three", "name", "province", "province_one",
+        "province_pair", "status_three", "nothing", "nothing_short",
+    ],
+)  # fmt: skip
 def test_every_way_of_finding_the_first_page_agrees(
     demo: Database,
     words: dict[str, str],
@@ -123,10 +131,12 @@ def test_every_way_of_finding_the_first_page_agrees(
     kind: str,
     budget: float,
     few: int,
+    few_fts: int,
 ) -> None:
     monkeypatch.setattr(query, "WALK_BUDGET_S", budget)
     monkeypatch.setattr(query, "WALK_CHECK_STEPS", 1)
     monkeypatch.setattr(query, "FEW_CANDIDATE_DOCUMENTS", few)
+    monkeypatch.setattr(query, "FEW_FTS_MATCHES", few_fts)
     filters = filters_for(kind, words)
     with demo.session() as s:
         for descending in (False, True):
@@ -134,6 +144,27 @@ def test_every_way_of_finding_the_first_page_agrees(
             for limit in LIMITS:
                 first, full = first_and_full(s, filters, sort, limit)
                 assert first == full[:limit], (kind, descending, limit)
+
+
+def test_rare_letter_out_of_time_uses_fts_candidates(
+    demo: Database, words: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query, "WALK_BUDGET_S", -1.0)
+    monkeypatch.setattr(query, "WALK_CHECK_STEPS", 1)
+    filters = filters_for("rare_one", words)
+    statements: list[str] = []
+    with demo.session() as s:
+        connection = dbapi(s)
+        connection.set_trace_callback(statements.append)
+        try:
+            first = search_member_keys(s, filters=filters, limit=5)
+        finally:
+            connection.set_trace_callback(None)
+        full = search_member_keys(s, filters=filters)
+    selects = [sql for sql in statements if "SELECT m.rowid FROM member m" in sql]
+    assert len(selects) == 2  # the interrupted walk, then the candidates sorted
+    assert "member_fts" not in selects[0] and "member_fts MATCH" in selects[1]
+    assert first == full[:5] and len(full) > 0
 
 
 def test_walk_out_of_time_falls_back_to_the_sorted_matches(
@@ -188,6 +219,17 @@ def test_fts_text_keeps_the_fts_lookup(demo: Database, words: dict[str, str]) ->
     with demo.session() as s:
         plan = plan_of(s, filters_for("name", words), 40)
     assert any("member_fts" in step for step in plan), plan
+
+
+def test_fts_text_with_many_matches_walks_the_names(
+    demo: Database, words: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query, "FEW_FTS_MATCHES", 0)  # at 393,000: 3,000
+    with demo.session() as s:
+        plan = plan_of(s, filters_for("three", words), 40)
+    assert any("ix_member_live_name" in step for step in plan), plan
+    assert any("member_fts" in step for step in plan), plan
+    assert not any("TEMP B-TREE" in step for step in plan), plan
 
 
 @pytest.mark.parametrize("column", [SortColumn.PROVINCE, SortColumn.LAST_NAME, SortColumn.PHONE])
