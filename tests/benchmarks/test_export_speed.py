@@ -1,0 +1,132 @@
+"""Benchmark: export of the whole register (393,000 members, the default 27 columns) to .xlsx and
+.csv. Run on demand:
+
+    .venv/bin/pytest tests/benchmarks/test_export_speed.py -m slow -s
+
+Targets (issue 3): .xlsx under 20 s, .csv under 5 s. Printed beside them: CPU time (the export
+uses a reading thread beside the writing one, and .xlsx a compressing thread too, so CPU can
+exceed wall time), the load of the machine when it started, the file sizes, the peak memory
+(anonymous, i.e. not counting the memory-mapped database file), and the time the SQL reading
+alone takes (the floor of this design). The database is the cached demo register under
+/tmp/khrueakhai-bench/ (made by db.demo.populate when missing), opened without changing it, or the
+file named by KHRUEAKHAI_BENCH_DB.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from db.engine import Database, open_database
+from db.io import export_members as em
+from db.io.export_columns import resolve_columns
+from db.io.export_members import export_members
+from db.members.types import MemberFilter, MemberSort
+from tests.benchmarks.test_member_queries import MEMBERS, bench_database
+
+TARGETS = {"xlsx": 20.0, "csv": 5.0}
+REGRESSION = {"xlsx": 60.0, "csv": 30.0}  # a gross regression fails; the targets are printed
+
+
+@pytest.fixture(scope="module")
+def bench() -> Iterator[Database]:
+    override = os.environ.get("KHRUEAKHAI_BENCH_DB")
+    database = open_database(Path(override) if override else bench_database(), migrate=False)
+    yield database
+    database.dispose()
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}"
+
+
+def _anonymous_peak_mb() -> float:
+    """Resident anonymous memory now (the mapped file's pages are the OS's cache, not ours)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")  # pragma: no cover - not Linux
+
+
+def _sql_alone(database: Database) -> float:
+    """Seconds to read every row of the export (SQL and rows to Python, nothing else)."""
+    with database.session() as session:
+        connection = em.dbapi(session)
+        with em._memory_mapped(connection):
+            keys = em._export_keys(
+                session, filters=MemberFilter(), sort=MemberSort(), member_ids=None
+            )
+            started = time.perf_counter()
+            table = em._strengths_table(connection)
+            try:
+                reader = em._ChunkReader(
+                    connection, resolve_columns(None, include_personal=False), era="BE",
+                    language="th", strengths_table=table,
+                )  # fmt: skip
+                for start in range(0, len(keys), em.CHUNK):
+                    reader.fetch(keys[start : start + em.CHUNK])
+                return time.perf_counter() - started
+            finally:
+                connection.execute(f"DROP TABLE temp.{table}")
+
+
+def _last_row_number(path: Path) -> int:
+    """The number of the sheet's last row, read from the end of its XML."""
+    with zipfile.ZipFile(path) as archive, archive.open(em.SHEET_PART) as sheet:
+        tail = b""
+        while chunk := sheet.read(1 << 24):
+            tail = (tail + chunk)[-4096:]
+    marker = tail.rfind(b'<row r="')
+    return int(tail[marker + 8 : tail.index(b'"', marker + 8)])
+
+
+@pytest.mark.slow
+def test_export_speed(bench: Database, tmp_path: Path) -> None:
+    figures: dict[str, dict[str, float]] = {}
+    for fmt in ("xlsx", "csv"):
+        path = tmp_path / f"members.{fmt}"
+        load = os.getloadavg()[0]
+        cpu_started = time.process_time()
+        result = export_members(bench, out_path=path)
+        figures[fmt] = {
+            "seconds": result.seconds,
+            "cpu": time.process_time() - cpu_started,
+            "load": load,
+            "mb": path.stat().st_size / 1e6,
+            "count": result.count,
+        }
+        assert result.count == MEMBERS
+    peak = _anonymous_peak_mb()
+    sql = _sql_alone(bench)
+    last_row = _last_row_number(tmp_path / "members.xlsx")
+    with (tmp_path / "members.csv").open(encoding="utf-8-sig", newline="") as handle:
+        header = handle.readline()
+
+    print(f"\nexport of {MEMBERS:,} members x 27 columns on {machine()}")
+    for fmt, f in figures.items():
+        verdict = "within" if f["seconds"] < TARGETS[fmt] else "MISSES"
+        print(
+            f"  .{fmt:<4} {f['seconds']:6.1f} s (CPU {f['cpu']:5.1f} s, load {f['load']:.1f} at"
+            f" start), {f['mb']:5.0f} MB, {MEMBERS / f['seconds']:8,.0f} members/s:"
+            f" {verdict} the {TARGETS[fmt]:.0f} s target"
+        )
+    print(f"  reading the rows alone (SQL, strengths table, rows to Python): {sql:.1f} s")
+    print(f"  anonymous memory after both exports: {peak:.0f} MB")
+    print(json.dumps({fmt: round(f["seconds"], 2) for fmt, f in figures.items()}))
+
+    assert last_row == MEMBERS + 1
+    assert header.startswith("คำนำหน้า,ชื่อ,นามสกุล")
+    for fmt, f in figures.items():
+        assert f["seconds"] < REGRESSION[fmt], f"{fmt}: {f['seconds']:.1f} s"
