@@ -96,6 +96,7 @@ XLSX_MAX_ROWS = 1_048_576  # Excel's limit, the header row included
 XLSX_MAX_CELL = 32_767  # characters (UTF-16 code units) Excel keeps in a cell
 XLSX_COMPRESS_LEVEL = 1  # deflate level of the sheet: level 6 costs ~2x the time for ~15% less
 SHEET_PART = "xl/worksheets/sheet1.xml"
+ZIP64_FROM = zipfile.ZIP64_LIMIT  # bytes of sheet XML that need ZIP64 (2 GiB)
 _ENGLISH_MONTHS_SHORT = (
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 )  # fmt: skip
@@ -582,8 +583,14 @@ def _write_xlsx(
     sheet_xml = _DIMENSION.sub(f'<dimension ref="A1:{last}{total + 1}"/>', sheet_xml, count=1)
     head, tail = sheet_xml.split("</sheetData>", 1)
     rows = _SheetRows(columns, int(style.group(1)))
-    written = 0
-    large = total * len(columns) > 8_000_000  # the sheet may pass 2 GiB: zip64 from the start
+    # ZIP64 only when the sheet may pass zipfile's 2 GiB limit (Excel is strict about ZIP64
+    # entries it does not need): judged from the first chunk's XML, with a wide margin.
+    chunks = iter(chunks)
+    first = next(chunks, None)
+    first_xml = rows.xml(first, 2).encode("utf-8") if first is not None else b""
+    written = len(first[0]) if first is not None else 0
+    per_row = len(first_xml) / written if written else 0.0
+    large = len(head) + 2 * per_row * total > ZIP64_FROM
     with zipfile.ZipFile(
         path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=XLSX_COMPRESS_LEVEL
     ) as out:
@@ -595,6 +602,7 @@ def _write_xlsx(
                 writer = _BackgroundWriter(sheet)
                 try:
                     writer.write(head.encode("utf-8"))
+                    writer.write(first_xml)
                     for chunk in chunks:
                         writer.write(rows.xml(chunk, written + 2).encode("utf-8"))
                         written += len(chunk[0])

@@ -491,3 +491,29 @@ def test_a_database_path_that_is_new_works(tmp_path: Path) -> None:
         database.dispose()
     assert result.count == 0
     assert read_xlsx(tmp_path / "none.xlsx") == [THAI_HEADERS]
+
+
+def _local_extra(path: Path, name: str) -> bytes:
+    """The extra field of ``name``'s local header in the zip file (ZIP64 sizes live there)."""
+    import struct
+
+    info = zipfile.ZipFile(path).getinfo(name)
+    with path.open("rb") as handle:
+        handle.seek(info.header_offset)
+        header = handle.read(30)
+        name_length, extra_length = struct.unpack("<HH", header[26:30])
+        handle.seek(info.header_offset + 30 + name_length)
+        return handle.read(extra_length)
+
+
+def test_zip64_only_when_the_sheet_may_need_it(
+    register: Register, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    normal = out / "normal.xlsx"
+    export_members(register.database, out_path=normal)
+    assert not _local_extra(normal, em.SHEET_PART).startswith(b"\x01\x00")  # no ZIP64 field
+    monkeypatch.setattr(em, "ZIP64_FROM", 2_000)  # as if the sheet were huge
+    huge = out / "huge.xlsx"
+    export_members(register.database, out_path=huge)
+    assert _local_extra(huge, em.SHEET_PART).startswith(b"\x01\x00")
+    assert read_xlsx(huge) == read_xlsx(normal)
