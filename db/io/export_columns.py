@@ -1,5 +1,5 @@
-"""The columns a member export can hold: key, Thai and English header, personal flag, and how
-each is read (one SQL expression per column) and written (its kind).
+"""The columns a member export can hold: key, Thai and English header, personal flag, kind (how
+its stored value becomes cell text), the importer field it fills and its width in a workbook.
 
 Headers are the names the importer knows (``db.io.mapping.SYNONYMS``), so an exported file maps
 itself when it is imported again, in Thai or in English. Code columns (gender, personnel type,
