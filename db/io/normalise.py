@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
+from db.io.cell_safety import unescape_cell
 from db.io.mapping import ColumnMapping
 from db.members.types import FieldError, MemberInput
 from db.members.validation import (
@@ -394,9 +395,12 @@ def _district_key(name: str) -> str:
 
 
 def cell_to_text(cell: object) -> str:
-    """A cell as text: whole numbers without ".0", dates as ISO, blanks as ""."""
+    """A cell as text: whole numbers without ".0", dates as ISO, blanks as "".
+
+    A text cell our export escaped against formulas ("'=..." ) comes back as it was.
+    """
     if isinstance(cell, str):
-        return cell
+        return unescape_cell(cell)
     if cell is None or cell == "":
         return ""
     if isinstance(cell, bool):

@@ -122,10 +122,5 @@ def test_an_export_reimports_without_loss(differences: Differences) -> None:
     assert [d for d in differences if not needs_escape(str(d[2]))] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the importer keeps the quote that escapes a formula-like cell ('=..., '@..., '-...):"
-    " db.io.normalise should pass text cells through db.io.cell_safety.unescape_cell",
-)
 def test_cells_escaped_against_formulas_reimport_as_they_were(differences: Differences) -> None:
     assert differences == []
