@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from db.organisations import organisation_suggestions
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -33,6 +32,7 @@ from db.members.types import (
     MemberValidationError,
     OrganisationChoice,
 )
+from db.organisations import organisation_suggestions
 from desktop.db_worker import DbExecutor
 from desktop.members.editor_form import MemberForm
 from desktop.members.field_errors import UNREADABLE_DATE, field_error_text
