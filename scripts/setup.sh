@@ -33,6 +33,11 @@ QT_PACKAGES=(
     libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1
 )
 TOOL_PACKAGES=(xvfb xauth poppler-utils)
+# The tests also open exports in a real spreadsheet (LibreOffice Calc, about 300 MB): only
+# `setup.sh --for-tests` (what scripts/test.sh runs) installs it, never the app's start.
+if [ "${1:-}" = "--for-tests" ]; then
+    TOOL_PACKAGES+=(libreoffice-calc)
+fi
 
 # --- Python ------------------------------------------------------------------------------------
 py_ok() {  # $1: interpreter; true when it is Python >= 3.11

@@ -6,10 +6,10 @@
 # Fails on lint errors, on failing tests, and when no test was collected (pytest exit 5).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-bash "$ROOT/scripts/setup.sh"
+bash "$ROOT/scripts/setup.sh" --for-tests
 cd "$ROOT"
 
-.venv/bin/ruff check --quiet . || { echo "test: ruff found lint errors (above)" >&2; exit 1; }
+.venv/bin/ruff check --quiet --no-cache . || { echo "test: ruff found lint errors (above)" >&2; exit 1; }
 
 status=0
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@" </dev/null || status=$?
