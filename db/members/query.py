@@ -28,6 +28,7 @@ __all__ = [
     "facet_counts",
     "fetch_member_rows",
     "member_ids_for_keys",
+    "quick_first_member_keys",
     "search_member_keys",
 ]
 
@@ -153,12 +154,15 @@ def search_member_keys(
     filters: MemberFilter,
     sort: MemberSort | None = None,
     limit: int | None = None,
+    quick_tried: bool = False,
 ) -> array[int]:
     """The ``member.rowid`` of every live member matching ``filters``, in ``sort`` order.
 
     Thai text sorts by ICU sort keys; ties are broken by name, then key, so the order is total
     and stable between calls. With ``limit``, only the first ``limit`` keys of that same list:
-    the first screenful, for search as you type (see :func:`_first_by_name`).
+    the first screenful, for search as you type (see :func:`_first_by_name`);
+    ``quick_tried``: :func:`quick_first_member_keys` gave up on this search, so the walk it
+    tried is not tried again.
     """
     if limit is not None and limit < 0:
         raise ValueError(f"limit must be 0 or more, not {limit}")
@@ -168,10 +172,31 @@ def search_member_keys(
     sort = sort or MemberSort()
     conditions = build_conditions(filters, connection=connection)
     if limit is not None and sort.column is SortColumn.NAME:
-        return _first_by_name(connection, filters, conditions, sort, limit)
+        keys = _first_by_name(
+            connection, filters, conditions, sort, limit, quick=False, walked=quick_tried
+        )
+        assert keys is not None  # only a quick search gives up
+        return keys
     return _run_keys(
         connection, conditions, _order(connection, sort, filtered=not conditions.only_live), limit
     )
+
+
+def quick_first_member_keys(
+    session: Session, *, filters: MemberFilter, sort: MemberSort | None = None, limit: int
+) -> array[int] | None:
+    """The first ``limit`` keys of :func:`search_member_keys` when they are quick to find
+    (within about ``WALK_BUDGET_S`` of work: fit for the UI thread), else None: then ask
+    ``search_member_keys(limit=...)`` off the UI thread. Only the name sort has a quick way.
+    """
+    if limit < 1:
+        raise ValueError(f"limit must be 1 or more, not {limit}")
+    sort = sort or MemberSort()
+    if sort.column is not SortColumn.NAME:
+        return None
+    connection = dbapi(session)
+    conditions = build_conditions(filters, connection=connection)
+    return _first_by_name(connection, filters, conditions, sort, limit, quick=True, walked=False)
 
 
 def _fts_matches_fewer_than(connection: sqlite3.Connection, match: str, count: int) -> bool:
@@ -192,15 +217,17 @@ def _run_keys(
     connection: sqlite3.Connection, conditions: Conditions, order: _Order, limit: int | None
 ) -> array[int]:
     params: list[object] = [*conditions.all_params, *order.params]
-    limit_clause = ""
-    if limit is not None:
-        limit_clause = " LIMIT ?"
-        params.append(limit)
-    sql = (
-        f"{conditions.with_clause}SELECT m.rowid FROM member m {' '.join(order.joins)}"
-        f" WHERE {conditions.where_clause} ORDER BY {order.clause}{limit_clause}"
+    select = (
+        f"SELECT m.rowid FROM member m {' '.join(order.joins)}"
+        f" WHERE {conditions.where_clause} ORDER BY {order.clause}"
     )
-    cursor = connection.execute(sql, params)
+    if limit is not None:
+        # A screenful as one row: each row a cursor returns costs a handover of the GIL,
+        # which takes up to 5 ms when another thread (the UI's) is busy.
+        sql = f"{conditions.with_clause}SELECT group_concat(rowid) FROM ({select} LIMIT ?)"
+        (text,) = connection.execute(sql, [*params, limit]).fetchone()
+        return array("q", map(int, text.split(","))) if text else array("q")
+    cursor = connection.execute(conditions.with_clause + select, params)
     try:
         return _keys_array(cursor)
     finally:
@@ -213,8 +240,12 @@ def _first_by_name(
     conditions: Conditions,
     sort: MemberSort,
     limit: int,
-) -> array[int]:
-    """The first ``limit`` matches in name order, found the quickest way.
+    *,
+    quick: bool,
+    walked: bool,
+) -> array[int] | None:
+    """The first ``limit`` matches in name order, found the quickest way (``quick``: None when
+    that takes more than the walk's budget and the cheap ways).
 
     Walking ``ix_member_live_name`` in order and testing each member stops after ``limit``
     matches: a few ms for a text or filter that many members match (1 code point: ~1 ms where
@@ -245,9 +276,13 @@ def _first_by_name(
         # Many candidates of a 2-code-point term: finding them all (an FTS query of every
         # trigram the pair begins) costs more than testing names with instr() on the walk.
         walk_conditions = build_conditions(filters)
-    keys = _walk_on_budget(connection, walk_conditions, walk, limit)
+    # (The budget's check runs Python every few thousand SQLite steps: on a thread that waits
+    # for the GIL each time, as the database thread may, so never walk there twice.)
+    keys = None if walked else _walk_on_budget(connection, walk_conditions, walk, limit)
     if keys is not None:
         return keys
+    if quick:
+        return None
     if conditions.candidate_documents is None and not (
         conditions.has_fts_match or _has_panel_filters(filters)
     ):

@@ -6,7 +6,8 @@
 
 All database work goes through the `DbExecutor`: searches and counts run on its thread and come
 back to the qasync loop; painting a screenful of rows reads them on the UI thread
-(`read_now(fetch_member_rows)`), which takes well under a millisecond a page.
+(`read_now(fetch_member_rows)`), which takes well under a millisecond a page, and so does the
+first screenful of a search when it is quick to find (`quick_first_member_keys`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,12 @@ from PySide6.QtWidgets import (
 from sqlmodel import Session
 
 from db.members.profile import get_member
-from db.members.query import count_members, fetch_member_rows, search_member_keys
+from db.members.query import (
+    count_members,
+    fetch_member_rows,
+    quick_first_member_keys,
+    search_member_keys,
+)
 from db.members.types import MemberFilter, MemberRow, SortColumn
 from desktop.db_worker import Changes, DbExecutor
 from desktop.members.actions import MemberActions
@@ -221,10 +227,23 @@ class MembersView(QWidget):
                 if not state.is_current(request):
                     return None
                 return search_member_keys(
-                    session, filters=request.filters, sort=request.sort, limit=first_rows
+                    session,
+                    filters=request.filters,
+                    sort=request.sort,
+                    limit=first_rows,
+                    quick_tried=True,
                 )
 
-            first = await self._executor.run(first_page)
+            # Most first screenfuls take a few ms to find: read them here, sparing the round
+            # trip to the database thread; the slow ones go there.
+            first = self._executor.read_now(
+                quick_first_member_keys,
+                filters=request.filters,
+                sort=request.sort,
+                limit=first_rows,
+            )
+            if first is None:
+                first = await self._executor.run(first_page)
             if first is None or not state.is_current(request):
                 return
             complete = len(first) < first_rows
