@@ -3,8 +3,10 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/pytest tests/benchmarks/test_members_view.py -m slow -s
 
 Figures (targets from issue 2): opening the view to the first rows painted (< 300 ms), scrolling
-to the end (< 100 ms), search as you type from issuing the query to the repainted table, p95 over
-about 100 keystrokes of real first-name prefixes (< 30 ms, the debounce delay not counted),
+to the end (< 100 ms), search as you type from issuing the query to the first rows repainted
+(the view shows the first screenful by name before it reads the whole key list), p95 over about 100
+keystrokes of real first-name prefixes (< 30 ms, the debounce delay not counted; the time to the
+whole list and its count is printed beside it, by search length),
 sorting by name from the header click to the repaint (< 500 ms), and the resident memory of the
 process with the view open (< 300 MB). The database is the cached demo register under
 /tmp/khrueakhai-bench/ (made by db.demo.populate when missing), or the file named by
@@ -179,39 +181,54 @@ def test_members_view_at_scale(qtbot: QtBot, loop: Any, bench: Database) -> None
     for name in names:
         typed.extend(name[:end] for end in range(1, min(len(name), 5) + 1))
     typed = typed[:KEYSTROKES]
-    timings: list[float] = []
+    timings: list[float] = []  # keystroke -> first rows repainted (what the user sees)
+    full_timings: list[float] = []  # keystroke -> whole key list in, count shown
     sizes: list[int] = []
+    shown: list[float] = []
     done: list[float] = []
+
+    def on_shown(_rows: int) -> None:
+        table.viewport().repaint()
+        shown.append(time.perf_counter())
 
     def on_finished(_rows: int) -> None:
         table.viewport().repaint()
+        view.count_label.repaint()
         done.append(time.perf_counter())
 
+    view.rows_shown.connect(on_shown)
     view.search_finished.connect(on_finished)
     for text in typed:
         view.search.setText(text)  # what typing does: the state now waits for a pause ...
+        shown.clear()
         done.clear()
         started = time.perf_counter()
         view.state.search_now()  # ... which the benchmark skips
-        wait(qtbot, lambda: bool(done), timeout=10_000)
-        timings.append((done[0] - started) * 1000)
+        wait(qtbot, lambda: bool(done) and view.tasks.pending() == 0, timeout=10_000)
+        timings.append((shown[0] - started) * 1000)
+        full_timings.append((done[0] - started) * 1000)
         sizes.append(view.model.rowCount())
+    view.rows_shown.disconnect(on_shown)
     view.search_finished.disconnect(on_finished)
     p95 = statistics.quantiles(timings, n=20)[18]
     figures.append((
-        f"keystroke -> table repainted, p95 of {len(timings)}", p95, TARGET_KEYSTROKE_P95_MS,
+        f"keystroke -> first rows repainted, p95 of {len(timings)}", p95, TARGET_KEYSTROKE_P95_MS,
         f"p50 {statistics.median(timings):.1f} ms, max {max(timings):.1f} ms,"
         f" median {int(statistics.median(sizes)):,} hits",
     ))  # fmt: skip
     slowest = sorted(zip(timings, typed, sizes, strict=True), reverse=True)[:5]
+    slowest_full = sorted(zip(full_timings, typed, sizes, strict=True), reverse=True)[:5]
     by_length: list[str] = []
     for label, lengths in (("1", {1}), ("2", {2}), ("3+", set(range(3, 99)))):
-        chosen = [ms for ms, text in zip(timings, typed, strict=True) if len(text) in lengths]
+        chosen = [i for i, text in enumerate(typed) if len(text) in lengths]
         if len(chosen) >= 2:
+            first = [timings[i] for i in chosen]
+            full = [full_timings[i] for i in chosen]
             by_length.append(
-                f"{label} code point(s): {len(chosen)} keystrokes, p50"
-                f" {statistics.median(chosen):.1f} ms, p95"
-                f" {statistics.quantiles(chosen, n=20)[18]:.1f} ms"
+                f"{label} code point(s), {len(chosen)} keystrokes: first rows p50"
+                f" {statistics.median(first):.1f} / p95 {statistics.quantiles(first, n=20)[18]:.1f}"
+                f" ms; full count p50 {statistics.median(full):.1f} / p95"
+                f" {statistics.quantiles(full, n=20)[18]:.1f} ms"
             )
     view.search.clear()
     wait(qtbot, lambda: view.model.rowCount() == MEMBERS and not view.state.is_pending())
@@ -259,11 +276,19 @@ def test_members_view_at_scale(qtbot: QtBot, loop: Any, bench: Database) -> None
         unit = "MB" if "memory" in label else "ms"
         verdict = "ok" if value < target else "SLOW"
         print(f"  {label:<52} {value:8.1f} {unit}  (target < {target} {unit}: {verdict}) {note}")
-    print("  keystrokes by search length: " + "; ".join(by_length))
+    print(
+        f"  keystroke -> whole list and count shown (no target; the table already shows the"
+        f" first rows): p50 {statistics.median(full_timings):.1f} ms,"
+        f" p95 {statistics.quantiles(full_timings, n=20)[18]:.1f} ms,"
+        f" max {max(full_timings):.1f} ms"
+    )
+    print("  keystrokes by search length:\n    " + "\n    ".join(by_length))
     if stale_stats:
         print(f"  WARNING: no planner statistics for {', '.join(stale_stats)}: run ANALYZE")
     print("  slowest keystrokes: " + ", ".join(f"{t!r} {ms:.0f} ms ({n:,} hits)"
                                                for ms, t, n in slowest))  # fmt: skip
+    print("  slowest to the full count: " + ", ".join(f"{t!r} {ms:.0f} ms ({n:,} hits)"
+                                                     for ms, t, n in slowest_full))  # fmt: skip
 
     view.close()
     view.deleteLater()

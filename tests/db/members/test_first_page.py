@@ -249,3 +249,42 @@ def test_limit_zero_and_negative(demo: Database) -> None:
             search_member_keys(s, filters=MemberFilter(), limit=-1)
         everyone = search_member_keys(s, filters=MemberFilter())
         assert search_member_keys(s, filters=MemberFilter(), limit=10**6) == everyone
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_quick_first_keys_are_the_first_keys_or_none(
+    demo: Database, words: dict[str, str], kind: str
+) -> None:
+    filters = filters_for(kind, words)
+    with demo.session() as s:
+        full = search_member_keys(s, filters=filters)
+        quick = query.quick_first_member_keys(s, filters=filters, limit=30)
+        assert quick is None or quick == full[:30]
+        after = search_member_keys(s, filters=filters, limit=30, quick_tried=True)
+        assert after == full[:30]
+        if kind in ("everyone", "one"):
+            assert quick is not None  # dense matches: the walk finds them at once
+
+
+def test_quick_first_keys_give_up_past_the_budget(
+    demo: Database, words: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query, "WALK_BUDGET_S", -1.0)
+    monkeypatch.setattr(query, "WALK_CHECK_STEPS", 1)
+    monkeypatch.setattr(query, "FEW_CANDIDATE_DOCUMENTS", -1)
+    monkeypatch.setattr(query, "FEW_FTS_MATCHES", 0)
+    with demo.session() as s:
+        for kind in ("one", "pair", "three", "province_one"):
+            filters = filters_for(kind, words)
+            assert query.quick_first_member_keys(s, filters=filters, limit=10) is None, kind
+            full = search_member_keys(s, filters=filters)
+            after = search_member_keys(s, filters=filters, limit=10, quick_tried=True)
+            assert after == full[:10], kind
+        # Everyone needs no test of a row: never out of time.
+        everyone = query.quick_first_member_keys(s, filters=MemberFilter(), limit=10)
+        assert everyone == search_member_keys(s, filters=MemberFilter())[:10]
+        # Another sort has no quick way.
+        other = MemberSort(SortColumn.PROVINCE)
+        assert query.quick_first_member_keys(s, filters=MemberFilter(), sort=other, limit=5) is None
+        with pytest.raises(ValueError, match="limit"):
+            query.quick_first_member_keys(s, filters=MemberFilter(), limit=0)
