@@ -72,7 +72,9 @@ class MembersView(QWidget):
         self._executor = executor
         self._labels = ViewLabels()
         self._total: int | None = None
-        self._shown_filters = MemberFilter()  # the filter of the keys the table shows
+        # The filter of the keys the table shows (None before the first search, which is then
+        # read in two steps too: the first screenful paints before the whole list is read).
+        self._shown_filters: MemberFilter | None = None
         self._counted_filters: MemberFilter | None = None  # the filter the counts are for
         self._counting = False  # the table shows a search's first rows; the whole list follows
         self._started = False
