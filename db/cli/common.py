@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import time
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -113,3 +114,27 @@ def say(message: str) -> None:
     """A message for the person at the terminal (stderr, so stdout stays data)."""
     sys.stderr.write(message + "\n")
     sys.stderr.flush()
+
+
+class Progress:
+    """Progress on stderr: one updating line on a terminal, a line per tenth otherwise;
+    ``noun`` names what is counted ("members", "rows")."""
+
+    def __init__(self, noun: str) -> None:
+        self._noun = noun
+        self._tty = sys.stderr.isatty()
+        self._last_tenth = -1
+        self._started = time.perf_counter()
+
+    def __call__(self, done: int, total: int) -> bool:
+        seconds = time.perf_counter() - self._started
+        text = (
+            f"{self._noun} {done:,} / {total:,} ({done * 100 // max(total, 1)}%), {seconds:.1f} s"
+        )
+        if self._tty:
+            sys.stderr.write("\r" + text + ("\n" if done >= total else ""))
+            sys.stderr.flush()
+        elif done * 10 // max(total, 1) > self._last_tenth:
+            self._last_tenth = done * 10 // max(total, 1)
+            say(text)
+        return True

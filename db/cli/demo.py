@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
-import time
 from pathlib import Path
 
-from db.cli.common import EXIT_OK, CliError, require_khrueakhai_file, say
+from db.cli.common import EXIT_OK, CliError, Progress, require_khrueakhai_file, say
 from db.demo import DemoError, DemoSummary, populate
 from db.demo.populate import MAX_MEMBERS
 from db.engine import Database, open_database
@@ -45,26 +43,6 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="add demo data to a database that already has members (nothing is deleted)",
     )
     parser.set_defaults(run=run)
-
-
-class _Progress:
-    """Progress on stderr: one updating line on a terminal, a line per tenth otherwise."""
-
-    def __init__(self) -> None:
-        self._tty = sys.stderr.isatty()
-        self._last_tenth = -1
-        self._started = time.perf_counter()
-
-    def __call__(self, done: int, total: int) -> bool:
-        seconds = time.perf_counter() - self._started
-        text = f"members {done:,} / {total:,} ({done * 100 // max(total, 1)}%), {seconds:.1f} s"
-        if self._tty:
-            sys.stderr.write("\r" + text + ("\n" if done >= total else ""))
-            sys.stderr.flush()
-        elif done * 10 // max(total, 1) > self._last_tenth:
-            self._last_tenth = done * 10 // max(total, 1)
-            say(text)
-        return True
 
 
 def _existing_members(database: Database) -> int:
@@ -112,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         say(f"Writing {args.members:,} demo members to {path} (seed {args.seed}) ...")
         try:
             summary = populate(
-                database, members=args.members, seed=args.seed, progress=_Progress()
+                database, members=args.members, seed=args.seed, progress=Progress("members")
             )
         except DemoError as error:
             raise CliError(f"demo data not written: {error}") from None

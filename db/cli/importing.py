@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-import time
 from pathlib import Path
 
-from db.cli.common import EXIT_OK, CliError, open_existing, say
+from db.cli.common import EXIT_OK, CliError, Progress, open_existing, say
 from db.io.import_members import DUPLICATE_POLICIES, ImportCancelled, import_members
 from db.io.import_report import ImportReport, write_error_report
 from db.io.readers import ImportFileError
@@ -69,26 +67,6 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     undo.set_defaults(run=run_undo)
 
 
-class _Progress:
-    """Progress on stderr: one updating line on a terminal, a line per tenth otherwise."""
-
-    def __init__(self) -> None:
-        self._tty = sys.stderr.isatty()
-        self._last_tenth = -1
-        self._started = time.perf_counter()
-
-    def __call__(self, done: int, total: int) -> bool:
-        seconds = time.perf_counter() - self._started
-        text = f"rows {done:,} / {total:,} ({done * 100 // max(total, 1)}%), {seconds:.1f} s"
-        if self._tty:
-            sys.stderr.write("\r" + text + ("\n" if done >= total else ""))
-            sys.stderr.flush()
-        elif done * 10 // max(total, 1) > self._last_tenth:
-            self._last_tenth = done * 10 // max(total, 1)
-            say(text)
-        return True
-
-
 def _check_output(path: Path, what: str) -> None:
     if path.exists() and path.is_dir():
         raise CliError(f"{path} is a folder: give a file name for the {what}")
@@ -133,7 +111,7 @@ def run_members(args: argparse.Namespace) -> int:
         say(f"Importing {args.file} into {args.db} ...")
         report = import_members(
             database, path=args.file, sheet=args.sheet, on_duplicate=args.on_duplicate,
-            dry_run=args.dry_run, progress=_Progress(),
+            dry_run=args.dry_run, progress=Progress("rows"),
         )  # fmt: skip
     except ImportFileError as error:
         raise CliError(f"{error.message} [{error.code}]; nothing was written") from None
