@@ -358,6 +358,13 @@ class FilterPanel(QFrame):
             section.stale = True
         self._timer.start(max(0, delay_ms))
 
+    def hold_counts(self) -> None:
+        """A new search is under way: drop the pending count and stop a running one after its
+        current section (counting then competes with the search the user waits for; the view
+        asks for counts again when the search's whole list is in)."""
+        self._generation += 1
+        self._timer.stop()
+
     def is_refreshing(self) -> bool:
         return self._timer.isActive() or (self._task is not None and not self._task.done())
 

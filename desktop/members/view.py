@@ -220,6 +220,8 @@ class MembersView(QWidget):
         the whole key list extends it (`rows_shown`, then `search_finished`). A refresh of the
         same search, or another sort, reads the whole list at once: the table keeps its place."""
         state = self.state
+        if request.filters != self._counted_filters:
+            self.filters.hold_counts()  # they are counted again once this search is in
         first_rows = 0
         if request.sort.column is SortColumn.NAME and request.filters != self._shown_filters:
             first_rows = self.first_rows_wanted()
