@@ -19,7 +19,7 @@ from db.ids import new_id, new_ids
 from db.members._keys import thai_sort_key
 from db.members._sql import dbapi, iso, placeholders, to_date, today_iso
 from db.members.filters import CURRENT_MEMBERSHIP, build_conditions
-from db.members.types import FieldError, GroupNode, MemberFilter, MemberValidationError
+from db.members.types import GroupNode, MemberFilter, RefusedError
 from db.members.validation import clean_line, clean_multiline
 from db.models.groups import GROUP_KINDS
 
@@ -27,24 +27,13 @@ BULK_BATCH = 20_000
 DEFAULT_MEMBER_ROWS_LIMIT = 1_000
 
 
-class GroupError(MemberValidationError):
+class GroupError(RefusedError):
     """A group operation that was refused: ``code`` and ``message`` of its (first) FieldError.
 
     Codes: ``missing_name``, ``unknown_kind``, ``unknown_group``, ``group_cycle``,
     ``duplicate_group``, ``group_has_children``, ``unknown_member``, ``unknown_role``,
     ``already_member``, ``unknown_membership``, ``invalid_date``.
     """
-
-    def __init__(self, code: str, message: str, *, field: str = "") -> None:
-        super().__init__((FieldError(field, code, message),))
-
-    @property
-    def code(self) -> str:
-        return self.errors[0].code
-
-    @property
-    def message(self) -> str:
-        return self.errors[0].message
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ from db.ids import new_id
 from db.members._keys import member_name_key, thai_sort_key
 from db.members._sql import dbapi, iso, today_iso
 from db.members.profile import get_member
-from db.members.types import FieldError, MemberInput, MemberValidationError
+from db.members.types import FieldError, MemberInput, MemberValidationError, RefusedError
 from db.members.validation import normalise_member, validate_member
 
 FieldChoice = Literal["survivor", "merged"]
@@ -64,24 +64,13 @@ _SAME_ROW_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {"member_strength": (("
 _GROUP_TABLE = "group_membership"
 
 
-class MergeError(MemberValidationError):
+class MergeError(RefusedError):
     """A merge or undo that was refused; nothing was changed.
 
     Codes: ``same_member``, ``unknown_member``, ``unknown_field``, ``invalid_choice``,
     ``unknown_merge``, ``already_undone``, ``merged_again``, ``survivor_changed``,
     ``merged_member_changed``, ``rows_changed``, ``duplicate_national_id``, ``conflicting_rows``.
     """
-
-    def __init__(self, code: str, message: str, *, field: str = "") -> None:
-        super().__init__((FieldError(field, code, message),))
-
-    @property
-    def code(self) -> str:
-        return self.errors[0].code
-
-    @property
-    def message(self) -> str:
-        return self.errors[0].message
 
 
 # -- which tables point at a member ------------------------------------------------------------

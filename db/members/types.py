@@ -150,6 +150,21 @@ class MemberValidationError(ValueError):
         self.errors = errors
 
 
+class RefusedError(MemberValidationError):
+    """An operation refused for one reason: one FieldError, read as ``code`` and ``message``."""
+
+    def __init__(self, code: str, message: str, *, field: str = "") -> None:
+        super().__init__((FieldError(field, code, message),))
+
+    @property
+    def code(self) -> str:
+        return self.errors[0].code
+
+    @property
+    def message(self) -> str:
+        return self.errors[0].message
+
+
 @dataclass(frozen=True, slots=True)
 class GroupRoleRow:
     membership_id: str
