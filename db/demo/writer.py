@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from db.demo.people import MEMBER_CONTENT_COLUMNS
 from db.ids import new_ids
 from db.models.base import utc_now_iso
-from db.sync.clock import MAX_COUNTER, Hlc, HybridLogicalClock
+from db.sync.clock import HlcRun, HybridLogicalClock
 
 SYNC_COLUMNS = ("id", "owner_office_id", "created_at", "updated_at", "hlc")
 
@@ -132,33 +132,9 @@ class SyncStamps:
     """
 
     def __init__(self, clock: HybridLogicalClock, office_id: str) -> None:
-        self._clock = clock
+        self._hlcs = HlcRun(clock)
         self._office_id = office_id
-        self._wall = 0
-        self._counter = 0
-        self._site = clock.site_id
         self.at = utc_now_iso()
-
-    def _hlcs(self, count: int) -> list[str]:
-        now = self._clock.now()  # never behind a stamp the clock gave anyone else meanwhile
-        if (now.wall_ms, now.counter) > (self._wall, self._counter):
-            self._wall, self._counter = now.wall_ms, now.counter
-        stamps: list[str] = []
-        site = self._site
-        while count > 0:
-            room = MAX_COUNTER - self._counter
-            if room <= 0:
-                self._wall += 1
-                self._counter = -1
-                room = MAX_COUNTER + 1
-            take = min(room, count)
-            wall = f"{self._wall:013d}"
-            first = self._counter + 1
-            stamps.extend(f"{wall}.{c:05d}.{site}" for c in range(first, first + take))
-            self._counter += take
-            count -= take
-        self._clock.observe(Hlc(self._wall, self._counter, site))
-        return stamps
 
     def rows(self, count: int) -> tuple[list[str], list[tuple[str, str, str, str, str]]]:
         """``count`` new ids, and the sync-field prefix (id, owner, created, updated, hlc) of
@@ -167,7 +143,7 @@ class SyncStamps:
         office, at = self._office_id, self.at
         return ids, [
             (row_id, office, at, at, hlc)
-            for row_id, hlc in zip(ids, self._hlcs(count), strict=True)
+            for row_id, hlc in zip(ids, self._hlcs.stamps(count), strict=True)
         ]
 
 

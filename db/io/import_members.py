@@ -54,7 +54,7 @@ from db.io.normalise import (
 from db.io.readers import ImportFileError, SheetTable, is_blank, read_table
 from db.members._sql import dbapi
 from db.models.base import utc_now_iso
-from db.sync.clock import MAX_COUNTER, Hlc
+from db.sync.clock import HlcRun
 from db.thai.collation import thai_sort_key, thai_sort_keys
 
 Progress = Callable[[int, int], bool]
@@ -284,27 +284,10 @@ class _Stamps:
         self.office_id = settings[THIS_OFFICE_KEY]
         self.clock = clock_for(settings[SITE_ID_KEY])
         self.at = utc_now_iso()
-        self._wall = 0
-        self._counter = 0
+        self._hlcs = HlcRun(self.clock)
 
     def hlcs(self, count: int) -> list[str]:
-        now = self.clock.now()
-        if (now.wall_ms, now.counter) > (self._wall, self._counter):
-            self._wall, self._counter = now.wall_ms, now.counter
-        site = self.clock.site_id
-        stamps: list[str] = []
-        while count > 0:
-            room = MAX_COUNTER - self._counter
-            if room <= 0:
-                self._wall, self._counter, room = self._wall + 1, -1, MAX_COUNTER + 1
-            take = min(room, count)
-            wall = f"{self._wall:013d}"
-            first = self._counter + 1
-            stamps.extend(f"{wall}.{c:05d}.{site}" for c in range(first, first + take))
-            self._counter += take
-            count -= take
-        self.clock.observe(Hlc(self._wall, self._counter, site))
-        return stamps
+        return self._hlcs.stamps(count)
 
     def one(self) -> str:
         return self.hlcs(1)[0]
