@@ -223,7 +223,7 @@ class DuplicatesView(QWidget):
         self.pairs_model.set_pairs(pairs)
         if pairs:
             self.status.setText(
-                self.tr("%n candidate pair(s): best matches first.", "", len(pairs))
+                self.tr("%Ln candidate pair(s): best matches first.", "", len(pairs))
             )
             self.pairs.selectRow(0)
         else:
@@ -321,7 +321,7 @@ class DuplicatesView(QWidget):
             if moving
             else self.tr("Nothing else to move from the other record."),
             self.tr(
-                "%n value(s) taken from the other record; strengths of both are kept.", "", taken
+                "%Ln value(s) taken from the other record; strengths of both are kept.", "", taken
             ),
         ]
         self.summary.setText("\n".join(lines))

@@ -203,12 +203,14 @@ class ExportDialog(QDialog):
         if filtered is None:
             self.scope_filtered.setText(self.tr("The current view"))
         else:
-            self.scope_filtered.setText(self.tr("The current view (%n member(s))", "", filtered))
-        self.scope_selected.setText(self.tr("The selected members (%n)", "", len(self._selected)))
+            self.scope_filtered.setText(self.tr("The current view (%Ln member(s))", "", filtered))
+        self.scope_selected.setText(self.tr("The selected members (%Ln)", "", len(self._selected)))
         if everyone is None:
             self.scope_all.setText(self.tr("Everyone in the register"))
         else:
-            self.scope_all.setText(self.tr("Everyone in the register (%n member(s))", "", everyone))
+            self.scope_all.setText(
+                self.tr("Everyone in the register (%Ln member(s))", "", everyone)
+            )
 
     def chosen_format(self) -> str:
         return str(self.format_combo.currentData())
@@ -328,7 +330,7 @@ class ExportDialog(QDialog):
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.status.setText(
-            self.tr("%n member(s) exported to %1.", "", result.count).replace(
+            self.tr("%Ln member(s) exported to %1.", "", result.count).replace(
                 "%1", str(result.path))
         )  # fmt: skip
         self.open_folder.setVisible(True)

@@ -120,7 +120,7 @@ class ImportFilePage(QWizardPage):
         self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(shown.sheet)))
         self.sheet_combo.setEnabled(len(sheets) > 1)
         self.status.setText(
-            self.tr("Header found on row %1; %n row(s) of data under it.", "", shown.data_rows)
+            self.tr("Header found on row %1; %Ln row(s) of data under it.", "", shown.data_rows)
             .replace("%1", str(shown.header_row))
         )  # fmt: skip
         self.completeChanged.emit()
@@ -233,7 +233,9 @@ class ImportMappingPage(QWizardPage):
                 self.tr("Columns in amber were matched by a similar name: check them.")
             )
         else:
-            self.status.setText(self.tr("%n column(s) will be imported.", "", len(mapping.columns)))
+            self.status.setText(
+                self.tr("%Ln column(s) will be imported.", "", len(mapping.columns))
+            )
         self.completeChanged.emit()
 
     def busy(self) -> bool:

@@ -102,15 +102,15 @@ class ImportPreviewPage(QWizardPage):
         self.model.set_rows(shown.rows)
         errors, warnings, duplicates = self.model.counts()
         self.counts.setText(
-            self.tr("%n row(s) in the file.", "", shown.data_rows)
+            self.tr("%Ln row(s) in the file.", "", shown.data_rows)
             + " "
-            + self.tr("Of the first %n shown:", "", len(shown.rows))
+            + self.tr("Of the first %Ln shown:", "", len(shown.rows))
             + " "
-            + self.tr("%n with errors (not imported),", "", errors)
+            + self.tr("%Ln with errors (not imported),", "", errors)
             + " "
-            + self.tr("%n with warnings,", "", warnings)
+            + self.tr("%Ln with warnings,", "", warnings)
             + " "
-            + self.tr("%n possible duplicate(s).", "", duplicates)
+            + self.tr("%Ln possible duplicate(s).", "", duplicates)
         )
         self.completeChanged.emit()
 
@@ -292,7 +292,7 @@ class ImportRunPage(QWizardPage):
     def _report_saved(self, out_path: Path, rows: int) -> None:
         self.report_button.setEnabled(True)
         self.status.setText(
-            self.tr("%n rejected row(s) saved to %1: fix them there and import that file.", "",
+            self.tr("%Ln rejected row(s) saved to %1: fix them there and import that file.", "",
                     rows).replace("%1", str(out_path))
         )  # fmt: skip
 
@@ -324,7 +324,7 @@ class ImportRunPage(QWizardPage):
         )  # fmt: skip
         if summary.kept_changed:
             text += " " + self.tr(
-                "%n member(s) changed since the import were kept.", "", len(summary.kept_changed)
+                "%Ln member(s) changed since the import were kept.", "", len(summary.kept_changed)
             )
         self.status.setText(text)
         self.undo_button.setVisible(False)

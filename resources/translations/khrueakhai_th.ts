@@ -478,9 +478,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/duplicates/view.py" line="226"/>
-        <source>%n candidate pair(s): best matches first.</source>
+        <source>%Ln candidate pair(s): best matches first.</source>
         <translation>
-            <numerusform>พบคู่ที่อาจซ้ำกัน %n คู่ เรียงจากคู่ที่ตรงกันมากที่สุด</numerusform>
+            <numerusform>พบคู่ที่อาจซ้ำกัน %Ln คู่ เรียงจากคู่ที่ตรงกันมากที่สุด</numerusform>
         </translation>
     </message>
     <message>
@@ -535,9 +535,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/duplicates/view.py" line="324"/>
-        <source>%n value(s) taken from the other record; strengths of both are kept.</source>
+        <source>%Ln value(s) taken from the other record; strengths of both are kept.</source>
         <translation>
-            <numerusform>ใช้ค่าจากอีกระเบียนหนึ่ง %n ช่อง ความเชี่ยวชาญของทั้งสองระเบียนจะเก็บไว้ทั้งหมด</numerusform>
+            <numerusform>ใช้ค่าจากอีกระเบียนหนึ่ง %Ln ช่อง ความเชี่ยวชาญของทั้งสองระเบียนจะเก็บไว้ทั้งหมด</numerusform>
         </translation>
     </message>
     <message>
@@ -738,16 +738,16 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/export_dialog.py" line="206"/>
-        <source>The current view (%n member(s))</source>
+        <source>The current view (%Ln member(s))</source>
         <translation>
-            <numerusform>รายการที่แสดงอยู่ (%n คน)</numerusform>
+            <numerusform>รายการที่แสดงอยู่ (%Ln คน)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/export_dialog.py" line="207"/>
-        <source>The selected members (%n)</source>
+        <source>The selected members (%Ln)</source>
         <translation>
-            <numerusform>สมาชิกที่เลือก (%n คน)</numerusform>
+            <numerusform>สมาชิกที่เลือก (%Ln คน)</numerusform>
         </translation>
     </message>
     <message>
@@ -757,9 +757,9 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/export_dialog.py" line="211"/>
-        <source>Everyone in the register (%n member(s))</source>
+        <source>Everyone in the register (%Ln member(s))</source>
         <translation>
-            <numerusform>สมาชิกทุกคนในทะเบียน (%n คน)</numerusform>
+            <numerusform>สมาชิกทุกคนในทะเบียน (%Ln คน)</numerusform>
         </translation>
     </message>
     <message>
@@ -799,9 +799,9 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/export_dialog.py" line="331"/>
-        <source>%n member(s) exported to %1.</source>
+        <source>%Ln member(s) exported to %1.</source>
         <translation>
-            <numerusform>ส่งออกสมาชิก %n คนไปยัง %1 แล้ว</numerusform>
+            <numerusform>ส่งออกสมาชิก %Ln คนไปยัง %1 แล้ว</numerusform>
         </translation>
     </message>
     <message>
@@ -1339,9 +1339,9 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_pages.py" line="123"/>
-        <source>Header found on row %1; %n row(s) of data under it.</source>
+        <source>Header found on row %1; %Ln row(s) of data under it.</source>
         <translation>
-            <numerusform>พบหัวตารางที่แถว %1 มีข้อมูลอยู่ด้านล่าง %n แถว</numerusform>
+            <numerusform>พบหัวตารางที่แถว %1 มีข้อมูลอยู่ด้านล่าง %Ln แถว</numerusform>
         </translation>
     </message>
     <message>
@@ -1389,9 +1389,9 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_pages.py" line="236"/>
-        <source>%n column(s) will be imported.</source>
+        <source>%Ln column(s) will be imported.</source>
         <translation>
-            <numerusform>จะนำเข้า %n คอลัมน์</numerusform>
+            <numerusform>จะนำเข้า %Ln คอลัมน์</numerusform>
         </translation>
     </message>
 </context>
@@ -1439,37 +1439,37 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="105"/>
-        <source>%n row(s) in the file.</source>
+        <source>%Ln row(s) in the file.</source>
         <translation>
-            <numerusform>ไฟล์มีข้อมูล %n แถว</numerusform>
+            <numerusform>ไฟล์มีข้อมูล %Ln แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="107"/>
-        <source>Of the first %n shown:</source>
+        <source>Of the first %Ln shown:</source>
         <translation>
-            <numerusform>จาก %n แถวแรกที่แสดง:</numerusform>
+            <numerusform>จาก %Ln แถวแรกที่แสดง:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="109"/>
-        <source>%n with errors (not imported),</source>
+        <source>%Ln with errors (not imported),</source>
         <translation>
-            <numerusform>มีข้อผิดพลาด %n แถว (ไม่นำเข้า)</numerusform>
+            <numerusform>มีข้อผิดพลาด %Ln แถว (ไม่นำเข้า)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="111"/>
-        <source>%n with warnings,</source>
+        <source>%Ln with warnings,</source>
         <translation>
-            <numerusform>มีคำเตือน %n แถว</numerusform>
+            <numerusform>มีคำเตือน %Ln แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="113"/>
-        <source>%n possible duplicate(s).</source>
+        <source>%Ln possible duplicate(s).</source>
         <translation>
-            <numerusform>อาจซ้ำ %n แถว</numerusform>
+            <numerusform>อาจซ้ำ %Ln แถว</numerusform>
         </translation>
     </message>
 </context>
@@ -1567,9 +1567,9 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="295"/>
-        <source>%n rejected row(s) saved to %1: fix them there and import that file.</source>
+        <source>%Ln rejected row(s) saved to %1: fix them there and import that file.</source>
         <translation>
-            <numerusform>บันทึกแถวที่ไม่ผ่าน %n แถวไว้ที่ %1 แล้ว: แก้ไขในไฟล์นั้น แล้วนำเข้าไฟล์นั้นอีกครั้ง</numerusform>
+            <numerusform>บันทึกแถวที่ไม่ผ่าน %Ln แถวไว้ที่ %1 แล้ว: แก้ไขในไฟล์นั้น แล้วนำเข้าไฟล์นั้นอีกครั้ง</numerusform>
         </translation>
     </message>
     <message>
@@ -1589,9 +1589,9 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="327"/>
-        <source>%n member(s) changed since the import were kept.</source>
+        <source>%Ln member(s) changed since the import were kept.</source>
         <translation>
-            <numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %n คน</numerusform>
+            <numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %Ln คน</numerusform>
         </translation>
     </message>
 </context>
