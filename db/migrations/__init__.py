@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from alembic import command
@@ -30,23 +31,29 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
+def _joined(revisions: Iterable[str]) -> str:
+    """Several heads (independent branches, before a merge revision joins them) as one text."""
+    return "+".join(sorted(revisions))
+
+
 def head_revision() -> str:
-    script = ScriptDirectory(str(MIGRATIONS_DIR))
-    head = script.get_current_head()
-    assert head is not None
-    return head
+    """The newest revision: "0004", or "0004_a+0004_b" while two branches are not yet merged."""
+    heads = ScriptDirectory(str(MIGRATIONS_DIR)).get_heads()
+    assert heads
+    return _joined(heads)
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        heads = MigrationContext.configure(connection).get_current_heads()
+    return _joined(heads) if heads else None
 
 
 def upgrade_to_head(engine: Engine) -> None:
     """Bring the schema to the newest revision (a no-op when it is there already)."""
     if current_revision(engine) == head_revision():
         return
-    command.upgrade(alembic_config(engine), "head")
+    command.upgrade(alembic_config(engine), "heads")
 
 
 def upgrade_to(engine: Engine, revision: str) -> None:
