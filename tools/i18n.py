@@ -4,6 +4,8 @@
                                   # (existing translations kept), then list what is untranslated
     python -m tools.i18n check    # list untranslated strings (.ts untouched); exit 1 if any
     python -m tools.i18n release  # compile every .ts in resources/translations to .qm
+    python -m tools.i18n fill     # update, then take Thai from translations/pending/*.json
+                                  # ({"Context": {"English source": "Thai"}}) into the .ts
 
 Translate with Qt Linguist (``pyside6-linguist resources/translations/khrueakhai_th.ts``) or by
 editing the XML: fill in ``<translation>`` and remove ``type="unfinished"``.
@@ -12,6 +14,7 @@ editing the XML: fill in ``<translation>`` and remove ``type="unfinished"``.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -26,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "desktop"
 TRANSLATIONS = ROOT / "resources" / "translations"
 CATALOGUE_TS = TRANSLATIONS / f"{i18n.CATALOGUE}_th.ts"
+PENDING = TRANSLATIONS / "pending"
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,39 @@ def release(translations: Path = TRANSLATIONS) -> list[Path]:
     return compiled
 
 
+def load_pending(pending: Path = PENDING) -> dict[tuple[str, str], str]:
+    """Thai written beside the code (one JSON file per piece of work) by (context, source)."""
+    found: dict[tuple[str, str], str] = {}
+    for path in sorted(pending.glob("*.json")):
+        for context, messages in json.loads(path.read_text(encoding="utf-8")).items():
+            for source, thai in messages.items():
+                found[(context, source)] = thai
+    return found
+
+
+def fill(ts: Path, thai: dict[tuple[str, str], str]) -> int:
+    """Put ``thai`` into the unfinished messages of ``ts``; returns how many were filled."""
+    tree = ET.parse(ts)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            text = thai.get((name, message.findtext("source", "")))
+            translation = message.find("translation")
+            if text is None or translation is None or translation.get("type") != "unfinished":
+                continue
+            if message.get("numerus") == "yes":
+                for form in list(translation):
+                    translation.remove(form)
+                ET.SubElement(translation, "numerusform").text = text
+            else:
+                translation.text = text
+            del translation.attrib["type"]
+            filled += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def _report(missing: list[Message]) -> None:
     if not missing:
         print("every string has a Thai translation")
@@ -120,7 +157,7 @@ def _report(missing: list[Message]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.i18n", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["update", "check", "release"])
+    parser.add_argument("command", choices=["update", "check", "release", "fill"])
     parser.add_argument("--drop-obsolete", action="store_true",
                         help="update: remove strings no longer in the source")
     args = parser.parse_args(argv)
@@ -128,6 +165,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "update":
         run_lupdate(CATALOGUE_TS, source_files(), drop_obsolete=args.drop_obsolete)
         print(f"updated {CATALOGUE_TS.relative_to(ROOT)}")
+        _report(untranslated(CATALOGUE_TS))
+        return 0
+    if args.command == "fill":
+        run_lupdate(CATALOGUE_TS, source_files(), drop_obsolete=args.drop_obsolete)
+        count = fill(CATALOGUE_TS, load_pending())
+        run_lupdate(CATALOGUE_TS, source_files(), drop_obsolete=args.drop_obsolete)  # tidy XML
+        print(f"filled {count} translation(s) from {PENDING.relative_to(ROOT)}")
         _report(untranslated(CATALOGUE_TS))
         return 0
     if args.command == "check":

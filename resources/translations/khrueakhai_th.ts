@@ -637,7 +637,7 @@ Both records come back as they were, each with its own groups, dues and strength
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop/io/export_dialog.py" line="71"/>
-        <location filename="../../desktop/io/export_dialog.py" line="255"/>
+        <location filename="../../desktop/io/export_dialog.py" line="257"/>
         <source>Export members</source>
         <translation>ส่งออกข้อมูลสมาชิก</translation>
     </message>
@@ -756,56 +756,56 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>สมาชิกทุกคนในทะเบียน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="211"/>
+        <location filename="../../desktop/io/export_dialog.py" line="212"/>
         <source>Everyone in the register (%Ln member(s))</source>
         <translation>
             <numerusform>สมาชิกทุกคนในทะเบียน (%Ln คน)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="250"/>
+        <location filename="../../desktop/io/export_dialog.py" line="252"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>ไฟล์ Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="251"/>
+        <location filename="../../desktop/io/export_dialog.py" line="253"/>
         <source>CSV file (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="252"/>
+        <location filename="../../desktop/io/export_dialog.py" line="254"/>
         <source>vCard file (*.vcf)</source>
         <translation>ไฟล์ vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="254"/>
+        <location filename="../../desktop/io/export_dialog.py" line="256"/>
         <source>members</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="267"/>
+        <location filename="../../desktop/io/export_dialog.py" line="269"/>
         <source>Choose where to save the file first.</source>
         <translation>กรุณาเลือกตำแหน่งที่จะบันทึกไฟล์ก่อน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="284"/>
+        <location filename="../../desktop/io/export_dialog.py" line="286"/>
         <source>Exporting…</source>
         <translation>กำลังส่งออก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="300"/>
+        <location filename="../../desktop/io/export_dialog.py" line="302"/>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="331"/>
+        <location filename="../../desktop/io/export_dialog.py" line="333"/>
         <source>%Ln member(s) exported to %1.</source>
         <translation>
             <numerusform>ส่งออกสมาชิก %Ln คนไปยัง %1 แล้ว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="340"/>
+        <location filename="../../desktop/io/export_dialog.py" line="342"/>
         <source>The export was cancelled: no file was written.</source>
         <translation>ยกเลิกการส่งออกแล้ว: ไม่ได้สร้างไฟล์</translation>
     </message>
@@ -989,7 +989,7 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ล้างตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="395"/>
+        <location filename="../../desktop/members/filter_panel.py" line="402"/>
         <source>The counts could not be updated.</source>
         <translation>ไม่สามารถอัปเดตจำนวนได้</translation>
     </message>
@@ -1388,7 +1388,7 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>คอลัมน์สีเหลืองจับคู่จากชื่อที่คล้ายกัน: กรุณาตรวจสอบ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_pages.py" line="236"/>
+        <location filename="../../desktop/io/import_pages.py" line="237"/>
         <source>%Ln column(s) will be imported.</source>
         <translation>
             <numerusform>จะนำเข้า %Ln คอลัมน์</numerusform>
@@ -2305,17 +2305,17 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../desktop/members/view.py" line="108"/>
+        <location filename="../../desktop/members/view.py" line="116"/>
         <source>Search: name, nickname, organisation, position, ID or phone number</source>
         <translation>ค้นหา: ชื่อ ชื่อเล่น หน่วยงาน ตำแหน่ง เลขประจำตัว หรือเบอร์โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="110"/>
+        <location filename="../../desktop/members/view.py" line="118"/>
         <source>Filters</source>
         <translation>ตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="111"/>
+        <location filename="../../desktop/members/view.py" line="119"/>
         <source>Groups</source>
         <translation>กลุ่ม</translation>
     </message>
@@ -2355,37 +2355,37 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>โหลดใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="296"/>
+        <location filename="../../desktop/members/view.py" line="319"/>
         <source>Counting members…</source>
         <translation>กำลังนับจำนวนสมาชิก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="300"/>
+        <location filename="../../desktop/members/view.py" line="323"/>
         <source>{shown} members</source>
         <translation>สมาชิก {shown} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="302"/>
+        <location filename="../../desktop/members/view.py" line="325"/>
         <source>{shown} of {total} members</source>
         <translation>แสดง {shown} จาก {total} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="390"/>
+        <location filename="../../desktop/members/view.py" line="413"/>
         <source>Delete the member {name}?</source>
         <translation>ต้องการลบสมาชิก {name} หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="392"/>
+        <location filename="../../desktop/members/view.py" line="415"/>
         <source>Delete {count} selected members?</source>
         <translation>ต้องการลบสมาชิกที่เลือก {count} คนหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="395"/>
+        <location filename="../../desktop/members/view.py" line="418"/>
         <source>Delete members</source>
         <translation>ลบสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="396"/>
+        <location filename="../../desktop/members/view.py" line="419"/>
         <source>They are hidden from the register, not erased.</source>
         <translation>ข้อมูลจะถูกซ่อนจากทะเบียน ไม่ได้ถูกลบทิ้งถาวร</translation>
     </message>
