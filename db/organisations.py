@@ -41,12 +41,12 @@ class Organisation:
 
 
 @dataclass(frozen=True, slots=True)
-class _TypeAbbreviation:
+class TypeAbbreviation:
     type_code: str
     pattern: re.Pattern[str]
 
 
-def _abbreviations(session: Session) -> list[_TypeAbbreviation]:
+def type_abbreviations(session: Session) -> list[TypeAbbreviation]:
     """Organisation types by abbreviation ("ทต." -> เทศบาลตำบล), longest first.
 
     The dot may be left out when a space or the end of the text follows ("ทต บ้านใหม่"), never
@@ -55,10 +55,10 @@ def _abbreviations(session: Session) -> list[_TypeAbbreviation]:
     rows = dbapi(session).execute(
         "SELECT code, abbr_th FROM ref_item WHERE kind = 'org_type' AND abbr_th != ''"
     )
-    result: list[_TypeAbbreviation] = []
+    result: list[TypeAbbreviation] = []
     for code, abbreviation in sorted(rows, key=lambda r: -len(r[1])):
         letters = re.escape(normalize_for_search(abbreviation).rstrip("."))
-        result.append(_TypeAbbreviation(code, re.compile(rf"^{letters}(?:\.\s*|\s+|$)")))
+        result.append(TypeAbbreviation(code, re.compile(rf"^{letters}(?:\.\s*|\s+|$)")))
     return result
 
 
@@ -78,7 +78,7 @@ def organisation_suggestions(
     conditions = ["o.deleted_at IS NULL"]
     params: list[object] = []
     alternatives: list[str] = []
-    for abbreviation in _abbreviations(session) if needle else ():
+    for abbreviation in type_abbreviations(session) if needle else ():
         match = abbreviation.pattern.match(needle)
         if match:
             rest = needle[match.end() :].replace(" ", "")

@@ -30,12 +30,12 @@ from db.members.validation import (
     EMAIL_PATTERN,
     MAX_MEMBERSHIP_NO_LENGTH,
     MAX_TAG_LENGTH,
-    _date_errors,
     clean_line,
     clean_multiline,
     clean_tags,
+    date_errors,
 )
-from db.organisations import _abbreviations
+from db.organisations import type_abbreviations
 from db.reference.queries import province_matcher
 from db.reference.types import Province
 from db.thai.dates import BE_OFFSET, ThaiDateError, from_excel_serial, parse_thai_date
@@ -166,7 +166,7 @@ class OrganisationMatcher:
     -> fuzzy (rapidfuzz ratio >= 90) -> new (when its type and province are known)."""
 
     def __init__(self, session: Session, connection: sqlite3.Connection) -> None:
-        self._abbreviations = _abbreviations(session)
+        self._abbreviations = type_abbreviations(session)
         types = connection.execute(
             "SELECT code, name_th, abbr_th FROM ref_item WHERE kind = 'org_type'"
         ).fetchall()
@@ -720,7 +720,7 @@ class RowNormaliser:
                 ))  # fmt: skip
 
     def _date_checks(self, values: dict[str, object]) -> list[FieldError]:
-        """validate_member's date rules (``_date_errors``), asked once per distinct date of
+        """validate_member's date rules (``date_errors``), asked once per distinct date of
         each field: each rule concerns one field, except joined/expires, asked per pair."""
         errors: list[FieldError] = []
         cache = self._cache("date_checks")
@@ -733,12 +733,12 @@ class RowNormaliser:
             found = cache.get(key)
             if found is None:
                 data = MemberInput(first_name="", **{name: value})  # type: ignore[arg-type]
-                found = cache[key] = tuple(_date_errors(data, today))
+                found = cache[key] = tuple(date_errors(data, today))
             errors.extend(found)  # type: ignore[arg-type]
         joined, expires = values["joined_on"], values["expires_on"]
         if joined is not None and expires is not None and not errors:
             data = MemberInput(first_name="", joined_on=joined, expires_on=expires)  # type: ignore[arg-type]
-            errors.extend(_date_errors(data, today))
+            errors.extend(date_errors(data, today))
         return errors
 
     def _checks(self, result: NormalisedRow) -> None:

@@ -88,7 +88,10 @@ def normalise_member(data: MemberInput) -> MemberInput:
     return dataclasses.replace(data, **changes)  # type: ignore[arg-type]
 
 
-def _date_errors(data: MemberInput, today: dt.date) -> list[FieldError]:
+def date_errors(data: MemberInput, today: dt.date) -> list[FieldError]:
+    """The date rules of :func:`validate_member` alone (implausible years, birth dates in the
+    future, too old or too young, expiry before joining): the importer asks them once per
+    distinct date."""
     errors: list[FieldError] = []
     for name in ("birth_date", "joined_on", "expires_on", "consent_date"):
         value: dt.date | None = getattr(data, name)
@@ -204,7 +207,7 @@ def validate_member(session: Session, *, data: MemberInput) -> tuple[FieldError,
         errors.append(FieldError(
             "email", "invalid_email", "The e-mail address should look like name@example.com"
         ))  # fmt: skip
-    errors.extend(_date_errors(clean, dt.date.today()))
+    errors.extend(date_errors(clean, dt.date.today()))
     errors.extend(_code_errors(session, clean))
     if clean.organisation_id is not None:
         found = dbapi(session).execute(
