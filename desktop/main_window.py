@@ -52,7 +52,6 @@ from db.dashboard import live_member_count
 from db.engine import Database
 from desktop import settings
 from desktop.db_worker import Changes, DbExecutor
-from desktop.home.formatting import format_count
 from desktop.home.reloader import Reloader
 
 log = logging.getLogger(__name__)
@@ -533,9 +532,7 @@ class MainWindow(QMainWindow):
         if self._member_count is None:
             self._count_label.clear()
         else:
-            self._count_label.setText(
-                self.tr("%1 members").replace("%1", format_count(self._member_count))
-            )
+            self._count_label.setText(self.tr("%Ln member(s)", "", self._member_count))
 
     def _on_settings_applied(self) -> None:
         for page in self._pages.values():
