@@ -1,7 +1,9 @@
 """All tables, imported here so that `SQLModel.metadata` knows every one of them."""
 
+from db.models.accounts import AppUser as AppUser
 from db.models.base import SyncFields, utc_now_iso
 from db.models.groups import GROUP_KINDS, GroupMembership, NetworkGroup
+from db.models.history import HistoryRecord as HistoryRecord
 from db.models.offices import LocalSetting, Office
 from db.models.operations import ImportRun, ImportRunItem, MemberMerge
 from db.models.organisations import Organisation
