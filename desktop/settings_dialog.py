@@ -1,137 +1,183 @@
-"""The settings dialog: interface language, the era dates are shown in, Thai digits in documents.
+"""The settings window: a list of pages on the left, OK / Cancel / Apply below.
 
-The language is kept by ``desktop.i18n`` (QSettings ``ui/language``) and switches at once: the
-translators are replaced and every window gets a LanguageChange event. The era and the Thai-digit
-choice are kept here under ``display/date_era`` and ``documents/thai_digits``; read them with
-``date_era()`` and ``thai_digits_in_documents()``.
+- General (``desktop.settings_pages.general``): interface language, the era dates are shown in,
+  Thai digits in documents, kept in the user's QSettings. Read them with ``date_era()`` and
+  ``thai_digits_in_documents()`` (re-exported here).
+- Association (``desktop.settings_pages.association``): name, address, contacts, logo and
+  signatories for printed documents, kept in the database (``db.association``). Shown when the
+  window has a database executor (given, or the parent main window's).
+
+OK and Apply check every page first: a page with a problem is shown with its problems and
+nothing at all is saved. Then the database pages are saved (on the database thread), then the
+General page (the language switches at once). Cancel saves nothing.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QApplication,
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
+    QHBoxLayout,
+    QListWidget,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from db.thai.dates import Era
-from desktop import i18n, settings
+from desktop.db_worker import DbExecutor
+from desktop.operations.tasks import TaskRunner
+from desktop.settings_pages.association import AssociationPage
+from desktop.settings_pages.general import (
+    DATE_ERA_KEY,
+    DEFAULT_ERA,
+    ERAS,
+    THAI_DIGITS_KEY,
+    GeneralPage,
+    date_era,
+    save_display_settings,
+    thai_digits_in_documents,
+)
 
-DATE_ERA_KEY = "display/date_era"
-THAI_DIGITS_KEY = "documents/thai_digits"
-ERAS: tuple[Era, ...] = ("BE", "CE")
-DEFAULT_ERA: Era = "BE"
-
-
-def date_era() -> Era:
-    """The era dates are shown in: "BE" (พ.ศ., the default) or "CE"."""
-    value = settings.settings().value(DATE_ERA_KEY, DEFAULT_ERA)
-    return "CE" if value == "CE" else "BE"
-
-
-def thai_digits_in_documents() -> bool:
-    """Whether printed documents write numbers in Thai digits (๑๒๓); default no."""
-    value = settings.settings().value(THAI_DIGITS_KEY, False)
-    if isinstance(value, str):  # the INI file gives back text
-        return value.strip().lower() in ("true", "1", "yes")
-    return bool(value)
-
-
-def save_display_settings(*, era: Era, thai_digits: bool) -> None:
-    if era not in ERAS:
-        raise ValueError(f"unknown era {era!r}; choose one of {ERAS}")
-    store = settings.settings()
-    store.setValue(DATE_ERA_KEY, era)
-    store.setValue(THAI_DIGITS_KEY, thai_digits)
-    store.sync()
+__all__ = [
+    "DATE_ERA_KEY",
+    "DEFAULT_ERA",
+    "ERAS",
+    "THAI_DIGITS_KEY",
+    "SettingsDialog",
+    "date_era",
+    "save_display_settings",
+    "thai_digits_in_documents",
+]
 
 
 class SettingsDialog(QDialog):
     """Settings the user changes rarely. OK saves and applies them; Cancel changes nothing."""
 
-    settings_applied = Signal()  # after OK: re-read date_era() etc.; the language is switched
+    settings_applied = Signal()  # after OK or Apply: re-read date_era() etc.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, executor: DbExecutor | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(420)
+        self.setMinimumSize(720, 520)
+        if executor is None:
+            found = getattr(parent, "executor", None)
+            executor = found if isinstance(found, DbExecutor) else None
+        self._tasks = TaskRunner(self)
+        self._saving = False
 
-        self.language_combo = QComboBox(self)
-        self.language_combo.setObjectName("languageCombo")
-        for code, name in i18n.LANGUAGES.items():
-            self.language_combo.addItem(name, code)  # each language under its own name
-        self._select(self.language_combo, i18n.current_language())
+        self.general_page = GeneralPage(self)
+        self.association_page = AssociationPage(executor, self) if executor else None
+        self._pages: list[GeneralPage | AssociationPage] = [self.general_page]
+        if self.association_page is not None:
+            self._pages.append(self.association_page)
 
-        self.era_combo = QComboBox(self)
-        self.era_combo.setObjectName("dateEraCombo")
-        this_year = dt.date.today().year
-        self.era_combo.addItem(
-            self.tr("Buddhist era (B.E. %1)").replace("%1", str(this_year + 543)), "BE"
-        )
-        self.era_combo.addItem(self.tr("Common era (C.E. %1)").replace("%1", str(this_year)), "CE")
-        self._select(self.era_combo, date_era())
+        self.page_list = QListWidget(self)
+        self.page_list.setObjectName("settingsPageList")
+        self.page_stack = QStackedWidget(self)
+        self.page_stack.setObjectName("settingsPages")
+        for page in self._pages:
+            self.page_list.addItem("")
+            self.page_stack.addWidget(page)
+        self.page_list.currentRowChanged.connect(self.page_stack.setCurrentIndex)
+        self.page_list.setCurrentRow(0)
 
-        self.thai_digits_check = QCheckBox(self.tr("Write numbers in Thai digits (๑๒๓)"), self)
-        self.thai_digits_check.setObjectName("thaiDigitsCheck")
-        self.thai_digits_check.setChecked(thai_digits_in_documents())
-
-        note = QLabel(
-            self.tr(
-                "Dates are always stored the same way; the era only changes how they are shown."
-                " Thai digits apply to printed documents."
-            ),
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Apply,
             self,
         )
-        note.setObjectName("settingsNote")
-        note.setWordWrap(True)
+        self.buttons.setObjectName("settingsButtons")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
 
-        form = QFormLayout()
-        form.addRow(self.tr("&Language:"), self.language_combo)
-        form.addRow(self.tr("&Years in dates:"), self.era_combo)
-        form.addRow(self.tr("Documents:"), self.thai_digits_check)
-
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.setObjectName("settingsButtons")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-
+        body = QHBoxLayout()
+        body.addWidget(self.page_list)
+        body.addWidget(self.page_stack, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.buttons)
+        self._retranslate()
 
-    @staticmethod
-    def _select(combo: QComboBox, value: str) -> None:
-        index = combo.findData(value)
-        combo.setCurrentIndex(max(index, 0))
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        for row, page in enumerate(self._pages):
+            self.page_list.item(row).setText(page.title())
+        width = max(self.page_list.sizeHintForColumn(0), 80) + 24
+        self.page_list.setFixedWidth(width)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # -- pages -------------------------------------------------------------------------------
+    def page_titles(self) -> list[str]:
+        return [self.page_list.item(row).text() for row in range(self.page_list.count())]
+
+    def show_page(self, page: GeneralPage | AssociationPage) -> None:
+        self.page_list.setCurrentRow(self._pages.index(page))
+
+    def is_saving(self) -> bool:
+        return self._saving
+
+    # kept for callers of the one-page dialog
     def selected_language(self) -> str:
-        return str(self.language_combo.currentData())
+        return self.general_page.selected_language()
 
-    def selected_era(self) -> Era:
-        return "CE" if self.era_combo.currentData() == "CE" else "BE"
+    def selected_era(self) -> str:
+        return self.general_page.selected_era()
+
+    # -- OK / Apply / Cancel -----------------------------------------------------------------
+    def _all_valid(self) -> bool:
+        for page in self._pages:
+            if not page.validate():
+                self.show_page(page)
+                return False
+        return True
 
     def accept(self) -> None:
-        save_display_settings(
-            era=self.selected_era(), thai_digits=self.thai_digits_check.isChecked()
-        )
-        language = self.selected_language()
-        app = QApplication.instance()
-        if language != i18n.current_language() and app is not None:
-            i18n.set_language(app, language)  # saved, and every window retranslates now
+        self._save(close=True)
+
+    def apply(self) -> None:
+        self._save(close=False)
+
+    def reject(self) -> None:
+        if not self._saving:  # a write under way finishes first
+            super().reject()
+
+    def _save(self, *, close: bool) -> None:
+        if self._saving or not self._all_valid():
+            return
+        if self.association_page is not None and self.association_page.is_modified():
+            self._tasks.spawn(self._save_then_finish(close=close))
         else:
-            i18n.save_language(language)
-        super().accept()
+            self._finish(close=close)
+
+    async def _save_then_finish(self, *, close: bool) -> None:
+        assert self.association_page is not None
+        self._set_saving(True)
+        try:
+            saved = await self.association_page.save()
+        finally:
+            self._set_saving(False)
+        if saved:
+            self._finish(close=close)
+        else:
+            self.show_page(self.association_page)
+
+    def _finish(self, *, close: bool) -> None:
+        self.general_page.save()  # the language switches here
+        if close:
+            super().accept()
         self.settings_applied.emit()
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.buttons.setEnabled(not saving)
+        for page in self._pages:
+            page.setEnabled(not saving)
