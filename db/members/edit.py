@@ -3,13 +3,15 @@
 Every write stamps the sync fields (``db.identity.new_stamp``): a new member gets a UUID v7, this
 office as owner and its creation time; a change sets ``updated_at`` and a new HLC. Deletes are
 soft (``deleted_at``); the FTS triggers drop a deleted member from the search index and put a
-restored one back.
+restored one back. Every write is recorded in the change history (``db.history``) in the same
+transaction: the fields that changed, with their old and new values.
 """
 
 from __future__ import annotations
 
 from sqlmodel import Session
 
+from db.history import record as history
 from db.identity import Stamp, new_stamp
 from db.ids import new_id
 from db.members._keys import member_name_key, thai_sort_key
@@ -51,15 +53,26 @@ def _live_member(session: Session, member_id: str) -> bool:
     return found.fetchone() is not None
 
 
+def _stored(session: Session, member_id: str) -> dict[str, object]:
+    """The member's data columns as stored (what history compares with)."""
+    row = (
+        dbapi(session)
+        .execute(f"SELECT {', '.join(_DATA_COLUMNS)} FROM member WHERE id = ?", (member_id,))
+        .fetchone()
+    )
+    return dict(zip(_DATA_COLUMNS, row, strict=True)) if row else {}
+
+
 def _replace_strengths(
     session: Session, *, member_id: str, tags: tuple[str, ...], stamp: Stamp
-) -> None:
+) -> list[str]:
     """Make the member's live strength tags exactly ``tags``: unchanged rows are kept, removed
-    ones soft-deleted, new ones added."""
+    ones soft-deleted, new ones added. Returns the tags the member had before."""
     connection = dbapi(session)
     current = dict(
         connection.execute(
-            "SELECT tag, id FROM member_strength WHERE member_id = ? AND deleted_at IS NULL",
+            "SELECT tag, id FROM member_strength WHERE member_id = ? AND deleted_at IS NULL"
+            " ORDER BY rowid",
             (member_id,),
         ).fetchall()
     )
@@ -77,6 +90,7 @@ def _replace_strengths(
             for tag in added
         ],
     )
+    return list(current)
 
 
 def save_member(session: Session, *, data: MemberInput) -> str:
@@ -94,6 +108,7 @@ def save_member(session: Session, *, data: MemberInput) -> str:
     stamp = new_stamp(session)
     connection = dbapi(session)
     values = _values(clean)
+    old = _stored(session, clean.id) if clean.id is not None else {}
     if clean.id is None:
         member_id = new_id()
         columns = ", ".join((*_DATA_COLUMNS, "name_key", "position_key"))
@@ -109,7 +124,24 @@ def save_member(session: Session, *, data: MemberInput) -> str:
             f"UPDATE member SET {assignments}, updated_at = ?, hlc = ? WHERE id = ?",
             [*values, stamp.at, stamp.hlc, member_id],
         )
-    _replace_strengths(session, member_id=member_id, tags=clean.strengths, stamp=stamp)
+    old_tags = _replace_strengths(session, member_id=member_id, tags=clean.strengths, stamp=stamp)
+    new = dict(zip(_DATA_COLUMNS, values, strict=False))
+    if clean.id is None:
+        changes = {name: [None, value] for name, value in new.items() if value not in (None, "")}
+    else:
+        changes = history.diff(old, new)
+    if sorted(old_tags) != sorted(clean.strengths):
+        changes["strengths"] = [old_tags, list(clean.strengths)]
+    if changes:
+        history.record(
+            session,
+            kind=history.CREATE if clean.id is None else history.UPDATE,
+            entity="member",
+            entity_id=member_id,
+            member_id=member_id,
+            changes=changes,
+            stamp=stamp,
+        )
     return member_id
 
 
@@ -126,6 +158,15 @@ def delete_member(session: Session, *, member_id: str) -> None:
     )
     if cursor.rowcount == 0:
         raise LookupError(f"no live member with id {member_id}")
+    history.record(
+        session,
+        kind=history.DELETE,
+        entity="member",
+        entity_id=member_id,
+        member_id=member_id,
+        changes={"deleted_at": [None, stamp.at]},
+        stamp=stamp,
+    )
 
 
 def restore_member(session: Session, *, member_id: str) -> None:
@@ -136,7 +177,8 @@ def restore_member(session: Session, *, member_id: str) -> None:
     """
     connection = dbapi(session)
     row = connection.execute(
-        "SELECT national_id FROM member WHERE id = ? AND deleted_at IS NOT NULL", (member_id,)
+        "SELECT national_id, deleted_at FROM member WHERE id = ? AND deleted_at IS NOT NULL",
+        (member_id,),
     ).fetchone()
     if row is None:
         raise LookupError(f"no deleted member with id {member_id}")
@@ -153,4 +195,13 @@ def restore_member(session: Session, *, member_id: str) -> None:
     connection.execute(
         "UPDATE member SET deleted_at = NULL, updated_at = ?, hlc = ? WHERE id = ?",
         (stamp.at, stamp.hlc, member_id),
+    )
+    history.record(
+        session,
+        kind=history.RESTORE,
+        entity="member",
+        entity_id=member_id,
+        member_id=member_id,
+        changes={"deleted_at": [row[1], None]},
+        stamp=stamp,
     )
