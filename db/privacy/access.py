@@ -14,7 +14,7 @@ writes it atomically as UTF-8. The desktop prints the same dict as a PDF
 - ``import_runs``: each import that created or updated the member, with the old values it kept;
 - ``merges``: each merge the member took part in, with the snapshot it kept;
 - ``merged_records``: member rows merged into this one (the same person, soft-deleted);
-- ``history``: the member's change history (``db.history.member_history``), when available;
+- ``history``: the member's change history (``db.history.member_history``), oldest last;
 - ``other_records``: ``{table: [row, ...]}`` for every other table with a foreign key to
   ``member.id`` (found from ``SQLModel.metadata``), so tables added later (meeting invitations,
   exchange posts) are included without changing this module.
@@ -40,12 +40,14 @@ from sqlalchemy import Date, DateTime, LargeBinary, Table
 from sqlmodel import Session, SQLModel
 
 import db.models  # noqa: F401  (every table registered in SQLModel.metadata)
+from db.history.read import member_history
 from db.members._sql import dbapi
 from db.merge import member_references
 from db.models.base import utc_now_iso
 from db.thai.dates import format_thai_date
 
 FORMAT = "khrueakhai-member-data"
+HISTORY_LIMIT = 1_000_000
 VERSION = 1
 # Member columns holding a reference-list code: the export adds ``<column>_name`` (Thai).
 CODE_COLUMNS = {
@@ -300,12 +302,10 @@ def merged_member_ids(connection: sqlite3.Connection, member_id: str) -> list[st
     return [r[0] for r in rows]
 
 
-def _history(session: Session, member_id: str) -> list[Any] | None:
-    try:
-        from db.history import member_history  # type: ignore[attr-defined]
-    except ImportError:  # the history module has not landed in this build
-        return None
-    return plain(list(member_history(session, member_id=member_id)))
+def _history(session: Session, member_id: str) -> list[Any]:
+    """Every history entry, newest first: one page as large as any member's history (paging by
+    time could skip entries sharing the page boundary's timestamp)."""
+    return plain(member_history(session, member_id, limit=HISTORY_LIMIT))
 
 
 def member_data(session: Session, *, member_id: str) -> dict[str, Any]:
