@@ -1,6 +1,7 @@
 """Membership dues: payments by Buddhist-era fiscal year (1 October - 30 September).
 
-Money is whole satang (1 baht = 100 satang), never a float.
+Money is whole satang (1 baht = 100 satang), never a float. Recording and deleting a payment are
+kept in the change history (``db.history``) in the same transaction.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import datetime as dt
 
 from sqlmodel import Session
 
+from db.history import record as history
 from db.identity import new_stamp
 from db.ids import new_id
 from db.members._sql import dbapi
@@ -134,21 +136,52 @@ def record_dues_payment(
             receipt_no,
         ),
     )
+    changes: dict[str, list[object]] = {
+        "fiscal_year": [None, fiscal_year],
+        "amount_satang": [None, amount_satang],
+        "paid_on": [None, paid_on.isoformat()],
+    }
+    if receipt_no:
+        changes["receipt_no"] = [None, receipt_no]
+    if group_id is not None:
+        changes["group_id"] = [None, group_id]
+    history.record(
+        session,
+        kind=history.CREATE,
+        entity="dues_payment",
+        entity_id=payment_id,
+        member_id=member_id,
+        changes=changes,
+        stamp=stamp,
+    )
     return payment_id
 
 
 def delete_dues_payment(session: Session, *, payment_id: str) -> None:
     """Soft-delete a payment recorded by mistake. Raises :class:`DuesError` if there is none."""
     stamp = new_stamp(session)
-    cursor = dbapi(session).execute(
-        "UPDATE dues_payment SET deleted_at = ?, updated_at = ?, hlc = ?"
-        " WHERE id = ? AND deleted_at IS NULL",
-        (stamp.at, stamp.at, stamp.hlc, payment_id),
+    found = (
+        dbapi(session)
+        .execute(
+            "UPDATE dues_payment SET deleted_at = ?, updated_at = ?, hlc = ?"
+            " WHERE id = ? AND deleted_at IS NULL RETURNING member_id",
+            (stamp.at, stamp.at, stamp.hlc, payment_id),
+        )
+        .fetchone()
     )
-    if cursor.rowcount == 0:
+    if found is None:
         raise DuesError(
             (FieldError("payment_id", "unknown_payment", "The payment does not exist"),)
         )
+    history.record(
+        session,
+        kind=history.DELETE,
+        entity="dues_payment",
+        entity_id=payment_id,
+        member_id=found[0],
+        changes={"deleted_at": [None, stamp.at]},
+        stamp=stamp,
+    )
 
 
 def dues_total(

@@ -3,7 +3,8 @@
 A membership is current while it is live, has started (or has no start date) and has not ended:
 ``ended_on`` is the first day the person is no longer a member, so ending a membership today
 takes effect at once. Removing a membership (a mistake) is a soft delete; ending one keeps it
-in the member's history.
+in the member's history. Every change of a membership is recorded in the change history
+(``db.history``) in the same transaction; a bulk add writes its rows with executemany too.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from db.history import record as history
 from db.identity import Stamp, new_stamp
 from db.ids import new_id, new_ids
 from db.members._keys import thai_sort_key
@@ -256,7 +258,23 @@ def add_group_member(
             iso(started_on),
         ),
     )
+    history.record(
+        session,
+        kind=history.CREATE,
+        entity="group_membership",
+        entity_id=membership_id,
+        member_id=member_id,
+        changes=_added_changes(group_id, role, started_on),
+        stamp=stamp,
+    )
     return membership_id
+
+
+def _added_changes(group_id: str, role: str, started_on: dt.date | None) -> dict[str, list[object]]:
+    changes: dict[str, list[object]] = {"group_id": [None, group_id], "role": [None, role]}
+    if started_on is not None:
+        changes["started_on"] = [None, started_on.isoformat()]
+    return changes
 
 
 def _insert_memberships(
@@ -272,16 +290,26 @@ def _insert_memberships(
     added = 0
     batch: list[str] = []
 
+    changes = _added_changes(group_id, role, started_on)
+
     def flush() -> None:
+        ids = new_ids(len(batch))
         connection.executemany(
             "INSERT INTO group_membership (id, owner_office_id, created_at, updated_at, hlc,"
             " group_id, member_id, role, started_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (mid, stamp.owner_office_id, stamp.at, stamp.at, stamp.hlc, group_id, member_id,
                  role, iso(started_on))
-                for mid, member_id in zip(new_ids(len(batch)), batch, strict=True)
+                for mid, member_id in zip(ids, batch, strict=True)
             ],
         )  # fmt: skip
+        history.record_many(
+            session,
+            kind=history.CREATE,
+            entity="group_membership",
+            rows=((mid, member_id, changes) for mid, member_id in zip(ids, batch, strict=True)),
+            stamp=stamp,
+        )
 
     for member_id in member_ids:
         batch.append(member_id)
@@ -372,12 +400,13 @@ def add_filtered_members_to_group(
     )
 
 
-def _membership(session: Session, membership_id: str) -> tuple[str | None, str | None]:
-    """(started_on, ended_on) of a live membership; GroupError if there is none."""
+def _membership(session: Session, membership_id: str) -> tuple[str | None, str | None, str, str]:
+    """(started_on, ended_on, member_id, role) of a live membership; GroupError if none."""
     row = (
         dbapi(session)
         .execute(
-            "SELECT started_on, ended_on FROM group_membership WHERE id = ? AND deleted_at IS NULL",
+            "SELECT started_on, ended_on, member_id, role FROM group_membership"
+            " WHERE id = ? AND deleted_at IS NULL",
             (membership_id,),
         )
         .fetchone()
@@ -386,14 +415,14 @@ def _membership(session: Session, membership_id: str) -> tuple[str | None, str |
         raise GroupError(
             "unknown_membership", "The membership does not exist", field="membership_id"
         )
-    return row[0], row[1]
+    return row[0], row[1], row[2], row[3]
 
 
 def end_group_membership(
     session: Session, *, membership_id: str, ended_on: dt.date | None = None
 ) -> None:
     """End a membership on ``ended_on`` (today if None): from that day on it is history."""
-    started, _ended = _membership(session, membership_id)
+    started, ended, member_id, _role = _membership(session, membership_id)
     end = ended_on or dt.date.today()
     if started is not None and end.isoformat() < started:
         raise GroupError(
@@ -404,26 +433,54 @@ def end_group_membership(
         "UPDATE group_membership SET ended_on = ?, updated_at = ?, hlc = ? WHERE id = ?",
         (end.isoformat(), stamp.at, stamp.hlc, membership_id),
     )
+    history.record(
+        session,
+        kind=history.UPDATE,
+        entity="group_membership",
+        entity_id=membership_id,
+        member_id=member_id,
+        changes={"ended_on": [ended, end.isoformat()]},
+        stamp=stamp,
+    )
 
 
 def change_group_role(session: Session, *, membership_id: str, role: str) -> None:
     """Give the member another role in the group (same membership, same dates)."""
-    _membership(session, membership_id)
+    _started, _ended, member_id, old_role = _membership(session, membership_id)
     _require_role(session, role)
     stamp = new_stamp(session)
     dbapi(session).execute(
         "UPDATE group_membership SET role = ?, updated_at = ?, hlc = ? WHERE id = ?",
         (role, stamp.at, stamp.hlc, membership_id),
     )
+    if role != old_role:
+        history.record(
+            session,
+            kind=history.UPDATE,
+            entity="group_membership",
+            entity_id=membership_id,
+            member_id=member_id,
+            changes={"role": [old_role, role]},
+            stamp=stamp,
+        )
 
 
 def remove_group_membership(session: Session, *, membership_id: str) -> None:
     """Delete a membership entered by mistake (soft delete; it leaves no history)."""
-    _membership(session, membership_id)
+    _started, _ended, member_id, _role = _membership(session, membership_id)
     stamp = new_stamp(session)
     dbapi(session).execute(
         "UPDATE group_membership SET deleted_at = ?, updated_at = ?, hlc = ? WHERE id = ?",
         (stamp.at, stamp.at, stamp.hlc, membership_id),
+    )
+    history.record(
+        session,
+        kind=history.DELETE,
+        entity="group_membership",
+        entity_id=membership_id,
+        member_id=member_id,
+        changes={"deleted_at": [None, stamp.at]},
+        stamp=stamp,
     )
 
 

@@ -16,7 +16,9 @@ member) in one transaction:
 - the merge is logged in ``member_merge``: the survivor's values before and after, and every
   moved, closed or changed row, so :func:`undo_merge` can put everything back.
 
-Every row written gets the merge's sync stamp (``db.identity.new_stamp``).
+Every row written gets the merge's sync stamp (``db.identity.new_stamp``). A merge, and its
+undo, appear in the change history (``db.history``) of both members as one entry each, linked
+to the ``member_merge`` row that says what it did.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from sqlmodel import Session, SQLModel
 
 import db.models  # noqa: F401  (every table registered in SQLModel.metadata)
 from db.duplicates import pair_details
+from db.history import record as history
 from db.identity import Stamp, new_stamp
 from db.ids import new_id
 from db.members._keys import member_name_key, thai_sort_key
@@ -468,7 +471,38 @@ def merge_members(
             json.dumps(mover.log, ensure_ascii=False), score,
         ),
     )  # fmt: skip
+    _record_merge(
+        session,
+        kind=history.MERGE,
+        link_id=merge_id,
+        stamp=stamp,
+        survivor=(survivor_id, {c: [survivor_before[c], v] for c, v in values.items()}),
+        merged=(merged_id, {"deleted_at": [None, stamp.at]}),
+    )
     return merge_id
+
+
+def _record_merge(
+    session: Session,
+    *,
+    kind: str,
+    link_id: str,
+    stamp: Stamp,
+    survivor: tuple[str, dict[str, list[Any]]],
+    merged: tuple[str, dict[str, list[Any]]],
+) -> None:
+    """One history row for each member (sort keys are not history: they follow the names)."""
+    for member_id, changes in (survivor, merged):
+        history.record(
+            session,
+            kind=kind,
+            entity="member",
+            entity_id=member_id,
+            member_id=member_id,
+            changes={c: pair for c, pair in changes.items() if not c.endswith("_key")},
+            stamp=stamp,
+            link_id=link_id,
+        )
 
 
 # -- undoing -----------------------------------------------------------------------------------
@@ -613,6 +647,21 @@ def undo_merge(session: Session, *, merge_id: str) -> None:
     connection.execute(
         "UPDATE member_merge SET undone_at = ?, updated_at = ?, hlc = ? WHERE id = ?",
         (stamp.at, stamp.at, stamp.hlc, merge_id),
+    )
+    merge_operation = connection.execute(
+        "SELECT operation_id FROM history WHERE link_id = ? AND kind = 'merge' LIMIT 1",
+        (merge_id,),
+    ).fetchone()
+    _record_merge(
+        session,
+        kind=history.UNDO,
+        link_id=merge_operation[0] if merge_operation else merge_id,
+        stamp=stamp,
+        survivor=(
+            survivor_id,
+            {c: [_decode(new), _decode(old)] for c, (old, new) in log["set"].items()},
+        ),
+        merged=(merged_id, {"deleted_at": [log["at"], None]}),
     )
 
 
