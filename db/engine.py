@@ -97,19 +97,29 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: Path | None = None, *, migrate: bool = True) -> Database:
+def open_database(
+    path: Path | None = None, *, migrate: bool = True, backup_before_migration: bool = True
+) -> Database:
     """Open (creating if needed) the database at `path` or the default location.
 
     Brings the schema to the newest migration and, on first start, loads the shipped
-    reference data and gives this installation its own office and site id.
+    reference data and gives this installation its own office and site id. An existing
+    database behind the newest migration is backed up first (reason "before-migration", into
+    its backup folder), unless `backup_before_migration` is False.
     """
     from db import setup  # local import: setup depends on models and reference loaders
 
     db_path = Path(path) if path else default_db_path()
     database = Database(path=db_path, engine=create_db_engine(db_path))
     if migrate:
-        from db.migrations import upgrade_to_head
+        from db.migrations import current_revision, head_revision, upgrade_to_head
 
+        if backup_before_migration:
+            current = current_revision(database.engine)
+            if current is not None and current != head_revision():
+                from db.backup import backup_before_migration
+
+                backup_before_migration(database)
         upgrade_to_head(database.engine)
         setup.ensure_initialised(database)
     return database
