@@ -32,6 +32,7 @@ from db.backup.files import (
     fsync_file,
     fsync_folder,
     remove_quietly,
+    schema_revision,
     sidecars,
 )
 from db.backup.info import check_integrity, read_backup_info
@@ -52,7 +53,7 @@ def known_revisions() -> set[str]:
 def check_restorable(backup_path: Path) -> None:
     """BackupError unless ``backup_path`` is an intact Khrueakhai database this program can
     open: ``missing``, ``not_database``, ``damaged`` or ``newer_schema``."""
-    info = read_backup_info(backup_path)
+    read_backup_info(backup_path)  # missing / not_database
     integrity = check_integrity(backup_path, full=True, foreign_keys=False)
     if not integrity.ok:
         raise BackupError(
@@ -60,14 +61,19 @@ def check_restorable(backup_path: Path) -> None:
             f"the backup {backup_path.name} is damaged ({'; '.join(integrity.problems[:3])});"
             " choose another backup",
         )
-    if not info.schema_revision:
+    connection = connect_read_only(backup_path)
+    try:
+        revision = schema_revision(connection)  # the file's own, not its stored summary
+    finally:
+        connection.close()
+    if not revision:
         raise BackupError("not_database", f"{backup_path} is not a Khrueakhai database")
-    unknown = set(info.schema_revision.split("+")) - known_revisions()
+    unknown = set(revision.split("+")) - known_revisions()
     if unknown:
         raise BackupError(
             "newer_schema",
             f"the backup {backup_path.name} was made by a newer version of the program (schema"
-            f" {info.schema_revision}); install that version to restore it",
+            f" {revision}); install that version to restore it",
         )
 
 
