@@ -158,8 +158,9 @@ def test_backup_before_reuses_a_recent_backup(demo_db: Path, tmp_path: Path) -> 
     try:
         with database.session() as session:
             save_backup_settings(session, settings=BackupSettings(folder=tmp_path / "m"))
-        first = backup_before(database, reason="before-merge", reuse_within=dt.timedelta(minutes=15))
-        again = backup_before(database, reason="before-merge", reuse_within=dt.timedelta(minutes=15))
+        window = dt.timedelta(minutes=15)
+        first = backup_before(database, reason="before-merge", reuse_within=window)
+        again = backup_before(database, reason="before-merge", reuse_within=window)
         forced = backup_before(database, reason="before-import")
     finally:
         database.dispose()

@@ -117,9 +117,12 @@ def test_settings_round_trip(tmp_path: Path) -> None:
             save_backup_settings(
                 session,
                 settings=BackupSettings(
-                    folder=tmp_path / "แฟลชไดรฟ์", schedule="weekly", keep_daily=3,
-                    keep_weekly=2, keep_monthly=6,
-                ),  # fmt: skip
+                    folder=tmp_path / "แฟลชไดรฟ์",
+                    schedule="weekly",
+                    keep_daily=3,
+                    keep_weekly=2,
+                    keep_monthly=6,
+                ),
             )
         with database.session() as session:
             loaded = load_backup_settings(session)
