@@ -476,6 +476,10 @@ def run(argv: Sequence[str]) -> int:
             from desktop.main_window import MainWindow
 
             database = open_database(db_path, demo=args.demo)
+            from desktop.accounts import sign_in_at_start
+
+            if not sign_in_at_start(database):  # the login is on and the user chose Quit
+                return 0
             window = MainWindow(database=database)
         except Exception:
             details = error_details(*sys.exc_info())  # type: ignore[arg-type]

@@ -424,6 +424,12 @@ class MainWindow(QMainWindow):
         self._file_menu.addSeparator()
         self._file_menu.addAction(self.settings_action)
         self._file_menu.addSeparator()
+        # Roles and the optional login: Lock (Ctrl+L), Sign out, the permission guard, idle lock.
+        from desktop.accounts import install_accounts
+
+        self.accounts = install_accounts(self, self._executor)
+        self._file_menu.addActions(list(self.accounts.menu_actions()))
+        self._file_menu.addSeparator()
         self._file_menu.addAction(self.quit_action)
 
         self._view_menu = bar.addMenu("")

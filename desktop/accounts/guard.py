@@ -1,0 +1,108 @@
+"""Applying the signed-in user's Permissions to the running window, by objectName.
+
+Actions are disabled; push buttons are hidden (the views switch their buttons' enabled state
+themselves as the selection changes, but never their visibility, so hiding cannot be undone by a
+view behind the guard's back). An action a view enables again while it is forbidden is disabled
+again at once. Widgets built later with one of these names are covered at the next change of
+access; dialogs (the member editor, the export dialog) ask ``current_access()`` when they open.
+
+The names of later features (restore a backup, erase a member, delete history) are listed
+already, so those features are guarded as soon as they use these objectNames.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QWidget
+
+from db.accounts import Action, Permissions, is_permitted
+from desktop.accounts.access import Access
+
+GUARDED: dict[str, Action] = {
+    # main window (File menu) and the Members view
+    "newMemberAction": Action.EDIT_MEMBERS,
+    "editMemberAction": Action.EDIT_MEMBERS,
+    "deleteMemberAction": Action.DELETE_MEMBERS,
+    "addToGroupAction": Action.EDIT_MEMBERS,
+    "importMembersAction": Action.IMPORT,
+    # the groups panel
+    "newGroup": Action.EDIT_MEMBERS,
+    "newSubgroup": Action.EDIT_MEMBERS,
+    "editGroup": Action.EDIT_MEMBERS,
+    "deleteGroup": Action.EDIT_MEMBERS,
+    "changeRole": Action.EDIT_MEMBERS,
+    "endMembership": Action.EDIT_MEMBERS,
+    # the duplicates page
+    "mergeButton": Action.MERGE,
+    "undoMergeButton": Action.MERGE,
+    "dismissButton": Action.MERGE,
+    # backups, privacy, history (names for the features being built alongside)
+    "restoreBackupAction": Action.RESTORE_BACKUP,
+    "restoreBackupButton": Action.RESTORE_BACKUP,
+    "eraseMemberAction": Action.ERASE_PERSONAL_DATA,
+    "eraseMemberButton": Action.ERASE_PERSONAL_DATA,
+    "erasePersonalDataAction": Action.ERASE_PERSONAL_DATA,
+    "erasePersonalDataButton": Action.ERASE_PERSONAL_DATA,
+    "deleteHistoryAction": Action.DELETE_HISTORY,
+    "deleteHistoryButton": Action.DELETE_HISTORY,
+}
+# The Members table's own Delete key action has no objectName; it is found by its key.
+DELETE_KEY_OWNER = "membersView"
+
+
+class PermissionGuard(QObject):
+    def __init__(self, root: QWidget, access: Access) -> None:
+        super().__init__(root)
+        self.setObjectName("permissionGuard")
+        self._root = root
+        self._access = access
+        self._forbidden_actions: weakref.WeakSet[QAction] = weakref.WeakSet()
+        self._watched: weakref.WeakSet[QAction] = weakref.WeakSet()
+        access.accessChanged.connect(self.apply)
+        self.apply()
+
+    def _targets(self) -> list[tuple[QObject, Action]]:
+        found: list[tuple[QObject, Action]] = []
+        for name, action in GUARDED.items():
+            found.extend((obj, action) for obj in self._root.findChildren(QObject, name))
+        delete = QKeySequence(QKeySequence.StandardKey.Delete)
+        for view in self._root.findChildren(QWidget, DELETE_KEY_OWNER):
+            for child in view.findChildren(QAction):
+                if not child.objectName() and delete in child.shortcuts():
+                    found.append((child, Action.DELETE_MEMBERS))
+        return found
+
+    def apply(self) -> None:
+        permissions: Permissions = self._access.permissions
+        for target, action in self._targets():
+            allowed = is_permitted(permissions, action)
+            if isinstance(target, QAction):
+                self._apply_action(target, allowed)
+            elif isinstance(target, QAbstractButton):
+                target.setVisible(allowed)
+            elif isinstance(target, QWidget):
+                target.setEnabled(allowed)
+
+    def _apply_action(self, action: QAction, allowed: bool) -> None:
+        if action not in self._watched:
+            self._watched.add(action)
+            action.changed.connect(lambda a=action: self._on_action_changed(a))
+        if allowed:
+            if action in self._forbidden_actions:
+                self._forbidden_actions.discard(action)
+                action.setEnabled(True)
+        else:
+            self._forbidden_actions.add(action)
+            action.setEnabled(False)
+
+    def _on_action_changed(self, action: QAction) -> None:
+        if action in self._forbidden_actions and action.isEnabled():
+            action.setEnabled(False)
+
+    def is_forbidden(self, obj: QObject) -> bool:
+        if isinstance(obj, QAction):
+            return obj in self._forbidden_actions
+        return isinstance(obj, QWidget) and (obj.isHidden() or not obj.isEnabled())
