@@ -194,6 +194,13 @@ def member_history(
     for one in _member_ids(connection, member_id):
         entries += _history_entries(connection, one, cursor, limit)
         entries += _import_entries(connection, one, cursor, limit)
+    # A merge is one entry: the survivor's (the merged record's row says the same).
+    own_merges = {e.link_id for e in entries if e.kind == "merge" and e.member_id == member_id}
+    entries = [
+        e
+        for e in entries
+        if e.member_id == member_id or e.kind != "merge" or e.link_id not in own_merges
+    ]
     entries.sort(key=lambda e: (e.at, e.id), reverse=True)
     return entries[:limit]
 

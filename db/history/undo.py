@@ -126,6 +126,7 @@ def _rows(session: Session, operation_id: str) -> list[_Row]:
 def _check_unchanged(session: Session, rows: list[_Row]) -> None:
     """Every record the operation wrote still carries the stamp the operation gave it."""
     latest: dict[tuple[str, str], str] = {}
+    members: dict[tuple[str, str], str | None] = {}
     for row in rows:
         if row.entity not in _UNDOABLE_ENTITIES:
             raise UndoError("not_undoable", f"Changes of {row.entity} cannot be undone here")
@@ -135,6 +136,7 @@ def _check_unchanged(session: Session, rows: list[_Row]) -> None:
             )
         key = (row.entity, row.entity_id)
         latest[key] = max(latest.get(key, ""), row.hlc)
+        members[key] = row.member_id
     connection = dbapi(session)
     for entity in _UNDOABLE_ENTITIES:
         ids = [entity_id for (table, entity_id) in latest if table == entity]
@@ -146,12 +148,39 @@ def _check_unchanged(session: Session, rows: list[_Row]) -> None:
                 ).fetchall()
             )
             for entity_id in chunk:
-                if current.get(entity_id) != latest[(entity, entity_id)]:
+                key = (entity, entity_id)
+                if current.get(entity_id) != latest[key] and not _only_undone_since(
+                    session, key, members[key], latest[key], current.get(entity_id)
+                ):
                     raise UndoError(
                         "changed_since",
                         f"A record this operation changed ({entity}) was changed again since:"
                         " undoing would lose that change",
                     )
+
+
+def _only_undone_since(
+    session: Session,
+    key: tuple[str, str],
+    member_id: str | None,
+    hlc: str,
+    current_hlc: str | None,
+) -> bool:
+    """Was the record changed since the stamp ``hlc`` only by operations undone since, and by
+    those undos (so it is as the operation left it)?"""
+    entity, entity_id = key
+    connection = dbapi(session)
+    rows = connection.execute(
+        "SELECT operation_id, kind, hlc, link_id FROM history WHERE member_id IS ?"
+        " AND entity = ? AND entity_id = ? AND hlc > ? ORDER BY hlc",
+        (member_id, entity, entity_id, hlc),
+    ).fetchall()
+    if not rows or rows[-1][2] != current_hlc:
+        return False  # changed outside the history (an import), or not at all
+    return all(
+        kind == history.UNDO or _undone(session, operation, kind, link_id)
+        for operation, kind, _hlc, link_id in rows
+    )
 
 
 def _member_back(session: Session, row: _Row) -> None:
