@@ -39,6 +39,7 @@ from db.io.export_members import ExportCancelled, ExportResult, export_members
 from db.members.query import count_members
 from db.members.types import MemberFilter, MemberSort
 from desktop import i18n
+from desktop.accounts.privacy import restrict_personal_data_box
 from desktop.db_worker import DbExecutor
 from desktop.io.background import ProgressState, deliver, freeze_collector, thaw_collector
 from desktop.io.texts import export_error_text
@@ -121,6 +122,7 @@ class ExportDialog(QDialog):
         self.pdpa.setWordWrap(True)
         self.pdpa.setStyleSheet("color: #8a4b00;")
         self._personal_toggled(False)
+        restrict_personal_data_box(self.personal)  # a viewer's role may not export it
 
         self.era_combo = QComboBox(self)
         self.era_combo.setObjectName("exportEra")

@@ -33,6 +33,7 @@ from db.members.types import (
     OrganisationChoice,
 )
 from db.organisations import organisation_suggestions
+from desktop.accounts import current_access, for_display
 from desktop.db_worker import DbExecutor
 from desktop.members.editor_form import MemberForm
 from desktop.members.field_errors import UNREADABLE_DATE, field_error_text
@@ -98,12 +99,20 @@ class MemberEditorDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        self._shortcuts: list[QShortcut] = []
         for keys in ("Ctrl+Shift+S", "Alt+N"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda: self.tasks.spawn(self.save(and_new=True)))
+            self._shortcuts.append(shortcut)
         for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda: self.tasks.spawn(self.save(and_new=False)))
+            self._shortcuts.append(shortcut)
+        # A role that may not edit (or not see personal data) gets the member to read only,
+        # with the national ID masked and no birth date when personal data is hidden from it.
+        permissions = current_access().permissions
+        self._read_only = not (permissions.can_edit_members and permissions.can_see_personal_data)
+        self._personal_hidden = not permissions.can_see_personal_data
 
         self._organisations = AsyncCompleter(self.form.organisation, self._suggest_organisations)
         self._organisations.chosen.connect(self._on_organisation_chosen)
@@ -111,7 +120,7 @@ class MemberEditorDialog(QDialog):
         self.tasks.spawn(self._load_strengths())
 
         if profile is not None:
-            data = profile.data
+            data = for_display(profile.data)
             choice = None
             if data.organisation_id:
                 choice = OrganisationChoice(
@@ -127,9 +136,29 @@ class MemberEditorDialog(QDialog):
         else:
             self.form.load(MemberInput(first_name=""), None)
             self.setWindowTitle(self.tr("New member"))
+        if self._read_only:
+            self._make_read_only(profile)
         self._snapshot = self.form.collect(self._member_id)
         self.resize(980, 720)
         self.form.first_field().setFocus()
+
+    def is_read_only(self) -> bool:
+        return self._read_only
+
+    def _make_read_only(self, profile: MemberProfile | None) -> None:
+        self.form.set_read_only(True, personal_data_hidden=self._personal_hidden)
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+        self.save_button.setVisible(False)
+        self.save_new_button.setVisible(False)
+        self.cancel_button.setText(self.tr("Close"))
+        self.cancel_button.setDefault(True)
+        self.status.setStyleSheet("color: #5f6b73")
+        self.status.setText(self.tr("Read only: your role does not allow changing members."))
+        if profile is not None:
+            data = profile.data
+            name = f"{data.prefix}{data.first_name} {data.last_name}".strip()
+            self.setWindowTitle(self.tr("Member: {name} (read only)").format(name=name))
 
     # -- suggestions -------------------------------------------------------------------------
     async def _suggest_organisations(self, text: str) -> Sequence[str]:
@@ -201,7 +230,7 @@ class MemberEditorDialog(QDialog):
 
     async def save(self, *, and_new: bool) -> str | None:
         """Validate and save; returns the member's id, or None (errors shown, nothing lost)."""
-        if self._saving:
+        if self._saving or self._read_only:
             return None
         self.form.strengths.commit_pending()
         local = self._local_errors()

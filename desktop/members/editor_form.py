@@ -431,6 +431,26 @@ class MemberForm(QWidget):
     def first_field(self) -> QWidget:
         return self.prefix
 
+    def set_read_only(self, read_only: bool, *, personal_data_hidden: bool = False) -> None:
+        """Show the member without letting anything be changed (a viewer's role).
+
+        With ``personal_data_hidden`` the birth date field says it is hidden (the dialog loads
+        the member with the national ID masked and no birth date).
+        """
+        for widget in self.widgets.values():
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.setReadOnly(read_only)
+            else:
+                widget.setEnabled(not read_only)
+        for edit in self.date_fields().values():
+            for action in edit.actions():  # the calendar button would set a date
+                action.setEnabled(not read_only)
+        self.national_id_status.setVisible(not read_only)
+        if personal_data_hidden:
+            hidden = self.tr("Hidden (personal data)")
+            self.birth_date.setPlaceholderText(hidden)
+            self.national_id.setPlaceholderText(hidden)
+
     def reset_for_next(self) -> None:
         """Empty the form for the next person, keeping organisation, position and the like."""
         current = self.collect(None)
