@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from db.cli.common import EXIT_OK, CliError, Progress, open_existing, say
+from db.engine import Database
 from db.io.import_members import DUPLICATE_POLICIES, ImportCancelled, import_members
 from db.io.import_report import ImportReport, write_error_report
 from db.io.readers import ImportFileError
@@ -74,6 +75,18 @@ def _check_output(path: Path, what: str) -> None:
         raise CliError(f"the folder {path.parent} does not exist (for the {what})")
 
 
+def _backup_before_import(database: Database) -> None:
+    from db.backup import REASON_BEFORE_IMPORT, BackupError, backup_before
+
+    try:
+        info = backup_before(database, reason=REASON_BEFORE_IMPORT)
+    except BackupError as error:
+        raise CliError(f"the backup before the import failed: {error.message}; nothing was"
+                       " imported") from None  # fmt: skip
+    if info is not None:
+        say(f"Backed up to {info.path}")
+
+
 def print_summary(report: ImportReport) -> None:
     what = "Dry run (nothing written)" if report.dry_run else "Imported"
     sheet = f", sheet {report.sheet!r}" if report.sheet else ""
@@ -108,6 +121,8 @@ def run_members(args: argparse.Namespace) -> int:
         raise CliError(f"no file at {args.file}")
     database = open_existing(args.db, need_current_schema=True)
     try:
+        if not args.dry_run:
+            _backup_before_import(database)
         say(f"Importing {args.file} into {args.db} ...")
         report = import_members(
             database, path=args.file, sheet=args.sheet, on_duplicate=args.on_duplicate,
