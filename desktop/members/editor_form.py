@@ -440,6 +440,8 @@ class MemberForm(QWidget):
         for widget in self.widgets.values():
             if isinstance(widget, QLineEdit | QPlainTextEdit):
                 widget.setReadOnly(read_only)
+                if read_only:  # "type part of the name…" invites typing where none is allowed
+                    widget.setPlaceholderText("")
             else:
                 widget.setEnabled(not read_only)
         for edit in self.date_fields().values():
