@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from db.demo import catalogue as cat
+from db.demo.duplicates import DuplicatePlanter
 from db.demo.organisations import PlannedOrganisation
 from db.demo.people import PeopleGenerator, Person
 from db.demo.pipeline import Checkpoint
@@ -62,8 +63,10 @@ class BatchMaker:
         *,
         today: dt.date,
         receipt_start: dict[int, int],
+        duplicates: DuplicatePlanter | None = None,
     ) -> None:
         self._rng = rng
+        self._duplicates = duplicates
         self._people = people
         self._stamps = stamps
         self._position_keys: dict[str, bytes] = {}
@@ -167,15 +170,30 @@ class BatchMaker:
         started = time.thread_time()  # CPU time: waiting at a checkpoint does not count
         people: list[tuple[int, str, int, Person]] = []
         index = 0
+        planter = self._duplicates
+        here: list[Person] = []  # this organisation's members who may be recorded twice
+        previous: list[Person] = []  # ... and the previous organisation's
         for organisation, organisation_id, count in zip(
             planned, organisation_ids, counts, strict=True
         ):
             province = organisation.province.code
+            if here:
+                previous, here = here, []
             for local_index in range(count):
                 checkpoint()
-                person = self._people.person(
-                    organisation, local_index, officer=officers.is_officer(index)
-                )
+                officer = officers.is_officer(index)
+                person = self._people.person(organisation, local_index, officer=officer)
+                if planter is not None:
+                    planted = None
+                    if not officer:
+                        planted = planter.maybe_copy(
+                            person, local_index=local_index, same_organisation=here,
+                            previous_organisation=previous,
+                        )
+                    if planted is None:
+                        here.append(person)
+                    else:
+                        person = planted.copy
                 people.append((index, organisation_id, province, person))
                 index += 1
                 if len(people) == batch_size:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from db.demo import catalogue as cat
 from db.demo.batches import Batch, BatchMaker, GroupIds, Officers
+from db.demo.duplicates import DuplicatePlanter, duplicate_chance
 from db.demo.organisations import PlannedOrganisation, member_counts, plan_organisations
 from db.demo.people import PeopleGenerator
 from db.demo.pipeline import Pipeline
@@ -66,6 +67,7 @@ class DemoSummary:
     analyze_seconds: float
     commit_seconds: float = 0.0  # writing the transaction out (WAL, then its checkpoint)
     wait_seconds: float = 0.0  # time the writer waited for generated rows
+    duplicates: int = 0  # members written as a second record of another (db.demo.duplicates)
     rows_by_table: dict[str, int] = field(default_factory=dict)
 
 
@@ -209,8 +211,12 @@ class _Populator:
             "SELECT fiscal_year, count(*) + 1 FROM dues_payment WHERE fiscal_year >= ?"
             " GROUP BY fiscal_year", (fiscal_year(self.today) - cat.DUES_YEARS + 1,)
         ).fetchall())
+        # Duplicates come from their own generator: the other members stay as the seed gave.
+        planter = DuplicatePlanter(
+            random.Random(f"duplicates-{self.seed}"), chance=duplicate_chance(counts)
+        )
         maker = BatchMaker(self.rng, people, self.stamps, today=self.today,
-                           receipt_start=receipts)
+                           receipt_start=receipts, duplicates=planter)
         stage = MemberStage(
             self.connection, self.timer, rebuild_indexes=self.members >= len(existing)
         )
@@ -259,6 +265,7 @@ class _Populator:
             member_insert_seconds=self.timer.insert.get("member", 0.0),
             analyze_seconds=analyze_seconds,
             wait_seconds=waited,
+            duplicates=planter.planted,
             rows_by_table=dict(rows),
         )
 

@@ -17,9 +17,11 @@ import pytest
 
 from db.check import check_database
 from db.demo import DemoCancelled, DemoError, DemoSummary, populate
+from db.demo.duplicates import last_name_typo
 from db.demo.organisations import member_counts, organisation_counts, plan_organisations
 from db.demo.pipeline import Pipeline
 from db.demo.reference import load_demo_reference
+from db.duplicates import SAME_NAME_SAME_ORGANISATION, SAME_PHONE, name_similarity, scan_duplicates
 from db.engine import Database, open_database
 from db.identity import local_identity, new_stamp
 from db.members.profile import get_member
@@ -124,14 +126,17 @@ def test_same_seed_gives_the_same_people_and_another_seed_others(
 def test_national_ids_are_valid_and_unique_and_phones_are_thai_mobiles(
     small: tuple[Database, DemoSummary],
 ) -> None:
-    db, _ = small
-    ids = [r[0] for r in rows(db, "SELECT national_id FROM member")]
+    db, summary = small
+    # Planted second records (db.demo.duplicates) carry no ID and may share the first's phone.
+    ids = [r[0] for r in rows(db, "SELECT national_id FROM member WHERE national_id IS NOT NULL")]
     assert all(is_valid_national_id(n) for n in ids)
-    assert len(set(ids)) == len(ids) == SMALL
-    for (national_id, birth_date) in rows(db, "SELECT national_id, birth_date FROM member"):
+    assert len(set(ids)) == len(ids) == SMALL - summary.duplicates
+    for (national_id, birth_date) in rows(
+        db, "SELECT national_id, birth_date FROM member WHERE national_id IS NOT NULL"
+    ):
         # born 1984 or later: category 1; earlier: 3 (registered at the first census)
         assert national_id[0] == ("1" if birth_date >= "1984" else "3")
-    phones = [r[0] for r in rows(db, "SELECT phone FROM member")]
+    phones = [r[0] for r in rows(db, "SELECT phone FROM member WHERE national_id IS NOT NULL")]
     assert all(re.fullmatch(r"0[689]\d{8}", p) for p in phones)
     assert len(set(phones)) == len(phones)
     office = [r[0] for r in rows(db, "SELECT phone_office FROM member WHERE phone_office != ''")]
@@ -462,7 +467,8 @@ def test_adding_to_existing_data_keeps_it_and_never_repeats_an_id(database: Data
     populate(database, members=1_500, seed=1, today=TODAY)  # same seed: same people drawn
     after = rows(database, "SELECT id, national_id FROM member")
     assert set(before) <= set(after) and len(after) == 3_000
-    assert len({n for _, n in after}) == 3_000
+    ids = [n for _, n in after if n is not None]  # planted second records have none
+    assert len(set(ids)) == len(ids) > 2_950
     numbers = [r[0] for r in rows(database, "SELECT membership_no FROM member")]
     assert len(set(numbers)) == 3_000
     receipts = [r[0] for r in rows(database, "SELECT receipt_no FROM dues_payment")]
@@ -577,3 +583,58 @@ def test_pipeline_pauses_the_producer_and_stops_it_on_close() -> None:
     time.sleep(0.05)
     assert len(made) == stopped_at
     assert not any(t.name == "demo-rows" for t in threading.enumerate())
+
+
+# --- planted duplicates --------------------------------------------------------------------------
+
+
+def test_planted_duplicates_are_found_by_the_scan(large: Database) -> None:
+    copies = {r[0] for r in rows(large, "SELECT id FROM member WHERE national_id IS NULL")}
+    assert 0.003 * LARGE <= len(copies) <= 0.007 * LARGE  # about 0.5 %
+    with large.session() as session:
+        pairs = scan_duplicates(session)
+    paired = {p.a_id: p for p in pairs} | {p.b_id: p for p in pairs}
+    assert copies <= set(paired)  # every second record shows up in the review
+    kinds = Counter()
+    for copy_id in copies:
+        pair = paired[copy_id]
+        assert pair.score >= 0.5, pair
+        if pair.a_organisation != pair.b_organisation:
+            kinds["moved"] += 1
+        elif pair.reasons == (SAME_PHONE,):
+            kinds["typo"] += 1  # the names differ (else the name reasons would hold too)
+        elif pair.a_name != pair.b_name:
+            kinds["prefix or spacing"] += 1
+        else:
+            kinds["retyped"] += 1
+    assert set(kinds) == {"moved", "typo", "prefix or spacing", "retyped"}, kinds
+    assert SAME_NAME_SAME_ORGANISATION in {r for p in pairs for r in p.reasons}
+    with large.session() as session:  # a second record is still a valid member record
+        for copy_id in sorted(copies)[:40]:
+            profile = get_member(session, member_id=copy_id)
+            assert validate_member(session, data=profile.data) == (), profile.data
+
+
+def test_planted_duplicates_are_seed_stable(
+    small: tuple[Database, DemoSummary], tmp_path: Path
+) -> None:
+    db, summary = small
+    sql = "SELECT prefix, first_name, last_name, organisation_id IS NOT NULL, phone, birth_date" \
+          " FROM member WHERE national_id IS NULL ORDER BY rowid"
+    again = _open(tmp_path / "again.sqlite")
+    try:
+        again_summary = populate(again, members=SMALL, seed=7, today=TODAY)
+        assert rows(again, sql) == rows(db, sql)
+        assert again_summary.duplicates == summary.duplicates == len(rows(db, sql)) > 0
+    finally:
+        again.dispose()
+
+
+def test_a_last_name_typo_is_one_plausible_slip() -> None:
+    rng = random.Random(5)
+    for name in ("ศรีสุข", "เลขะพันธุ์", "ใจดี", "ทองคำ", "ณ ระนอง", "ก่อ"):
+        for _ in range(20):
+            typo = last_name_typo(rng, name)
+            assert typo != name
+            assert abs(len(typo) - len(name)) <= 1
+            assert name_similarity(("สมชาย", name), ("สมชาย", typo)) >= 0.8
