@@ -153,10 +153,10 @@ class MemberNameIndex:
         return connection
 
     def _data_version(self) -> int:
-        """The query connection's data version (the caller holds the lock)."""
-        if self._connection is None:
-            self._connection = self._connect()
-        (version,) = self._connection.execute("PRAGMA data_version").fetchone()
+        """The query connection's data version (the caller holds the lock; -1 once closed)."""
+        if self._closed:
+            return -1
+        (version,) = self._query_connection().execute("PRAGMA data_version").fetchone()
         return int(version)
 
     def is_ready(self) -> bool:
@@ -184,6 +184,8 @@ class MemberNameIndex:
         started = time.perf_counter()
         with self._lock:
             version = self._data_version()  # before the read: a later commit makes it stale
+        if version < 0:
+            return False
         connection = self._connect()
         try:
             connection.execute("BEGIN")
@@ -217,9 +219,9 @@ class MemberNameIndex:
             thread.join(timeout)
 
     def close(self) -> None:
-        """Drop the snapshot and close the connection (a running refresh is waited for)."""
+        """Drop the snapshot and close the connection (a running refresh finishes on its
+        own connection and keeps nothing)."""
         self._closed = True
-        self.wait()
         self._snapshot = None
         with self._lock:
             if self._connection is not None:
@@ -254,6 +256,8 @@ class MemberNameIndex:
         if not self._lock.acquire(blocking=False):
             return None  # a refresh is reading the version: let SQL answer this once
         try:
+            if self._closed:
+                return None
             if terms.fts:
                 return _fts_first(
                     self._query_connection(),
@@ -264,7 +268,7 @@ class MemberNameIndex:
                     descending=sort.descending,
                     max_matches=self._max_fts_matches,
                 )
-            if self._data_version() != snapshot.version:
+            if self._closed or self._data_version() != snapshot.version:
                 return None
         finally:
             self._lock.release()

@@ -161,7 +161,7 @@ class AddToGroupDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("addToGroupDialog")
         self.setWindowTitle(self.tr("Add to group"))
-        intro = QLabel(self.tr("Add {count} selected members to:").format(count=f"{count:,}"))
+        intro = QLabel(self.tr("Add %Ln selected member(s) to:", "", count))
         intro.setObjectName("addToGroupIntro")
         self.group = QComboBox(self)
         self.group.setObjectName("addToGroupGroup")

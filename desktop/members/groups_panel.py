@@ -212,10 +212,8 @@ class GroupsPanel(QWidget):
         if group is None:
             self.title.setText(self.tr("Select a group to see its members."))
         else:
-            count = f"{self.members_model.rowCount():,}"
-            self.title.setText(
-                self.tr("{name}: {count} members").format(name=group.name, count=count)
-            )
+            count = self.members_model.rowCount()
+            self.title.setText(self.tr("%1: %Ln member(s)", "", count).replace("%1", group.name))
 
     def _role_label(self, code: str) -> str:
         return self._labels.label("group_role", code)
@@ -332,11 +330,9 @@ class GroupsPanel(QWidget):
         )
         if added is not None:
             skipped = len(keys) - added
-            message = self.tr("Added {added} members to the group.").format(added=f"{added:,}")
+            message = self.tr("Added %Ln member(s) to the group.", "", added)
             if skipped > 0:
-                message += " " + self.tr("{skipped} were already in it.").format(
-                    skipped=f"{skipped:,}"
-                )
+                message += " " + self.tr("%Ln member(s) already in it.", "", skipped)
             self.notice.setText(message)
         return added
 
