@@ -354,6 +354,19 @@ def member_data(session: Session, *, member_id: str) -> dict[str, Any]:
     }
 
 
+_UNSAFE_IN_FILE_NAMES = '<>:"/\\|?*'
+
+
+def access_file_stem(data: Mapping[str, Any], day: dt.date | None = None) -> str:
+    """``<name>-<date>`` for the export's files: "สมชาย ใจดี-2026-11-24" (characters Windows
+    refuses in file names dropped; the member id when the name is empty)."""
+    member = data.get("member") or {}
+    name = " ".join(str(member.get(k) or "") for k in ("first_name", "last_name")).strip()
+    name = "".join(c for c in name if c not in _UNSAFE_IN_FILE_NAMES and c.isprintable())
+    name = " ".join(name.split()).strip(" .")[:80] or str(data.get("member_id", "member"))
+    return f"{name}-{(day or dt.date.today()).isoformat()}"
+
+
 def write_access_json(data: Mapping[str, Any], path: Path | str) -> Path:
     """Write `data` to `path` as indented UTF-8 JSON (Thai as itself, not \\u escapes).
 
