@@ -423,6 +423,11 @@ class MainWindow(QMainWindow):
         self._file_menu.addAction(self.export_action)
         self._file_menu.addSeparator()
         self._file_menu.addAction(self.settings_action)
+        from desktop.backup import install_backups  # File > Backups…, scheduled backups
+
+        self.backup_scheduler = install_backups(
+            self, self._executor, self._file_menu, before=self.settings_action
+        )
         self._file_menu.addSeparator()
         # Roles and the optional login: Lock (Ctrl+L), Sign out, the permission guard, idle lock.
         from desktop.accounts import install_accounts
@@ -431,6 +436,14 @@ class MainWindow(QMainWindow):
         self._file_menu.addActions(list(self.accounts.menu_actions()))
         self._file_menu.addSeparator()
         self._file_menu.addAction(self.quit_action)
+
+        from desktop.history.undo import UndoController
+
+        self._edit_menu = bar.addMenu("")
+        self._edit_menu.setObjectName("editMenu")
+        self.undo = UndoController(self._executor, self)  # Edit → Undo <what> (Ctrl+Z)
+        self._edit_menu.addAction(self.undo.action)
+        self._edit_menu.aboutToShow.connect(self.undo.refresh_now)
 
         self._view_menu = bar.addMenu("")
         self._view_menu.setObjectName("viewMenu")
@@ -553,6 +566,7 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         self._file_menu.setTitle(self.tr("&File"))
+        self._edit_menu.setTitle(self.tr("&Edit"))
         self._view_menu.setTitle(self.tr("&View"))
         self._help_menu.setTitle(self.tr("&Help"))
         self.new_member_action.setText(self.tr("&New member…"))
@@ -603,6 +617,7 @@ class MainWindow(QMainWindow):
         self.save_window_state()
         self._closed = True
         self._count_reloader.stop()
+        self.undo.stop()
         for page in self._pages.values():
             shutdown = getattr(page.view, "shutdown", None)
             if callable(shutdown):

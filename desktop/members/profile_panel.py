@@ -1,4 +1,5 @@
-"""The profile of the selected member: details, groups with roles, dues and strengths."""
+"""The profile of the selected member: details, groups with roles, dues and strengths, and a
+History tab (who changed what, when, on which PC), read when the tab is shown."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import html
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from db.members.types import MemberProfile
 from db.thai.dates import DateStyle, Era, format_thai_date
 from db.thai.errors import ThaiValueError
 from db.thai.national_id import mask_national_id
 from db.thai.phone import format_phone
+from desktop.db_worker import DbExecutor
+from desktop.history.view import MemberHistoryView
 from desktop.members.labels import ViewLabels
 
 
@@ -54,20 +57,57 @@ class MemberProfilePanel(QWidget):
         self._labels = ViewLabels()
         self._profile: MemberProfile | None = None
         self._era: Era = "BE"
-        self._text = QTextBrowser(self)
+        self._tabs = QTabWidget(self)
+        self._tabs.setObjectName("memberProfileTabs")
+        self._tabs.setDocumentMode(True)
+        self._text = QTextBrowser(self._tabs)
         self._text.setObjectName("memberProfileText")
         self._text.setOpenLinks(False)
+        self.history = MemberHistoryView(self._tabs)
+        self.history.set_executor_finder(self._find_executor)
+        self._tabs.addTab(self._text, "")
+        self._tabs.addTab(self.history, "")
+        self._tabs.currentChanged.connect(lambda _index: self._sync_history())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._text)
+        layout.addWidget(self._tabs)
+        self._retranslate_tabs()
         self.show_profile(None)
+
+    def set_executor(self, executor: DbExecutor) -> None:
+        """The executor the History tab reads through (else the window's is used)."""
+        self.history.set_executor(executor)
+
+    def _find_executor(self) -> DbExecutor | None:
+        widget: QWidget | None = self
+        while widget is not None:
+            for name in ("executor", "_executor"):
+                found = getattr(widget, name, None)
+                if isinstance(found, DbExecutor):
+                    return found
+            widget = widget.parentWidget()
+        return None
+
+    def show_history_tab(self) -> None:
+        self._tabs.setCurrentWidget(self.history)
+
+    def _sync_history(self) -> None:
+        """The History tab follows the member shown, read only while the tab is in view."""
+        if self._tabs.currentWidget() is self.history:
+            self.history.show_member(self.member_id())
+
+    def _retranslate_tabs(self) -> None:
+        self._tabs.setTabText(0, self.tr("Profile"))
+        self._tabs.setTabText(1, self.tr("History"))
 
     def set_date_era(self, era: Era) -> None:
         self._era = era
+        self.history.set_date_era(era)
         self.show_profile(self._profile)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_tabs()
             self.show_profile(self._profile)
         super().changeEvent(event)
 
@@ -76,6 +116,7 @@ class MemberProfilePanel(QWidget):
 
     def set_labels(self, labels: ViewLabels) -> None:
         self._labels = labels
+        self.history.set_labels(labels)
         self.show_profile(self._profile)
 
     def profile(self) -> MemberProfile | None:
@@ -90,6 +131,7 @@ class MemberProfilePanel(QWidget):
     def show_message(self, message: str) -> None:
         self._profile = None
         self._text.setHtml(f"<p style='color:#5f6b73'>{html.escape(message)}</p>")
+        self._sync_history()
 
     def show_profile(self, profile: MemberProfile | None) -> None:
         self._profile = profile
@@ -97,6 +139,7 @@ class MemberProfilePanel(QWidget):
             self.show_message(self.tr("Select a member to see their profile."))
             return
         self._text.setHtml(self._html(profile))
+        self._sync_history()
 
     def _html(self, profile: MemberProfile) -> str:
         d = profile.data
