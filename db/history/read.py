@@ -9,6 +9,7 @@ A member's history is the union of
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -58,6 +59,11 @@ class HistoryEntry:
     link_label: str = ""
     link_counts: tuple[int, ...] = ()
     detail: str = ""
+    names: tuple[tuple[str, str], ...] = ()  # (id, name) of organisations and groups named
+
+    def name_of(self, record_id: object) -> str:
+        """The name of an organisation or group id in ``changes`` ("" if unknown)."""
+        return next((name for rid, name in self.names if rid == record_id), "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +208,43 @@ def member_history(
         if e.member_id == member_id or e.kind != "merge" or e.link_id not in own_merges
     ]
     entries.sort(key=lambda e: (e.at, e.id), reverse=True)
-    return entries[:limit]
+    return _with_names(connection, entries[:limit])
+
+
+_NAMED = {"organisation_id": "organisation", "group_id": "network_group"}
+
+
+def _with_names(connection: sqlite3.Connection, entries: list[HistoryEntry]) -> list[HistoryEntry]:
+    """Entries whose changes name organisations or groups, with those names (ids mean nothing
+    to a reader)."""
+    wanted: dict[str, set[str]] = {}
+    for entry in entries:
+        for change in entry.changes:
+            if change.field in _NAMED:
+                ids = wanted.setdefault(_NAMED[change.field], set())
+                ids.update(v for v in (change.old, change.new) if isinstance(v, str))
+    names: dict[str, str] = {}
+    for table, ids in wanted.items():
+        listed = sorted(ids)
+        marks = ", ".join("?" * len(listed))
+        names.update(
+            connection.execute(f"SELECT id, name FROM {table} WHERE id IN ({marks})", listed)
+        )
+    if not names:
+        return entries
+    result = []
+    for entry in entries:
+        named = {
+            v
+            for c in entry.changes
+            if c.field in _NAMED
+            for v in (c.old, c.new)
+            if isinstance(v, str) and v in names
+        }
+        if named:
+            entry = dataclasses.replace(entry, names=tuple((i, names[i]) for i in sorted(named)))
+        result.append(entry)
+    return result
 
 
 def _operation_summaries(

@@ -276,3 +276,15 @@ def test_erase_member_values_keeps_the_change_but_not_the_values(
     with pytest.raises(UndoError) as refused:
         undo_last_operation(database, actor=SECRETARY)
     assert refused.value.code == "values_erased"
+
+
+def test_entries_name_the_organisations_and_groups_they_mention(database: Database) -> None:
+    from db.organisations import save_organisation
+
+    with database.session() as session:
+        org = save_organisation(session, type_code="sao", name="อบต.หนองบัว", province_code=40)
+    member_id = make_member(database)
+    _edit(database, member_id, organisation_id=org)
+    with database.session() as session:
+        entry = member_history(session, member_id)[0]
+    assert entry.name_of(org) == "อบต.หนองบัว"
