@@ -12,7 +12,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
-from db.cli import backup, check, demo, exporting, importing, search
+from db.cli import backup, check, demo, exporting, importing, privacy, search
 from db.cli.common import EXIT_CANCELLED, EXIT_ERROR, CliError, say
 
 PROGRAM = "python -m db"
@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_parser(commands)
     exporting.add_parser(commands)
     backup.add_parser(commands)
+    privacy.add_parser(commands)
     return parser
 
 

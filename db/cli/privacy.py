@@ -7,6 +7,10 @@
 The command line is the administrator's tool (whoever runs it can open the database file
 itself), so it erases with the administrator's permissions; the erasure is recorded in the
 history under the operating-system account and the computer's name.
+
+The schema is not compared with this program's (``open_existing(need_current_schema=False)``):
+``db.cli.common`` reads one ``alembic_version`` row and so refuses every database while the
+migrations have two heads; a database too old for these commands fails with "no such table".
 """
 
 from __future__ import annotations
@@ -55,7 +59,7 @@ def run_export(args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.exists() and not out.is_dir():
         raise CliError(f"{out} is not a folder")
-    database = open_existing(args.db, need_current_schema=True)
+    database = open_existing(args.db, need_current_schema=False)
     try:
         with database.session() as session:
             try:
@@ -73,7 +77,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_erase(args: argparse.Namespace) -> int:
     if not args.yes:
         raise CliError("erasing cannot be undone: add --yes to confirm")
-    database = open_existing(args.db, need_current_schema=True)
+    database = open_existing(args.db, need_current_schema=False)
     try:
         try:
             with database.session() as session:

@@ -71,7 +71,7 @@ def test_privacy_command_runs_as_a_module(register: Register) -> None:
     register.database.dispose()
     done = subprocess.run(
         [sys.executable, "-m", "db", "privacy", "erase", "--db", str(register.database.path),
-         "--member", register.member_id, "--reason", "  "],
+         "--member", register.member_id, "--reason", "  ", "--yes"],
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert done.returncode == 2 and "Give the reason" in done.stderr
