@@ -61,6 +61,7 @@ log = logging.getLogger(__name__)
 
 EXIT_DATABASE_IN_USE = 3
 EXIT_START_FAILED = 4
+EXIT_DAMAGED_DATABASE = 5
 LOG_FILE_NAME = "khrueakhai.log"
 DEMO_MEMBERS = 5000
 DEMO_SEED = 1
@@ -473,8 +474,12 @@ def run(argv: Sequence[str]) -> int:
     database: Database | None = None
     try:
         try:
+            from desktop.backup import check_on_start  # a damaged database is never opened
             from desktop.main_window import MainWindow
 
+            if not check_on_start(db_path):
+                log.warning("%s is damaged and was not restored: quitting", db_path)
+                return EXIT_DAMAGED_DATABASE
             database = open_database(db_path, demo=args.demo)
             from desktop.accounts import sign_in_at_start
 

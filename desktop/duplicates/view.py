@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.backup import MERGE_BACKUP_REUSE
 from db.duplicates import DuplicatePair, ScanCancelled, dismiss_pair, scan_duplicates
 from db.members.types import MemberValidationError
 from db.merge import MergeError, MergePreview, Side, last_merge, merge_members, merge_preview
 from db.merge import undo_merge as db_undo_merge
+from desktop.backup.runner import with_backup
 from desktop.db_worker import Changes, DbExecutor
 from desktop.duplicates.comparison_model import (
     FIELD_ROLE,
@@ -354,7 +356,10 @@ class DuplicatesView(QWidget):
             return None
         try:
             merge_id = await self._executor.write(
-                merge_members,
+                with_backup(
+                    self._executor, merge_members, reason="before-merge",
+                    reuse_within=MERGE_BACKUP_REUSE,
+                ),
                 changes=Changes.of(*MERGE_CHANGES, ids=(survivor_id, merged_id)),
                 initiator=self,
                 survivor_id=survivor_id,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from db.io.import_members import ImportCancelled, ImportPreview, import_members
 from db.io.import_report import ImportReport, write_error_report
 from db.io.undo_import import UndoImportError, UndoSummary, undo_import
+from desktop.backup.runner import with_backup
 from desktop.db_worker import Changes
 from desktop.io.background import ProgressState, deliver, freeze_collector, thaw_collector
 from desktop.io.import_models import PreviewModel
@@ -193,8 +194,9 @@ class ImportRunPage(QWizardPage):
         self.undo_button.setVisible(False)
         self.summary.setText(self.tr("Reading and checking the rows…"))
         self.status.clear()
+        import_after_backup = with_backup(wizard.executor, import_members, reason="before-import")
         future = wizard.executor.submit(
-            import_members, path=wizard.path, sheet=wizard.sheet, mapping=wizard.mapping(),
+            import_after_backup, path=wizard.path, sheet=wizard.sheet, mapping=wizard.mapping(),
             header_row=wizard.header_row, on_duplicate=wizard.preview_page.on_duplicate(),
             remember_mapping=wizard.mapping_page.remember.isChecked(),
             progress=self._progress.report,
