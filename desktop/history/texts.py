@@ -81,14 +81,8 @@ def when(at: str, *, era: Era = "BE") -> str:
     """``24 พ.ย. 2569 13.45 น.`` (the Thai way of writing a time)."""
     moment = local_time(at)
     day = format_thai_date(moment.date(), style="short", era=era)
-    return (
-        QCoreApplication.translate("History", "%1 %2")
-        .replace("%1", day)
-        .replace(
-            "%2",
-            QCoreApplication.translate("History", "%1 h").replace("%1", moment.strftime("%H.%M")),
-        )
-    )
+    time = QCoreApplication.translate("History", "%1 h").replace("%1", moment.strftime("%H.%M"))
+    return f"{day} {time}"
 
 
 def value_text(

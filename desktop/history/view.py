@@ -189,9 +189,15 @@ class MemberHistoryView(QWidget):
             parts.append(f"<p style='margin-top:0; color:{GREY}'>{html.escape(summary)}</p>")
         rows = []
         for change in entry.changes:
-            if change.field == "deleted_at":
-                continue
-            if entry.kind == "import":  # old values only: the new ones are the sheet's
+            if change.field == "deleted_at" or (
+                change.field == "group_id" and entry.entity == "group_membership"
+            ):
+                continue  # said by the title
+            if entry.kind == "create" and not change.erased:  # nothing before: the value alone
+                text = value_text(
+                    change.field, change.new, entry=entry, labels=self._labels, era=self._era
+                )
+            elif entry.kind == "import":  # old values only: the new ones are the sheet's
                 old = value_text(
                     change.field, change.old, entry=entry, labels=self._labels, era=self._era
                 )
