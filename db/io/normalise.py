@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
 from db.io.cell_safety import unescape_cell
+from db.io.import_fast import is_clean_line, quick_national_id, quick_phone
 from db.io.mapping import ColumnMapping
 from db.members.types import FieldError, MemberInput
 from db.members.validation import (
@@ -414,6 +415,11 @@ def cell_to_text(cell: object) -> str:
     return str(cell)
 
 
+def _clean_searched(text: str) -> str:
+    """``to_arabic_digits(clean_line(text))``, at once when the text is clean already."""
+    return text if is_clean_line(text) else to_arabic_digits(clean_line(text))
+
+
 def _digits_cell(cell: object) -> str | None:
     """The digits of a cell Excel holds as a number (an ID or phone typed without quotes)."""
     if isinstance(cell, bool):
@@ -564,7 +570,9 @@ class RowNormaliser:
             if found is not None:
                 return found  # type: ignore[return-value]
         text = cell_to_text(cell)
-        if name in MULTILINE_TEXT:
+        if is_clean_line(text):
+            found = text
+        elif name in MULTILINE_TEXT:
             found = clean_multiline(text)
         else:
             found = to_arabic_digits(clean_line(text))
@@ -601,13 +609,11 @@ class RowNormaliser:
         """Prefix, first and last name from separate cells or one full-name cell."""
         full = raw.pop("full_name", None)
         prefix = self._clean("prefix", raw.pop("prefix")) if "prefix" in raw else ""
-        first = to_arabic_digits(clean_line(cell_to_text(raw.pop("first_name", ""))))
-        last = to_arabic_digits(clean_line(cell_to_text(raw.pop("last_name", ""))))
+        first = _clean_searched(cell_to_text(raw.pop("first_name", "")))
+        last = _clean_searched(cell_to_text(raw.pop("last_name", "")))
         prefixes = self.context.prefixes
         if not first and full is not None:
-            found_prefix, first, rest = split_prefix(
-                to_arabic_digits(clean_line(cell_to_text(full))), prefixes
-            )
+            found_prefix, first, rest = split_prefix(_clean_searched(cell_to_text(full)), prefixes)
             prefix = prefix or found_prefix
             last = last or rest
         elif first and not prefix:
@@ -659,6 +665,11 @@ class RowNormaliser:
         if digits is not None and len(digits) == 12:
             digits = "0" + digits  # Excel dropped the leading 0 of an ID stored as a number
         text = digits if digits is not None else cell_to_text(cell)
+        quick = quick_national_id(text)
+        if quick is not None:
+            result.values["national_id"] = quick
+            result.given.add("national_id")
+            return
         try:
             result.values["national_id"] = normalize_national_id(text)
             result.given.add("national_id")
@@ -673,6 +684,11 @@ class RowNormaliser:
         if digits is not None and len(digits) in (8, 9) and not digits.startswith("0"):
             digits = "0" + digits  # Excel dropped the leading 0 of a number typed as a number
         text = digits if digits is not None else cell_to_text(cell)
+        quick = quick_phone(text)
+        if quick is not None:
+            result.values[name] = quick
+            result.given.add(name)
+            return
         try:
             result.values[name] = normalize_phone(text)
             result.given.add(name)
