@@ -7,9 +7,11 @@ search box and the dialogs keep their own meaning for those keys.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from typing import Any, Literal
+
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QTableView, QTextBrowser, QWidget
 
 
 def _action(owner: QWidget, name: str, *shortcuts: QKeySequence | str) -> QAction:
@@ -44,6 +46,16 @@ class MemberActions:
         for action in (self.table_edit, self.table_delete, self.edit, self.delete):
             table.addAction(action)
         table.addAction(self.add_to_group)
+        # PDPA: export everything held about the member, erase their personal data.
+        self.export_data = _action(view, "exportMemberDataAction")
+        self.erase_data = _action(view, "eraseMemberDataAction")
+        separator = QAction(table)
+        separator.setSeparator(True)
+        for action in (separator, self.export_data, self.erase_data):
+            table.addAction(action)
+        self.export_data.triggered.connect(lambda: _privacy(view, "export", _row_member(view)))
+        self.erase_data.triggered.connect(lambda: _privacy(view, "erase", _row_member(view)))
+        _extend_profile_menu(view)
         self.retranslate()
 
     def toolbar_actions(self) -> tuple[QAction, ...]:
@@ -57,3 +69,55 @@ class MemberActions:
         self.find.setText(QCoreApplication.translate("MembersView", "Find"))
         self.side_panel.setText(QCoreApplication.translate("MembersView", "Filters and groups"))
         self.refresh.setText(QCoreApplication.translate("MembersView", "Refresh"))
+        self.export_data.setText(_export_text())
+        self.erase_data.setText(_erase_text())
+
+
+def _export_text() -> str:
+    return QCoreApplication.translate("MembersView", "Export this member's data…")
+
+
+def _erase_text() -> str:
+    return QCoreApplication.translate("MembersView", "Erase this member's personal data…")
+
+
+def _row_member(view: Any) -> str | None:
+    return view.current_member_id()
+
+
+def _privacy(view: Any, command: Literal["export", "erase"], member_id: str | None) -> None:
+    """Run a PDPA command for `member_id` on the view's task runner (errors shown there)."""
+    from desktop.privacy import commands
+
+    if member_id is None:
+        return
+    # MembersView keeps its executor private; the lead may add a public ``executor`` property.
+    executor = getattr(view, "executor", None) or view._executor
+    run = commands.export_member_data if command == "export" else commands.erase_member_data
+    view.tasks.spawn(run(executor, member_id=member_id, parent=view))
+
+
+def _extend_profile_menu(view: QWidget) -> None:
+    """The profile text's own menu (Copy, Select all) plus the two PDPA commands for the member
+    the profile shows."""
+    text = view.findChild(QTextBrowser, "memberProfileText")
+    panel = getattr(view, "profile", None)
+    if text is None or panel is None:
+        return
+
+    def popup(position: QPoint) -> None:
+        menu = text.createStandardContextMenu(position)
+        member_id = panel.member_id()
+        if member_id is not None:
+            menu.addSeparator()
+            export = menu.addAction(_export_text())
+            export.setObjectName("profileExportMemberDataAction")
+            export.triggered.connect(lambda: _privacy(view, "export", member_id))
+            erase = menu.addAction(_erase_text())
+            erase.setObjectName("profileEraseMemberDataAction")
+            erase.triggered.connect(lambda: _privacy(view, "erase", member_id))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(text.viewport().mapToGlobal(position))
+
+    text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    text.customContextMenuRequested.connect(popup)
