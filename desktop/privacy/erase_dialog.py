@@ -54,7 +54,7 @@ class EraseMemberDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "The personal data of <b>{name}</b> will be erased for good. This cannot be"
-                " undone, not even from a backup made later."
+                " undone; backups made before now still hold it until they are rotated away."
             ).format(name=_escape(name)),
             self,
         )
