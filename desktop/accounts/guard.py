@@ -3,8 +3,9 @@
 Actions are disabled; push buttons are hidden (the views switch their buttons' enabled state
 themselves as the selection changes, but never their visibility, so hiding cannot be undone by a
 view behind the guard's back). An action a view enables again while it is forbidden is disabled
-again at once. Widgets built later with one of these names are covered at the next change of
-access; dialogs (the member editor, the export dialog) ask ``current_access()`` when they open.
+again at once. What is built later is covered too: the guard watches the application for a
+guarded button being shown and a guarded action being added to a menu or widget (dialogs opened
+later, context menus). The member editor and the export dialog also ask ``current_access()``.
 
 The names of later features (restore a backup, erase a member, delete history) are listed
 already, so those features are guarded as soon as they use these objectNames.
@@ -14,9 +15,9 @@ from __future__ import annotations
 
 import weakref
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QActionEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from db.accounts import Action, Permissions, is_permitted
 from desktop.accounts.access import Access
@@ -40,8 +41,12 @@ GUARDED: dict[str, Action] = {
     "undoMergeButton": Action.MERGE,
     "dismissButton": Action.MERGE,
     # backups, privacy, history (names for the features being built alongside)
+    "undoAction": Action.EDIT_MEMBERS,  # Edit → Undo (an import, a merge, an edit)
+    "restoreButton": Action.RESTORE_BACKUP,  # the backups dialog
+    "restoreFileButton": Action.RESTORE_BACKUP,
     "restoreBackupAction": Action.RESTORE_BACKUP,
     "restoreBackupButton": Action.RESTORE_BACKUP,
+    "profileEraseMemberDataAction": Action.ERASE_PERSONAL_DATA,  # the profile's PDPA erasure
     "eraseMemberAction": Action.ERASE_PERSONAL_DATA,
     "eraseMemberButton": Action.ERASE_PERSONAL_DATA,
     "erasePersonalDataAction": Action.ERASE_PERSONAL_DATA,
@@ -62,7 +67,23 @@ class PermissionGuard(QObject):
         self._forbidden_actions: weakref.WeakSet[QAction] = weakref.WeakSet()
         self._watched: weakref.WeakSet[QAction] = weakref.WeakSet()
         access.accessChanged.connect(self.apply)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self.apply()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Show and isinstance(watched, QAbstractButton):
+            action = GUARDED.get(watched.objectName())
+            if action is not None and not is_permitted(self._access.permissions, action):
+                watched.hide()
+        elif kind == QEvent.Type.ActionAdded and isinstance(event, QActionEvent):
+            added = event.action()
+            action = GUARDED.get(added.objectName()) if added is not None else None
+            if added is not None and action is not None:
+                self._apply_action(added, is_permitted(self._access.permissions, action))
+        return False
 
     def _targets(self) -> list[tuple[QObject, Action]]:
         found: list[tuple[QObject, Action]] = []

@@ -131,3 +131,40 @@ def test_export_dialog_personal_data_tick_is_locked_for_viewers(
     dialog = ExportDialog(executor)
     qtbot.addWidget(dialog)
     assert dialog.personal.isEnabled()
+
+
+def test_guard_covers_dialogs_and_menus_made_later(
+    qtbot: QtBot, qasync_loop: Any, database: Database, users: dict[str, UserInfo]
+) -> None:
+    from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout
+
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(database=database)
+    qtbot.addWidget(window)
+    undo = window.findChild(QAction, "undoAction")
+
+    def later() -> tuple[QDialog, QPushButton, QAction]:
+        dialog = QDialog(window)
+        restore = QPushButton("restore", dialog)
+        restore.setObjectName("restoreButton")
+        QVBoxLayout(dialog).addWidget(restore)
+        menu = QMenu(window)
+        erase = QAction("erase", menu)
+        erase.setObjectName("profileEraseMemberDataAction")
+        menu.addAction(erase)
+        dialog.show()
+        return dialog, restore, erase
+
+    current_access().sign_in(users["secretary"])  # may edit, may not restore or erase
+    dialog, restore, erase = later()
+    assert restore.isHidden() and not erase.isEnabled()
+    dialog.close()
+    current_access().sign_in(users["viewer"])
+    if undo is not None:  # the history's Edit → Undo, a write: not for a viewer
+        assert not undo.isEnabled()
+    current_access().sign_in(users["admin"])
+    dialog, restore, erase = later()
+    assert not restore.isHidden() and erase.isEnabled()
+    dialog.close()
+    window.close()
