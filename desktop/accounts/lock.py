@@ -10,6 +10,7 @@ or another user signs in (their permissions then apply), or the user quits the a
 
 from __future__ import annotations
 
+import html
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -139,6 +140,7 @@ class LockScreen(QDialog):
         self.heading.setObjectName("lockHeading")
         self.note = QLabel(card)
         self.note.setObjectName("lockNote")
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # a display name is not markup
         self.note.setWordWrap(True)
         self.form = SignInForm(verify, card)
         if user is not None:
@@ -177,7 +179,8 @@ class LockScreen(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Khrueakhai is locked"))
         if self._user is not None:
-            self.heading.setText(f"<h2>{self.tr('Khrueakhai is locked')}</h2>")
+            heading = self.tr("Khrueakhai is locked")
+            self.heading.setText(f"<h2>{html.escape(heading)}</h2>")
             self.note.setText(
                 self.tr(
                     "Signed in as %1. Enter your password to continue, or sign in as"
@@ -185,7 +188,8 @@ class LockScreen(QDialog):
                 ).replace("%1", self._user.label)
             )
         else:
-            self.heading.setText(f"<h2>{self.tr('Sign in')}</h2>")
+            heading = self.tr("Sign in")
+            self.heading.setText(f"<h2>{html.escape(heading)}</h2>")
             self.note.setText(
                 self.tr("This register holds personal data. Sign in with your own user name.")
             )

@@ -9,6 +9,7 @@ database executor's thread.
 from __future__ import annotations
 
 import contextlib
+import html
 import threading
 from collections.abc import Callable
 
@@ -201,7 +202,8 @@ class LoginDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sign in — Khrueakhai"))
-        self.heading.setText(f"<h2>{self.tr('Sign in')}</h2>")
+        heading = self.tr("Sign in")
+        self.heading.setText(f"<h2>{html.escape(heading)}</h2>")
         self.note.setText(
             self.tr("This register holds personal data. Sign in with your own user name.")
         )

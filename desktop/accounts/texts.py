@@ -66,12 +66,12 @@ def error_text(error: BaseException | str) -> str:
         code = error.code
         if code == "too_many_attempts":
             return QCoreApplication.translate(
-                _CONTEXT, "Too many wrong passwords. Try again in %n second(s).", "",
+                "Accounts", "Too many wrong passwords. Try again in %n second(s).", "",
                 max(error.retry_after, 1),
             )  # fmt: skip
     else:
         code = str(error)
     message = _MESSAGES.get(code)
     if message is None:
-        return QCoreApplication.translate(_CONTEXT, "Refused: %1").replace("%1", code)
+        return QCoreApplication.translate("Accounts", "Refused: %1").replace("%1", code)
     return QCoreApplication.translate(_CONTEXT, message)

@@ -12,6 +12,8 @@ Users are local to this office PC (they do not travel in sync).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,14 +53,28 @@ from db.accounts import (
     set_role,
 )
 from db.accounts.users import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
+from db.thai.dates import format_thai_date
 from desktop.accounts.access import current_access
 from desktop.accounts.texts import error_text, role_name
 from desktop.db_worker import Changes, DbExecutor
 from desktop.operations.tasks import TaskRunner
+from desktop.settings_dialog import date_era
 
 CHANGES = Changes.of("users")
 ERROR_STYLE = "color: #c62828"
 OK_STYLE = "color: #2e7d32"
+
+
+def _local_time(stamp: str | None) -> str:
+    """A stored UTC time as this PC's local time: 24 พ.ย. 2569 20.33"""
+    if not stamp:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stamp
+    day = format_thai_date(moment.date(), style="short", era=date_era())
+    return f"{day} {moment:%H.%M}"
 
 
 def _password_pair(parent: QWidget) -> tuple[QLineEdit, QLineEdit]:
@@ -289,7 +305,7 @@ class UsersPanel(QWidget):
         self.table.setRowCount(len(self._users))
         for row, user in enumerate(self._users):
             status = self.tr("Disabled") if user.disabled else self.tr("Active")
-            last = (user.last_login_at or "")[:16].replace("T", " ")
+            last = _local_time(user.last_login_at)
             values = (user.username, user.display_name, role_name(user.role), status, last)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

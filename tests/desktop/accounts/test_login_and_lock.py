@@ -16,7 +16,7 @@ from db.engine import Database
 from desktop.accounts import current_access, sign_in_at_start
 from desktop.accounts.signin import LoginDialog, database_verifier
 
-from .conftest import PASSWORD
+PASSWORD = "รหัสผ่าน-2569"  # as in conftest.py
 
 SHOTS = Path("/tmp")
 

@@ -14,7 +14,7 @@ from desktop.accounts import UsersPanel, current_access
 from desktop.accounts.users_panel import AdminProofDialog, UserDialog
 from desktop.db_worker import DbExecutor
 
-from .conftest import PASSWORD
+PASSWORD = "รหัสผ่าน-2569"  # as in conftest.py
 
 
 def _panel(qtbot: QtBot, executor: DbExecutor) -> UsersPanel:
