@@ -47,8 +47,9 @@ def _tables(path: Path) -> set[str]:
 def _revision(path: Path) -> str | None:
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
+        rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        # Two branches not yet merged are two rows; joined as db.migrations.head_revision does.
+        return "+".join(sorted(row[0] for row in rows)) if rows else None
     finally:
         connection.close()
 
