@@ -170,7 +170,7 @@ def _copy(
         if verify:
             integrity_ok = [row[0] for row in dst.execute("PRAGMA quick_check(1)")] == ["ok"]
         info = {
-            "created_at": created_at.isoformat(timespec="seconds").replace("+00:00", "Z"),
+            "created_at": created_at.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
             "reason": reason,
             "app_version": app_version(),
             "schema_revision": revision,

@@ -92,7 +92,7 @@ def list_backups(folder: Path) -> list[BackupInfo]:
                     integrity_ok=False,
                 )
             )
-    found.sort(key=lambda info: (info.created_at, info.path.name), reverse=True)
+    found.sort(key=lambda info: (info.created_at, _mtime(info.path)), reverse=True)
     return found
 
 
@@ -129,6 +129,13 @@ def check_integrity(
         path=path, ok=not problems, problems=tuple(problems), foreign_key_problems=broken,
         full=full, seconds=time.perf_counter() - started,
     )  # fmt: skip
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _problems(connection: sqlite3.Connection, pragma: str, limit: int) -> list[str]:

@@ -28,7 +28,8 @@ def plan_pruning(
     """Which of ``backups`` (path, aware time) to keep and which to delete (a pure function)."""
     if min(keep_daily, keep_weekly, keep_monthly) < 0:
         raise ValueError("keep counts cannot be negative")
-    ordered = sorted(backups, key=lambda item: (item[1], item[0].name), reverse=True)
+    # Stable: backups with the same time keep the order given (newest first from the caller).
+    ordered = sorted(backups, key=lambda item: item[1], reverse=True)
     reasons: dict[Path, str] = {}
     if ordered:
         reasons[ordered[0][0]] = "newest"
@@ -80,6 +81,7 @@ def prune_backups(
                 future.append(path)
             else:
                 found.append((path, named[0]))
+    found.sort(key=lambda item: (item[1], item[0].stat().st_mtime_ns), reverse=True)
     plan = plan_pruning(
         found, keep_daily=keep_daily, keep_weekly=keep_weekly, keep_monthly=keep_monthly, tz=tz
     )
