@@ -171,6 +171,7 @@ class MemberHistoryView(QWidget):
             "delete": self.tr("Member deleted"),
             "restore": self.tr("Member restored"),
             "undo": self.tr("Undo of an earlier change"),
+            "erase": self.tr("Personal data erased (PDPA)"),
         }
         return html.escape(texts.get(entry.kind, entry.kind))
 

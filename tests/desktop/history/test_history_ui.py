@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from db.engine import Database
@@ -171,4 +172,40 @@ def test_history_follows_the_member_shown(
     assert {e.member_id for e in panel.history.entries()} == {b}
     panel.show_profile(None)
     assert panel.history.entries() == []
+    executor.shutdown()
+
+
+def test_an_import_entry_links_to_its_summary(
+    database: Database,
+    qtbot: QtBot,
+    qasync_loop: Any,
+    run_async: Callable[..., Any],
+    tmp_path: Path,
+) -> None:
+    from db.io.import_members import import_members
+
+    sheet = tmp_path / "รายชื่อ.csv"
+    sheet.write_text("ชื่อ,นามสกุล\nสมชาย,ใจดี\nสมหญิง,รักไทย\n", encoding="utf-8")
+    run_id = import_members(database, path=sheet).run_id
+    with database.session() as session:
+        member_id = session.connection().exec_driver_sql("SELECT id FROM member LIMIT 1").scalar()
+        profile = get_member(session, member_id=member_id)
+    executor = DbExecutor(database)
+    panel = MemberProfilePanel()
+    qtbot.addWidget(panel)
+    panel.set_executor(executor)
+    panel.show_profile(profile)
+    with qtbot.waitSignal(panel.history.loaded, timeout=5000):
+        panel.show_history_tab()
+    assert _tr("Imported from %1").replace("%1", "รายชื่อ.csv") in panel.history.plain_text()
+    browser = panel.findChild(QTextBrowser, "memberHistoryText")
+    with qtbot.waitSignal(panel.history.import_run_activated) as activated:
+        browser.anchorClicked.emit(QUrl(f"import:{run_id}"))
+    assert activated.args == [run_id]
+    box = panel.findChild(QMessageBox, "memberHistoryLinkInfo")
+    assert box is not None and "รายชื่อ.csv" in box.text()
+    assert QCoreApplication.translate("MemberHistoryView", "%Ln member(s) imported", "", 2) in (
+        box.informativeText()
+    )
+    box.close()
     executor.shutdown()
