@@ -10,7 +10,6 @@ import pytest
 
 from db.__main__ import main
 from db.backup import list_backups, read_backup_info
-from db.migrations import head_revision
 from tests.db.backup.conftest import MEMBERS, corrupt, execute, scalar
 
 
@@ -108,10 +107,6 @@ def test_restore_errors_have_their_own_exit_codes(
     assert live(demo_db) == MEMBERS
 
 
-@pytest.mark.skipif(
-    "+" in head_revision(),
-    reason="db.cli.common._revision reads one alembic_version row: unmerged heads refuse imports",
-)
 def test_import_backs_up_first(
     demo_db: Path,
     tmp_path: Path,
