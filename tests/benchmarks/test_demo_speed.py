@@ -19,6 +19,7 @@ import pytest
 
 from db.check import check_database
 from db.demo import populate
+from db.duplicates import scan_duplicates
 from db.engine import open_database
 from db.search import MEMBER_DOC
 
@@ -92,8 +93,25 @@ def test_demo_data_at_national_scale(tmp_path: Path) -> None:
     print(f"rows per second                {total_rows / summary.seconds:10,.0f}")
     print(f"database file                  {size_mb:10,.0f} MB (WAL left: {wal_mb:,.0f} MB)")
     print(f"check_database                 {check_database_seconds:8.1f} s, ok={report.ok}")
+    share = summary.duplicates / summary.members
+    print(f"planted second records         {summary.duplicates:10,} ({share:.2%} of members)")
+
+    scan_started = time.perf_counter()
+    with open_database(path, migrate=False).session() as session:
+        pairs = scan_duplicates(session)
+        copies = {
+            r[0]
+            for r in session.connection().exec_driver_sql(
+                "SELECT id FROM member WHERE national_id IS NULL"
+            )
+        }
+    scan_seconds = time.perf_counter() - scan_started
+    found = copies & ({p.a_id for p in pairs} | {p.b_id for p in pairs})
+    print(f"duplicate scan                 {scan_seconds:8.1f} s, {len(pairs):,} pairs,"
+          f" {len(found):,} of {len(copies):,} planted records in one")
 
     assert summary.members == MEMBERS
+    assert 0.003 <= share <= 0.007 and found == copies
     assert report.ok, report.problems
     assert wal_mb < 1  # the WAL was checkpointed and truncated
     if MEMBERS == 393_000:
