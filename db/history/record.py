@@ -159,18 +159,27 @@ def record_many(
     executemany in batches; returns how many."""
     connection = dbapi(session)
     operation = operation_id(session)
+    context: _Context | None = session.info.get(_CONTEXT_KEY)
+    actor = context.actor if context else current_actor()
+    if context is not None:
+        kind, link_id = context.kind, context.link_id
     count = 0
     batch: list[tuple[str, str | None, Changes]] = []
+    texts: dict[int, tuple[Changes, str]] = {}  # one JSON text per changes object (bulk adds)
+
+    def text(changes: Changes) -> str:
+        held = texts.get(id(changes))
+        if held is None or held[0] is not changes:
+            held = texts[id(changes)] = (changes, _json(changes))
+        return held[1]
 
     def flush() -> None:
         connection.executemany(
             _INSERT_SQL,
             [
-                _row(
-                    session, kind=kind, entity=entity, entity_id=entity_id, member_id=member_id,
-                    changes=changes, stamp=stamp, link_id=link_id, row_id=row_id,
-                    operation=operation,
-                )
+                (row_id, stamp.owner_office_id, stamp.at, stamp.at, stamp.hlc, operation, kind,
+                 entity, entity_id, member_id, actor.user_id, actor.user_name, actor.device,
+                 text(changes), link_id)
                 for row_id, (entity_id, member_id, changes) in zip(
                     new_ids(len(batch)), batch, strict=True
                 )
