@@ -4,15 +4,22 @@
   Thai digits in documents, kept in the user's QSettings. Read them with ``date_era()`` and
   ``thai_digits_in_documents()`` (re-exported here).
 - Association (``desktop.settings_pages.association``): name, address, contacts, logo and
-  signatories for printed documents, kept in the database (``db.association``). Shown when the
-  window has a database executor (given, or the parent main window's).
+  signatories for printed documents, kept in the database (``db.association``).
+- Backups (``desktop.backup.BackupSettingsPanel``): folder, schedule, how many to keep.
+- Users & login (``desktop.accounts.UsersPanel``): its user changes apply at once; the idle
+  minutes wait for OK.
 
-OK and Apply check every page first: a page with a problem is shown with its problems and
-nothing at all is saved. Then the database pages are saved (on the database thread), then the
-General page (the language switches at once). Cancel saves nothing.
+The database pages are shown when the window has a database executor (given, or the parent main
+window's). OK and Apply check every page first: a page with a problem is shown with its problems
+and nothing at all is saved. Then the database pages are saved in turn (on the database thread;
+the first that fails is shown and the rest, General included, are not saved), then the General
+page (the language switches at once). Cancel saves nothing (the users panel's own buttons act at
+once, as they say).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -38,6 +45,12 @@ from desktop.settings_pages.general import (
     save_display_settings,
     thai_digits_in_documents,
 )
+
+if TYPE_CHECKING:
+    from desktop.settings_pages.backups import BackupsPage
+    from desktop.settings_pages.users import UsersPage
+
+    Page: TypeAlias = GeneralPage | AssociationPage | BackupsPage | UsersPage
 
 __all__ = [
     "DATE_ERA_KEY",
@@ -68,11 +81,19 @@ class SettingsDialog(QDialog):
         self._tasks = TaskRunner(self)
         self._saving = False
 
+        # Imported here: desktop.backup and desktop.accounts import views that read date_era()
+        # from this module.
+        from desktop.settings_pages.backups import BackupsPage
+        from desktop.settings_pages.users import UsersPage
+
         self.general_page = GeneralPage(self)
         self.association_page = AssociationPage(executor, self) if executor else None
-        self._pages: list[GeneralPage | AssociationPage] = [self.general_page]
-        if self.association_page is not None:
-            self._pages.append(self.association_page)
+        self.backups_page = BackupsPage(executor, self) if executor else None
+        self.users_page = UsersPage(executor, self) if executor else None
+        self._pages: list[Page] = [self.general_page]
+        for page in (self.association_page, self.backups_page, self.users_page):
+            if page is not None:
+                self._pages.append(page)
 
         self.page_list = QListWidget(self)
         self.page_list.setObjectName("settingsPageList")
@@ -119,7 +140,7 @@ class SettingsDialog(QDialog):
     def page_titles(self) -> list[str]:
         return [self.page_list.item(row).text() for row in range(self.page_list.count())]
 
-    def show_page(self, page: GeneralPage | AssociationPage) -> None:
+    def show_page(self, page: Page) -> None:
         self.page_list.setCurrentRow(self._pages.index(page))
 
     def is_saving(self) -> bool:
@@ -150,27 +171,34 @@ class SettingsDialog(QDialog):
         if not self._saving:  # a write under way finishes first
             super().reject()
 
+    def _async_pages(self) -> list[AssociationPage | BackupsPage]:
+        """The pages to save on the database thread now (those changed)."""
+        pages = (self.association_page, self.backups_page)
+        return [p for p in pages if p is not None and p.is_modified()]
+
     def _save(self, *, close: bool) -> None:
         if self._saving or not self._all_valid():
             return
-        if self.association_page is not None and self.association_page.is_modified():
+        if self._async_pages():
             self._tasks.spawn(self._save_then_finish(close=close))
         else:
             self._finish(close=close)
 
     async def _save_then_finish(self, *, close: bool) -> None:
-        assert self.association_page is not None
         self._set_saving(True)
         try:
-            saved = await self.association_page.save()
+            for page in self._async_pages():
+                if not await page.save():
+                    self.show_page(page)
+                    return
         finally:
             self._set_saving(False)
-        if saved:
-            self._finish(close=close)
-        else:
-            self.show_page(self.association_page)
+        self._finish(close=close)
 
     def _finish(self, *, close: bool) -> None:
+        if self.users_page is not None and not self.users_page.save():
+            self.show_page(self.users_page)
+            return
         self.general_page.save()  # the language switches here
         if close:
             super().accept()

@@ -11,10 +11,18 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QListWidget, QPushButton, QTableWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from db import association as assoc
+from db.accounts import login_settings
 from db.association import (
     AssociationProfile,
     AssociationProfileError,
@@ -23,6 +31,7 @@ from db.association import (
     png_size,
     save_association_profile,
 )
+from db.backup import load_backup_settings
 from db.engine import Database
 from db.members.types import FieldError
 from desktop import i18n, settings
@@ -112,10 +121,14 @@ APPLY = QDialogButtonBox.StandardButton.Apply
 def test_pages_listed_with_a_database(open_dialog: Callable[[], SettingsDialog]) -> None:
     dialog = open_dialog()
     pages = dialog.findChild(QListWidget, "settingsPageList")
-    assert pages.count() == 2
-    assert dialog.page_titles() == [dialog.general_page.title(), page(dialog).title()]
-    pages.setCurrentRow(1)
-    assert dialog.page_stack.currentWidget() is page(dialog)
+    assert pages.count() == 4
+    shown = [dialog.general_page, page(dialog), dialog.backups_page, dialog.users_page]
+    assert dialog.page_titles() == [p.title() for p in shown]  # type: ignore[union-attr]
+    for row, widget in enumerate(shown):
+        pages.setCurrentRow(row)
+        assert dialog.page_stack.currentWidget() is widget
+    assert dialog.findChild(QWidget, "backupSettingsPanel") is not None
+    assert dialog.findChild(QWidget, "usersPanel") is not None
 
 
 def test_only_general_without_a_database(qtbot: QtBot) -> None:
@@ -352,5 +365,52 @@ def test_pages_retranslate_when_the_language_changes(
     open_dialog: Callable[[], SettingsDialog], qtbot: QtBot, english_ui: None
 ) -> None:
     dialog = open_dialog()
-    assert dialog.page_titles() == ["General", "Association"]
+    assert dialog.page_titles() == ["General", "Association", "Backups", "Users & login"]
     assert page(dialog).choose_logo_button.text() == "&Choose image…"
+
+
+def test_backups_page_saved_with_ok(
+    executor: DbExecutor, open_dialog: Callable[[], SettingsDialog], qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = open_dialog()
+    backups = dialog.backups_page
+    assert backups is not None and not backups.is_modified()
+    backups.panel.folder_edit.setText(str(tmp_path / "แฟลชไดรฟ์"))
+    backups.panel.schedule_combo.setCurrentIndex(backups.panel.schedule_combo.findData("weekly"))
+    with qtbot.waitSignal(dialog.settings_applied, timeout=5000):
+        click(qtbot, dialog, OK)
+    stored_backups = executor.read_now(load_backup_settings)
+    assert stored_backups.folder == tmp_path / "แฟลชไดรฟ์"
+    assert stored_backups.schedule == "weekly"
+
+
+def test_invalid_backup_folder_saves_no_page(
+    executor: DbExecutor, open_dialog: Callable[[], SettingsDialog], qtbot: QtBot
+) -> None:
+    before = executor.read_now(load_backup_settings)
+    dialog = open_dialog()
+    page(dialog).name_th_edit.setText("สมาคม")
+    assert dialog.backups_page is not None
+    dialog.backups_page.panel.folder_edit.setText("relative/folder")
+    click(qtbot, dialog, OK)
+    assert dialog.isVisible() and dialog.page_stack.currentWidget() is dialog.backups_page
+    assert dialog.backups_page.panel.error.text()
+    assert executor.read_now(load_backup_settings) == before
+    assert stored(executor).is_empty  # the Association page waited too
+
+
+def test_users_page_loads_when_shown_and_saves_idle_minutes(
+    executor: DbExecutor, open_dialog: Callable[[], SettingsDialog], qtbot: QtBot
+) -> None:
+    dialog = open_dialog()
+    users = dialog.users_page
+    assert users is not None
+    dialog.show_page(users)
+    table = dialog.findChild(QTableWidget, "usersTable")
+    assert table is not None and table.isVisible()
+    minutes = users.panel.idle_minutes
+    minutes.setValue(minutes.value() + 5 if minutes.value() + 5 <= minutes.maximum() else 5)
+    wanted = minutes.value()
+    with qtbot.waitSignal(dialog.settings_applied, timeout=5000):
+        click(qtbot, dialog, OK)
+    assert executor.read_now(login_settings).idle_minutes == wanted
