@@ -36,8 +36,9 @@ LINE_STARTS = frozenset("\t\r\n")
 FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
 _SPACES = " \u00a0\u3000"
 # The first characters for which escape_cell has to look closer (everything else is returned
-# as it is after one set lookup).
-_FIRST_CHARACTERS = frozenset((*LINE_STARTS, *FORMULA_STARTS, *_SPACES, QUOTE))
+# as it is after one set lookup; SQL that builds cells can test the same set first).
+FIRST_CHARACTERS = frozenset((*LINE_STARTS, *FORMULA_STARTS, *_SPACES, QUOTE))
+_FIRST_CHARACTERS = FIRST_CHARACTERS
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]+)*|\.[0-9]+)")
 
 

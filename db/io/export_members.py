@@ -63,7 +63,7 @@ import xlsxwriter
 from sqlmodel import Session
 
 from db.engine import Database
-from db.io.cell_safety import column_may_need_escape, escape_cell
+from db.io.cell_safety import FIRST_CHARACTERS, column_may_need_escape, escape_cell
 from db.io.export_columns import (
     LANGUAGES,
     STRENGTH_SEPARATOR,
@@ -211,27 +211,20 @@ def _digits(column: str, prefix: str, count: int) -> str:
     return f"{column} GLOB '{prefix}{'[0-9]' * count}'"
 
 
+def _grouping_sql(column: str, branches: Sequence[tuple[str, str]]) -> str:
+    whens = " ".join(f"WHEN {test} THEN {text}" for test, text in branches)
+    return f"CASE {whens} ELSE coalesce({column}, '') END"
+
+
 def phone_sql(column: str) -> str:
     """SQL grouping a stored (national form) phone as :func:`db.thai.phone.format_phone` does:
     081-234-5678, 02-123-4567, 053-123-456; anything else as it is."""
-    c = column
-    three_three = f"substr({c}, 1, 3) || '-' || substr({c}, 4, 3) || '-' || substr({c}, 7)"
-    return (
-        f"CASE WHEN {_digits(c, '0[689]', 8)} THEN {three_three}"
-        f" WHEN {_digits(c, '02', 7)} THEN substr({c}, 1, 2) || '-' || substr({c}, 3, 3) || '-'"
-        f" || substr({c}, 6) WHEN {_digits(c, '0[3457]', 7)} THEN {three_three}"
-        f" ELSE coalesce({c}, '') END"
-    )
+    return _grouping_sql(column, _phone_groupings(column))
 
 
 def national_id_sql(column: str) -> str:
     """SQL grouping 13 stored digits as 1-2345-67890-12-1; anything else as it is."""
-    c = column
-    return (
-        f"CASE WHEN {_digits(c, '', 13)} THEN substr({c}, 1, 1) || '-' || substr({c}, 2, 4) || '-'"
-        f" || substr({c}, 6, 5) || '-' || substr({c}, 11, 2) || '-' || substr({c}, 13)"
-        f" ELSE coalesce({c}, '') END"
-    )
+    return _grouping_sql(column, _national_id_groupings(column))
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,18 +315,384 @@ class _ChunkReader:
         return self.cells(self.fetch(keys))
 
 
-def _strengths_table(connection: sqlite3.Connection) -> str:
-    """A temporary table of every live member's strengths (key -> tags); the caller drops it."""
+def _strengths_table(connection: sqlite3.Connection, keys: Sequence[int] | None = None) -> str:
+    """A temporary table of live members' strengths (key -> tags), of every member or of the
+    members ``keys`` only (a small export); the caller drops it."""
     name = f"export_strengths_{secrets.token_hex(4)}"
     connection.execute(f"CREATE TEMP TABLE {name} (key INTEGER PRIMARY KEY, tags TEXT NOT NULL)")
-    # One walk of the member_id index (so each member's tags come in the order they were
-    # added), finding each member's key in the covering index of member ids.
-    connection.execute(
-        f"INSERT INTO temp.{name} SELECT m.rowid, group_concat(s.tag, '{STRENGTH_SEPARATOR}')"
-        " FROM member_strength s INDEXED BY ix_member_strength_member_id"
-        " JOIN member m ON m.id = s.member_id WHERE s.deleted_at IS NULL GROUP BY s.member_id"
-    )
+    if keys is None:
+        # One walk of the member_id index (so each member's tags come in the order they were
+        # added), finding each member's key in the covering index of member ids.
+        connection.execute(
+            f"INSERT INTO temp.{name} SELECT m.rowid, group_concat(s.tag, '{STRENGTH_SEPARATOR}')"
+            " FROM member_strength s INDEXED BY ix_member_strength_member_id"
+            " JOIN member m ON m.id = s.member_id WHERE s.deleted_at IS NULL GROUP BY s.member_id"
+        )
+        return name
+    for start in range(0, len(keys), CHUNK):
+        connection.execute(
+            f"INSERT OR IGNORE INTO temp.{name} SELECT k.value, {_STRENGTHS_OF_MEMBER}"
+            " FROM json_each(?) AS k CROSS JOIN member m ON m.rowid = k.value"
+            f" WHERE {_STRENGTHS_OF_MEMBER} IS NOT NULL",
+            (json.dumps(list(keys[start : start + CHUNK])),),
+        )
     return name
+
+
+# --- whole records built in SQL -------------------------------------------------------------------
+
+# The first characters (as code points) of a text that escape_cell may change: only such texts
+# (few) are handed to Python; SQL quotes the others for CSV or wraps them in XML itself.
+_TRIGGER_CODES = ", ".join(str(ord(char)) for char in sorted(FIRST_CHARACTERS))
+_CELL_FREE, _CELL_DATE, _CELL_CODE = 0, 1, 2  # what the cell function is given
+_CONTROL_BYTES = bytes(range(32))
+# Byte strings in worksheet XML built by SQL that mean a cell needs the careful path: an edge
+# space (xml:space="preserve"), U+FFFE / U+FFFF; control characters are tested apart.
+_UNPLAIN_XML = (b"<t> ", b" </t>", b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+_EXCEL_ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")
+# Between the cells of a CSV record as SQL builds it (a comma once the chunk is checked).
+_FIELD_END = "\x1f"
+_FIELD_END_BYTES = _FIELD_END.encode("ascii")
+_MONTH_NUMBERS = tuple(f"{month:02d}" for month in range(1, 13))
+
+
+def _sql_text(text: str) -> str:
+    """``text`` as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _csv_field(text: str) -> str:
+    """One CSV field: quoted (quotes doubled) where it holds a comma, a quote or a line break."""
+    if '"' in text or "," in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _needs_quotes(data: bytes) -> bool:
+    """True if CSV cells in ``data`` hold a comma, a quote or a line break."""
+    return b"," in data or b'"' in data or b"\n" in data or b"\r" in data
+
+
+def _plain_xml(blob: bytes) -> bool:
+    """True when worksheet XML that SQL built needs no closer look: no control character, no
+    edge space in a cell, no U+FFFE/U+FFFF and nothing that reads as Excel's _xHHHH_ escape."""
+    return (
+        len(blob.translate(None, _CONTROL_BYTES)) == len(blob)
+        and not any(part in blob for part in _UNPLAIN_XML)
+        and (b"_x" not in blob or _EXCEL_ESCAPE.search(blob) is None)
+    )
+
+
+class _Records:
+    """Each member's whole record, a CSV line or a worksheet row's XML, built by one SQL
+    statement and handed over as one BLOB: no Python object per cell.
+
+    SQL formats phones, IDs and dates, looks labels up (a CASE of texts escaped in Python
+    beforehand; organisations through a temporary table of escaped texts), quotes CSV fields and
+    wraps XML cells. A text whose first character may start a formula, or (XML) that holds
+    ``& < >``, goes through :func:`escape_cell` in Python, by an SQL function registered for the
+    export. The XML of a chunk is then tested as bytes (:func:`_plain_xml`, and length); rows that
+    fail (rare) are read again and built by :class:`_SheetRows`, the careful path.
+    """
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        columns: Sequence[ExportColumn],
+        *,
+        fmt: Literal["csv", "xlsx"],
+        era: Era,
+        language: Language,
+        strengths_table: str | None,
+        sheet_rows: _SheetRows | None = None,
+    ) -> None:
+        self._connection = connection
+        self._columns = columns
+        self._csv = fmt == "csv"
+        self._sheet = sheet_rows if sheet_rows is not None else _SheetRows(columns, 0)
+        self._careful_reader = (
+            None if self._csv else _ChunkReader(
+                connection, columns, era=era, language=language,
+                strengths_table=strengths_table,
+            )
+        )  # fmt: skip
+        self._dates = _Dates(era, language)
+        self._language = language
+        self._era = era
+        self._strengths_table = strengths_table
+        self._labels: dict[int, _Labels] = {}
+        self._error: BaseException | None = None
+        self._function = f"export_cell_{secrets.token_hex(4)}"
+        self._organisations: str | None = None
+        connection.create_function(self._function, 4, self._cell)
+        try:
+            fields = [self._field(index, column) for index, column in enumerate(columns)]
+        except BaseException:
+            self.close()
+            raise
+        # printf builds the record in one buffer (a chain of || copies it once per operator).
+        if self._csv:
+            record = f"printf('{_FIELD_END.join(['%s'] * len(fields))}', {', '.join(fields)})"
+        else:
+            record = (
+                f"printf('<row r=\"%d\">{'%s' * len(fields)}</row>', {self._row_number()},"
+                f" {', '.join(fields)})"
+            )
+        joins = ""
+        if strengths_table and any(column.key == "strengths" for column in columns):
+            joins += f" LEFT JOIN temp.{strengths_table} st ON st.key = k.value"
+        if self._organisations:
+            joins += f" LEFT JOIN temp.{self._organisations} o ON o.id = m.organisation_id"
+        self._sql = (
+            f"SELECT k.key, CAST({record} AS BLOB) FROM json_each(:keys) AS k"
+            f" CROSS JOIN member m ON m.rowid = k.value{joins} WHERE m.deleted_at IS NULL"
+        )
+
+    def close(self) -> None:
+        """Drop the SQL function and the temporary table."""
+        with contextlib.suppress(sqlite3.Error):
+            self._connection.create_function(self._function, 4, None)
+            if self._organisations:
+                self._connection.execute(f"DROP TABLE IF EXISTS temp.{self._organisations}")
+
+    # - Python's part of a cell (rare) -
+
+    def _cell(self, kind: int, value: str | None, index: int, row: int) -> str:
+        try:
+            if kind == _CELL_FREE:
+                text = escape_cell(value or "")
+            elif kind == _CELL_DATE:
+                text = self._dates[value]
+            else:
+                text = self._labels[index][value]
+            if self._csv:
+                return text
+            return self._sheet.cell(text, index, row) if text else ""
+        except BaseException as error:
+            self._error = error
+            raise
+
+    # - SQL of a cell -
+
+    def _row_number(self) -> str:
+        return "(k.key + :first)"
+
+    def _safe(self, index: int, value: str) -> str:
+        """A text known to be non-empty and to need no quoting or escaping."""
+        if self._csv:
+            return value
+        return f"{self._sheet.opening_sql(index, self._row_number())} || {value} || '{_CELL_END}'"
+
+    def _free(self, index: int, value: str) -> str:
+        """Any text (``value`` is an SQL expression that is never NULL)."""
+        python = f"{self._function}({_CELL_FREE}, {value}, {index}, "
+        starts_formula = f"unicode({value}) IN ({_TRIGGER_CODES})"
+        if self._csv:  # quoted in Python, a chunk at a time (see csv())
+            return f"CASE WHEN {starts_formula} THEN {python}0) ELSE {value} END"
+        return (
+            f"CASE WHEN {value} = '' THEN ''"
+            f" WHEN {starts_formula} OR instr({value}, '&') OR instr({value}, '<')"
+            f" OR instr({value}, '>') THEN {python}{self._row_number()})"
+            f" ELSE {self._safe(index, value)} END"
+        )
+
+    def _grouped(self, index: int, column: str, branches: Sequence[tuple[str, str]]) -> str:
+        """``branches`` (GLOB test, grouping) formats a stored number; other values as text."""
+        whens = " ".join(f"WHEN {test} THEN {self._safe(index, text)}" for test, text in branches)
+        otherwise = self._free(index, f"coalesce({column}, '')")
+        return f"CASE {whens} ELSE {otherwise} END"
+
+    def _date(self, index: int, column: str) -> str:
+        c = column
+        if self._era == "BE":
+            months = THAI_MONTHS_SHORT if self._language == "th" else _ENGLISH_MONTHS_SHORT
+            month = " ".join(
+                f"WHEN '{number}' THEN {_sql_text(name)}"
+                for number, name in zip(_MONTH_NUMBERS, months, strict=True)
+            )
+            text = (
+                f"CAST(substr({c}, 9, 2) AS INTEGER) || ' ' || CASE substr({c}, 6, 2) {month} END"
+                f" || ' ' || (CAST(substr({c}, 1, 4) AS INTEGER) + {BE_OFFSET})"
+            )
+        else:
+            text = c
+        python = f"{self._function}({_CELL_DATE}, {c}, {index}, {self._row_number()})"
+        # A stored date is ISO text that SQLite's date() gives back unchanged; anything else is
+        # Python's to judge (as _Dates does).
+        return (
+            f"CASE WHEN {c} IS NULL OR {c} = '' THEN ''"
+            f" WHEN date({c}) IS {c} AND {c} >= '0001' THEN {self._safe(index, text)}"
+            f" ELSE {python} END"
+        )
+
+    def _final(self, index: int, text: str) -> str | None:
+        """A known text (escaped already) as the SQL of its cell; None if SQL cannot hold it."""
+        if "\x00" in text:
+            return None
+        if self._csv:
+            return _sql_text(text)
+        if not text:
+            return "''"
+        opening = self._sheet.opening_sql(index, self._row_number(), open_tag=False)
+        return f"{opening} || {_sql_text(self._sheet.body(text, index, 0))}"
+
+    def _code(self, index: int, column: str, labels: _Labels) -> str:
+        self._labels[index] = labels
+        python = f"{self._function}({_CELL_CODE}, {column}, {index}, {self._row_number()})"
+        whens = []
+        for code, label in labels.items():
+            cell = self._final(index, label)
+            if code is None or cell is None or "\x00" in code:
+                continue
+            whens.append(f"WHEN {_sql_text(code)} THEN {cell}")
+        return (
+            f"CASE WHEN {column} IS NULL THEN '' ELSE CASE {column} {' '.join(whens)}"
+            f" ELSE {python} END END"
+        )
+
+    def _organisation(self, index: int, key: str) -> str:
+        if self._organisations is None:
+            self._organisations = self._organisation_table()
+        column = f"o.{key}"
+        if self._csv:
+            return f"coalesce({column}, '')"
+        opening = self._sheet.opening_sql(index, self._row_number(), open_tag=False)
+        return f"CASE WHEN {column} IS NULL OR {column} = '' THEN '' ELSE {opening} || {column} END"
+
+    def _organisation_table(self) -> str:
+        """A temporary table: organisation id -> its name, type and province as cell texts
+        (CSV fields, or XML after the cell reference)."""
+        name = f"export_organisations_{secrets.token_hex(4)}"
+        self._connection.execute(
+            f"CREATE TEMP TABLE {name} (id TEXT PRIMARY KEY, {', '.join(_ORGANISATION_KEYS)})"
+            " WITHOUT ROWID"
+        )
+        tables = _organisation_columns(self._connection, self._language)
+        indexes = {column.key: index for index, column in enumerate(self._columns)}
+
+        def cell(key: str, text: str) -> str:
+            if self._csv:
+                return text
+            return self._sheet.body(text, indexes.get(key, 0), 0) if text else ""
+
+        rows = [
+            (org_id, *(cell(key, tables[key][org_id]) for key in _ORGANISATION_KEYS))
+            for org_id in tables["organisation"]
+            if org_id is not None
+        ]
+        self._connection.executemany(f"INSERT INTO temp.{name} VALUES (?, ?, ?, ?)", rows)
+        return name
+
+    def _field(self, index: int, column: ExportColumn) -> str:
+        key = column.key
+        if key in _ORGANISATION_KEYS:
+            return self._organisation(index, key)
+        if key == "strengths":
+            return self._free(index, "coalesce(st.tags, '')")
+        if column.kind is ColumnKind.PHONE:
+            return self._grouped(index, f"m.{key}", _phone_groupings(f"m.{key}"))
+        if column.kind is ColumnKind.NATIONAL_ID:
+            return self._grouped(index, f"m.{key}", _national_id_groupings(f"m.{key}"))
+        if column.kind is ColumnKind.DATE:
+            return self._date(index, f"m.{key}")
+        if column.ref_kind:
+            return self._code(index, f"m.{key}", _labels(self._connection, column.ref_kind,
+                                                         self._language))  # fmt: skip
+        return self._free(index, f"coalesce(m.{key}, '')")
+
+    # - reading -
+
+    def fetch(self, keys: Sequence[int], first_row: int = 0) -> list[tuple[int, bytes]]:
+        """The records of the live members among ``keys``, in the order of ``keys``; worksheet
+        rows are numbered from ``first_row``."""
+        parameters = {"keys": json.dumps(list(keys)), "first": first_row}
+        try:
+            rows = self._connection.execute(self._sql, parameters).fetchall()
+        except sqlite3.Error:
+            if self._error is not None:
+                raise self._error from None
+            raise
+        if any(map(operator.ge, rows, rows[1:])):  # pragma: no cover - see _ROWS_SQL
+            rows.sort(key=operator.itemgetter(0))
+        return rows
+
+    def csv(self, keys: Sequence[int]) -> tuple[int, bytes]:
+        """(members, their CSV lines, each ended by CRLF) for ``keys``.
+
+        SQL gives each member's cells (escaped, not quoted) separated by :data:`_FIELD_END`:
+        where no cell of the chunk holds a comma, a quote or a line break (checked on the
+        chunk's bytes), the separators become commas at once; otherwise the lines that need it
+        are quoted field by field."""
+        rows = self.fetch(keys)
+        if not rows:
+            return 0, b""
+        records = [record for _key, record in rows]
+        blob = b"".join(records)
+        separators = len(records) * (len(self._columns) - 1)
+        if blob.count(_FIELD_END_BYTES) == separators and not _needs_quotes(blob):
+            lines = b"\r\n".join(records).replace(_FIELD_END_BYTES, b",")
+            return len(rows), lines + b"\r\n"
+        lines = [self._csv_line(key, record) for key, record in rows]
+        return len(rows), b"\r\n".join(lines) + b"\r\n"
+
+    def _csv_line(self, key: int, record: bytes) -> bytes:
+        fields = record.split(_FIELD_END_BYTES)
+        if len(fields) != len(self._columns):  # a cell holds the separator: read it apart
+            reader = _ChunkReader(
+                self._connection, self._columns, era=self._era, language=self._language,
+                strengths_table=self._strengths_table,
+            )  # fmt: skip
+            texts = [str(values[0]) for values in reader.read([key])]
+            return ",".join(map(_csv_field, texts)).encode("utf-8")
+        if not _needs_quotes(record):
+            return b",".join(fields)
+        return b",".join(
+            _csv_field(field.decode("utf-8")).encode("utf-8") if _needs_quotes(field) else field
+            for field in fields
+        )
+
+    def xml(self, keys: Sequence[int], first_row: int) -> tuple[int, bytes]:
+        """(members, their worksheet rows' XML) for ``keys``, numbered from ``first_row``.
+        The members must all be live (the export's keys are read in the same transaction)."""
+        rows = self.fetch(keys, first_row)
+        if len(rows) != len(keys):  # pragma: no cover - the keys come from the same snapshot
+            raise RuntimeError("members changed while they were being exported")
+        records = [record for _key, record in rows]
+        blob = b"".join(records)
+        limit = XLSX_MAX_CELL // 2
+        if _plain_xml(blob) and max(map(len, records), default=0) <= limit:
+            return len(rows), blob
+        careful = [
+            position for position, record in enumerate(records)
+            if len(record) > limit or not _plain_xml(record)
+        ]  # fmt: skip
+        reader = self._careful_reader
+        assert reader is not None
+        columns = reader.read([keys[position] for position in careful])
+        for number, position in enumerate(careful):
+            cells = [values[number : number + 1] for values in columns]
+            records[position] = self._sheet.xml(cells, first_row + position).encode("utf-8")
+        return len(rows), b"".join(records)
+
+
+def _phone_groupings(column: str) -> list[tuple[str, str]]:
+    c = column
+    three_three = f"substr({c}, 1, 3) || '-' || substr({c}, 4, 3) || '-' || substr({c}, 7)"
+    return [
+        (_digits(c, "0[689]", 8), three_three),
+        (_digits(c, "02", 7),
+         f"substr({c}, 1, 2) || '-' || substr({c}, 3, 3) || '-' || substr({c}, 6)"),
+        (_digits(c, "0[3457]", 7), three_three),
+    ]  # fmt: skip
+
+
+def _national_id_groupings(column: str) -> list[tuple[str, str]]:
+    c = column
+    return [(
+        _digits(c, "", 13),
+        f"substr({c}, 1, 1) || '-' || substr({c}, 2, 4) || '-' || substr({c}, 6, 5) || '-'"
+        f" || substr({c}, 11, 2) || '-' || substr({c}, 13)",
+    )]  # fmt: skip
 
 
 # --- which members -------------------------------------------------------------------------------
@@ -369,16 +728,15 @@ def _export_keys(
 
 def _chunks(
     keys: Sequence[int],
-    read: Callable[[Sequence[int]], R],
+    read: Callable[[Sequence[int], int], R],
     progress: Progress | None,
-    then: Callable[[R], T] | None = None,
-) -> Iterator[T]:
-    """``then(read(chunk))`` for each chunk of ``keys`` (``read(chunk)`` without ``then``),
+) -> Iterator[R]:
+    """``read(chunk, start)`` for each chunk of ``keys`` (``start``: the chunk's first position),
     reporting progress after each one (ExportCancelled when asked to stop).
 
-    ``read`` runs on a helper thread, a chunk ahead of the caller, which runs ``then`` and
-    writes: SQLite does its searching without the GIL, so the two overlap. The helper is the only
-    user of the connection meanwhile, and it is done with it whenever this generator is closed.
+    ``read`` runs on a helper thread, a chunk ahead of the caller, which writes: SQLite does its
+    work without the GIL, so the two overlap. The helper is the only user of the connection
+    meanwhile, and it is done with it whenever this generator is closed.
     """
     total = len(keys)
     if progress is not None and progress(0, total) is False:
@@ -386,14 +744,14 @@ def _chunks(
     if not total:
         return
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-read") as helper:
-        pending = helper.submit(read, keys[:CHUNK])
+        pending = helper.submit(read, keys[:CHUNK], 0)
         try:
             for start in range(0, total, CHUNK):
                 chunk = pending.result()
                 following = start + CHUNK
                 if following < total:
-                    pending = helper.submit(read, keys[following : following + CHUNK])
-                yield then(chunk) if then is not None else chunk  # type: ignore[misc]
+                    pending = helper.submit(read, keys[following : following + CHUNK], following)
+                yield chunk
                 done = min(following, total)
                 if progress is not None and progress(done, total) is False:
                     raise ExportCancelled
@@ -491,6 +849,19 @@ class _SheetRows:
             for row, value in enumerate(values, first_row)
         ]
 
+    def body(self, text: str, index: int, row: int) -> str:
+        """A non-empty cell's XML after its reference (``row`` only names it in an error)."""
+        return self._careful(text, index, row)
+
+    def cell(self, text: str, index: int, row: int) -> str:
+        """A non-empty cell's XML."""
+        return self._starts[index] + str(row) + self._careful(text, index, row)
+
+    def opening_sql(self, index: int, row_sql: str, *, open_tag: bool = True) -> str:
+        """SQL of a cell's XML up to its text (up to its reference without ``open_tag``)."""
+        opening = f"{_sql_text(self._starts[index])} || {row_sql}"
+        return f"{opening} || {_sql_text(self._open)}" if open_tag else opening
+
     def _careful(self, value: str, index: int, row: int) -> str:
         if len(value) > XLSX_MAX_CELL // 2 and _utf16_length(value) > XLSX_MAX_CELL:
             column = self._columns[index]
@@ -574,26 +945,17 @@ def _workbook_skeleton(columns: Sequence[ExportColumn], language: Language, rows
 
 def _write_xlsx(
     path: Path, columns: Sequence[ExportColumn], language: Language, total: int,
-    chunks: Iterator[list[Sequence[str]]],
+    chunks: Iterator[tuple[int, bytes]],
 ) -> int:  # fmt: skip
-    """Write the workbook; ``chunks`` are column-major (a list of cell texts per column)."""
-    skeleton = zipfile.ZipFile(io.BytesIO(_workbook_skeleton(columns, language, total)))
-    sheet_xml = skeleton.read(SHEET_PART).decode("utf-8")
-    style = _COLUMN_STYLE.search(sheet_xml)
-    if style is None or "</sheetData>" not in sheet_xml:  # pragma: no cover - xlsxwriter changed
-        raise RuntimeError("unexpected worksheet XML from xlsxwriter")
-    last = _column_letters(len(columns))[-1]
-    sheet_xml = _DIMENSION.sub(f'<dimension ref="A1:{last}{total + 1}"/>', sheet_xml, count=1)
-    head, tail = sheet_xml.split("</sheetData>", 1)
-    rows = _SheetRows(columns, int(style.group(1)))
+    """Write the workbook; ``chunks`` are (members, their rows' XML)."""
+    head, tail = _sheet_parts(columns, language, total)
     # ZIP64 only when the sheet may pass zipfile's 2 GiB limit (Excel is strict about ZIP64
     # entries it does not need): judged from the first chunk's XML, with a wide margin.
     chunks = iter(chunks)
-    first = next(chunks, None)
-    first_xml = rows.xml(first, 2).encode("utf-8") if first is not None else b""
-    written = len(first[0]) if first is not None else 0
+    written, first_xml = next(chunks, (0, b""))
     per_row = len(first_xml) / written if written else 0.0
     large = len(head) + 2 * per_row * total > ZIP64_FROM
+    skeleton = zipfile.ZipFile(io.BytesIO(_workbook_skeleton(columns, language, total)))
     with zipfile.ZipFile(
         path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=XLSX_COMPRESS_LEVEL
     ) as out:
@@ -604,45 +966,52 @@ def _write_xlsx(
             with out.open(SHEET_PART, "w", force_zip64=large) as sheet:
                 writer = _BackgroundWriter(sheet)
                 try:
-                    writer.write(head.encode("utf-8"))
+                    writer.write(head)
                     writer.write(first_xml)
-                    for chunk in chunks:
-                        writer.write(rows.xml(chunk, written + 2).encode("utf-8"))
-                        written += len(chunk[0])
-                    writer.write(("</sheetData>" + tail).encode("utf-8"))
+                    for count, xml in chunks:
+                        writer.write(xml)
+                        written += count
+                    writer.write(tail)
                 finally:
                     writer.close()
     return written
 
 
-def _csv_cells(values: Sequence[str]) -> Sequence[str]:
-    """A column's cells as CSV fields: quoted (and quotes doubled) where a value holds a comma,
-    a quote or a line break (what the csv module's QUOTE_MINIMAL does, a column at a time)."""
-    joined = "\x00".join(values)
-    if '"' in joined or "," in joined or "\n" in joined or "\r" in joined:
-        return [
-            '"' + value.replace('"', '""') + '"'
-            if '"' in value or "," in value or "\n" in value or "\r" in value
-            else value
-            for value in values
-        ]
-    return values
+def _sheet_parts(
+    columns: Sequence[ExportColumn], language: Language, total: int
+) -> tuple[bytes, bytes]:
+    """The worksheet XML before and after its data rows (the header row in the first)."""
+    skeleton = zipfile.ZipFile(io.BytesIO(_workbook_skeleton(columns, language, total)))
+    sheet_xml = skeleton.read(SHEET_PART).decode("utf-8")
+    if "</sheetData>" not in sheet_xml:  # pragma: no cover - xlsxwriter changed
+        raise RuntimeError("unexpected worksheet XML from xlsxwriter")
+    last = _column_letters(len(columns))[-1]
+    sheet_xml = _DIMENSION.sub(f'<dimension ref="A1:{last}{total + 1}"/>', sheet_xml, count=1)
+    head, tail = sheet_xml.split("</sheetData>", 1)
+    return head.encode("utf-8"), ("</sheetData>" + tail).encode("utf-8")
+
+
+def _column_style(columns: Sequence[ExportColumn], language: Language) -> int:
+    """The number of the text style xlsxwriter gives the columns."""
+    skeleton = zipfile.ZipFile(io.BytesIO(_workbook_skeleton(columns, language, 0)))
+    style = _COLUMN_STYLE.search(skeleton.read(SHEET_PART).decode("utf-8"))
+    if style is None:  # pragma: no cover - xlsxwriter changed
+        raise RuntimeError("unexpected worksheet XML from xlsxwriter")
+    return int(style.group(1))
 
 
 def _write_csv(
     path: Path, columns: Sequence[ExportColumn], language: Language,
-    chunks: Iterator[list[Sequence[str]]],
+    chunks: Iterator[tuple[int, bytes]],
 ) -> int:  # fmt: skip
-    """Write the CSV file; ``chunks`` are column-major (a list of cell texts per column)."""
+    """Write the CSV file; ``chunks`` are (members, their lines as UTF-8, each ended by CRLF)."""
     written = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        headers = [[escape_cell(column.header(language))] for column in columns]
-        handle.write(",".join(cells[0] for cells in map(_csv_cells, headers)) + "\r\n")
-        for chunk in chunks:
-            if chunk[0]:
-                fields = [_csv_cells(values) for values in chunk]
-                handle.write("\r\n".join(map(",".join, zip(*fields, strict=True))) + "\r\n")
-            written += len(chunk[0])
+    with path.open("wb") as handle:
+        header = ",".join(_csv_field(escape_cell(column.header(language))) for column in columns)
+        handle.write(("\ufeff" + header + "\r\n").encode("utf-8"))
+        for count, lines in chunks:
+            handle.write(lines)
+            written += count
     return written
 
 
@@ -667,7 +1036,7 @@ def _vcard_reader(
 ) -> Callable[[Sequence[int]], list[VCardContact]]:
     templates = _NOTE_LINES[language]
 
-    def read(keys: Sequence[int]) -> list[VCardContact]:
+    def read(keys: Sequence[int], _start: int = 0) -> list[VCardContact]:
         contacts = []
         for row in connection.execute(_VCARD_SQL, (json.dumps(list(keys)),)):
             (
@@ -853,26 +1222,33 @@ def export_members(
                 with contextlib.closing(_chunks(keys, read_cards, progress)) as cards:
                     count = _write_vcf(temporary, cards)
             else:
-                if total > STRENGTHS_TABLE_FROM and any(
-                    column.key == "strengths" for column in chosen_columns
-                ):
-                    strengths_table = _strengths_table(connection)
-                reader = _ChunkReader(
-                    connection, chosen_columns, era=era, language=language,
-                    strengths_table=strengths_table,
+                if total and any(column.key == "strengths" for column in chosen_columns):
+                    strengths_table = _strengths_table(
+                        connection, None if total > STRENGTHS_TABLE_FROM else keys
+                    )
+                sheet_rows = (
+                    _SheetRows(chosen_columns, _column_style(chosen_columns, language))
+                    if chosen == "xlsx" else None
                 )  # fmt: skip
-                # Balance the two threads: building XML costs more than writing CSV lines,
-                # so for .xlsx the helper thread also turns rows into cell texts.
-                chunks = (
-                    _chunks(keys, reader.read, progress)
-                    if chosen == "xlsx"
-                    else _chunks(keys, reader.fetch, progress, then=reader.cells)
-                )
-                with contextlib.closing(chunks):
+                records = _Records(
+                    connection, chosen_columns, fmt=chosen, era=era, language=language,
+                    strengths_table=strengths_table, sheet_rows=sheet_rows,
+                )  # fmt: skip
+                try:
                     if chosen == "xlsx":
-                        count = _write_xlsx(temporary, chosen_columns, language, total, chunks)
+                        rows = _chunks(
+                            keys, lambda part, start: records.xml(part, start + 2), progress
+                        )
+                        with contextlib.closing(rows) as xml_chunks:
+                            count = _write_xlsx(temporary, chosen_columns, language, total,
+                                                xml_chunks)  # fmt: skip
                     else:
-                        count = _write_csv(temporary, chosen_columns, language, chunks)
+                        with contextlib.closing(
+                            _chunks(keys, lambda part, _start: records.csv(part), progress)
+                        ) as lines:
+                            count = _write_csv(temporary, chosen_columns, language, lines)
+                finally:
+                    records.close()
             os.replace(temporary, out_path)
         except OSError as error:
             temporary.unlink(missing_ok=True)
