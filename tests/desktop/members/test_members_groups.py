@@ -133,9 +133,8 @@ def test_nested_group_and_adding_selected_members_with_a_role(
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     add = wait_dialog(qtbot, panel, AddToGroupDialog)
-    assert add.findChild(QWidget, "addToGroupIntro").text() == add.tr(
-        "Add {count} selected members to:"
-    ).format(count="3")
+    intro = add.tr("Add %Ln selected member(s) to:", "", 3)
+    assert add.findChild(QWidget, "addToGroupIntro").text() == intro
     add.group.setCurrentIndex(add.group.findData(child.id))
     add.role.setCurrentIndex(add.role.findData("secretary"))
     typer(add.started, "1/10/2568")
