@@ -18,7 +18,7 @@ import contextlib
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QEvent, QModelIndex, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.association import association_profile
 from db.dashboard import UNSPECIFIED_CODE, CategoryCount, DashboardSummary, dashboard_summary
 from desktop import i18n
 from desktop.db_worker import Changes, DbExecutor
@@ -75,7 +76,7 @@ class HomeView(QWidget):
         self._retranslate_pending = False
 
         self._build()
-        self._retranslate()
+        self._retranslate()  # shows the association's name too
         executor.changes_applied.connect(self._on_changes_applied)
 
     # -- building -----------------------------------------------------------------------------
@@ -92,8 +93,17 @@ class HomeView(QWidget):
         self.refresh_button = QPushButton(self)
         self.refresh_button.setObjectName("homeRefresh")
         self.refresh_button.clicked.connect(self.refresh)
+        self.association_label = QLabel(self)
+        self.association_label.setObjectName("homeAssociation")
+        self.association_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.association_label.setStyleSheet("QLabel { color: #37474f; }")
+        self.association_label.hide()
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.association_label)
+        titles.addWidget(self.heading)
         header = QHBoxLayout()
-        header.addWidget(self.heading)
+        header.addLayout(titles)
         header.addStretch(1)
         header.addWidget(self.updated_label)
         header.addWidget(self.refresh_button)
@@ -232,7 +242,20 @@ class HomeView(QWidget):
         self.error_label.hide()
         self.show_summary(summary)
 
+    def show_association_name(self) -> None:
+        """The association's name (Settings ▸ Association) above the heading, when set."""
+        try:
+            profile = self._executor.read_now(association_profile)  # one row: quick
+        except Exception:
+            log.exception("the association's name could not be read")
+            return
+        name = profile.name_en if self._english() and profile.name_en else profile.name_th
+        self.association_label.setText(name)
+        self.association_label.setVisible(bool(name))
+
     def _on_changes_applied(self, changes: Changes, _initiator: object) -> None:
+        if changes.touches("association"):
+            self.show_association_name()
         if not changes.touches(*REFRESH_AREAS):
             return
         if self.isVisible():
@@ -374,6 +397,7 @@ class HomeView(QWidget):
     def _retranslate(self) -> None:
         self._retranslate_pending = False
         self.heading.setText(self.tr("Network at a glance"))
+        self.show_association_name()  # the English name in the English interface
         self.refresh_button.setText(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Load the figures again (F5)"))
         self.total_panel.set_title(self.tr("Members"))

@@ -36,6 +36,7 @@ from db.engine import Database
 from db.members.types import FieldError
 from desktop import i18n, settings
 from desktop.db_worker import DbExecutor
+from desktop.home import HomeView
 from desktop.settings_dialog import SettingsDialog, date_era, thai_digits_in_documents
 from desktop.settings_pages.association import AssociationPage
 from desktop.settings_pages.general import DATE_ERA_KEY, THAI_DIGITS_KEY
@@ -414,3 +415,18 @@ def test_users_page_loads_when_shown_and_saves_idle_minutes(
     with qtbot.waitSignal(dialog.settings_applied, timeout=5000):
         click(qtbot, dialog, OK)
     assert executor.read_now(login_settings).idle_minutes == wanted
+
+
+def test_home_page_shows_the_association_name_once_saved(
+    executor: DbExecutor, open_dialog: Callable[[], SettingsDialog], qtbot: QtBot
+) -> None:
+    home = HomeView(executor)
+    qtbot.addWidget(home)
+    label = home.findChild(QLabel, "homeAssociation")
+    assert label.isHidden()
+    dialog = open_dialog()
+    page(dialog).name_th_edit.setText("สมาคมปลัดท้องถิ่น")
+    with qtbot.waitSignal(dialog.settings_applied, timeout=5000):
+        click(qtbot, dialog, OK)
+    assert not label.isHidden() and label.text() == "สมาคมปลัดท้องถิ่น"
+    home.shutdown()
