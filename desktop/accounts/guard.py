@@ -16,7 +16,7 @@ from __future__ import annotations
 import weakref
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QActionEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from db.accounts import Action, Permissions, is_permitted
@@ -27,6 +27,7 @@ GUARDED: dict[str, Action] = {
     "newMemberAction": Action.EDIT_MEMBERS,
     "editMemberAction": Action.EDIT_MEMBERS,
     "deleteMemberAction": Action.DELETE_MEMBERS,
+    "deleteMemberKeyAction": Action.DELETE_MEMBERS,  # the Delete key in the members table
     "addToGroupAction": Action.EDIT_MEMBERS,
     "importMembersAction": Action.IMPORT,
     # the groups panel
@@ -54,8 +55,6 @@ GUARDED: dict[str, Action] = {
     "deleteHistoryAction": Action.DELETE_HISTORY,
     "deleteHistoryButton": Action.DELETE_HISTORY,
 }
-# The Members table's own Delete key action has no objectName; it is found by its key.
-DELETE_KEY_OWNER = "membersView"
 
 
 class PermissionGuard(QObject):
@@ -89,11 +88,6 @@ class PermissionGuard(QObject):
         found: list[tuple[QObject, Action]] = []
         for name, action in GUARDED.items():
             found.extend((obj, action) for obj in self._root.findChildren(QObject, name))
-        delete = QKeySequence(QKeySequence.StandardKey.Delete)
-        for view in self._root.findChildren(QWidget, DELETE_KEY_OWNER):
-            for child in view.findChildren(QAction):
-                if not child.objectName() and delete in child.shortcuts():
-                    found.append((child, Action.DELETE_MEMBERS))
         return found
 
     def apply(self) -> None:

@@ -12,6 +12,7 @@ from db.thai.dates import Era, format_thai_date
 from db.thai.errors import ThaiValueError
 from db.thai.national_id import mask_national_id
 from db.thai.phone import format_phone
+from desktop.accounts.privacy import may_see_personal_data
 from desktop.members.labels import ViewLabels
 
 # field -> (Qt context, English source): the member editor's labels where it has one.
@@ -92,6 +93,8 @@ def value_text(
     masked, money in baht, ids as names."""
     if value is None or value == "" or value == []:
         return QCoreApplication.translate("History", "(empty)")
+    if field == "birth_date" and not may_see_personal_data():
+        return QCoreApplication.translate("History", "(hidden)")
     if field in _DATES and isinstance(value, str):
         try:
             return format_thai_date(dt.date.fromisoformat(value), style="short", era=era)

@@ -36,11 +36,13 @@ class MemberActions:
         self.side_panel.setChecked(True)
         self.refresh = _action(view, "refreshMembersAction", "F5")
         self.table_edit = QAction(table)
+        self.table_edit.setObjectName("openMemberKeyAction")  # Enter: the editor
         self.table_edit.setShortcuts(
             [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
         )
         self.table_edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table_delete = QAction(table)
+        self.table_delete.setObjectName("deleteMemberKeyAction")
         self.table_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.table_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         for action in (self.table_edit, self.table_delete, self.edit, self.delete):
@@ -91,10 +93,8 @@ def _privacy(view: Any, command: Literal["export", "erase"], member_id: str | No
 
     if member_id is None:
         return
-    # MembersView keeps its executor private; the lead may add a public ``executor`` property.
-    executor = getattr(view, "executor", None) or view._executor
     run = commands.export_member_data if command == "export" else commands.erase_member_data
-    view.tasks.spawn(run(executor, member_id=member_id, parent=view))
+    view.tasks.spawn(run(view.executor, member_id=member_id, parent=view))
 
 
 def _extend_profile_menu(view: QWidget) -> None:

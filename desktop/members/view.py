@@ -100,6 +100,7 @@ class MembersView(QWidget):
         self.filters = FilterPanel(executor, self)
         self.groups = GroupsPanel(executor, self)
         self.profile = MemberProfilePanel(self)
+        self.profile.set_executor(executor)
         self.side = QTabWidget(self)
         self.side.setObjectName("memberSidePanel")
         self.side.addTab(self.filters, "")
@@ -113,6 +114,11 @@ class MembersView(QWidget):
         self._profile_timer.setInterval(PROFILE_DELAY_MS)
         self._profile_timer.timeout.connect(lambda: self.tasks.spawn(self._load_profile()))
         self._retranslate()
+
+    @property
+    def executor(self) -> DbExecutor:
+        """The database thread this view reads and writes through (for its actions)."""
+        return self._executor
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
