@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from db.demo import catalogue as cat
 from db.demo.batches import Batch, BatchMaker, GroupIds, Officers
-from db.demo.duplicates import DuplicatePlanter, duplicate_chance
+from db.demo.duplicates import DUPLICATE_SHARE, DuplicatePlanter, duplicate_chance
 from db.demo.organisations import PlannedOrganisation, member_counts, plan_organisations
 from db.demo.people import PeopleGenerator
 from db.demo.pipeline import Pipeline
@@ -136,7 +136,9 @@ class _Populator:
         seed: int,
         today: dt.date,
         progress: Progress | None,
+        duplicate_share: float = DUPLICATE_SHARE,
     ) -> None:
+        self.duplicate_share = duplicate_share
         self.connection = connection
         self.reference = reference
         self.members = members
@@ -213,7 +215,8 @@ class _Populator:
         ).fetchall())
         # Duplicates come from their own generator: the other members stay as the seed gave.
         planter = DuplicatePlanter(
-            random.Random(f"duplicates-{self.seed}"), chance=duplicate_chance(counts)
+            random.Random(f"duplicates-{self.seed}"),
+            chance=duplicate_chance(counts, self.duplicate_share),
         )
         maker = BatchMaker(self.rng, people, self.stamps, today=self.today,
                            receipt_start=receipts, duplicates=planter)
@@ -277,6 +280,7 @@ def populate(
     seed: int = 1,
     progress: Progress | None = None,
     today: dt.date | None = None,
+    duplicate_share: float = DUPLICATE_SHARE,
 ) -> DemoSummary:
     """Fill ``database`` (opened with :func:`db.engine.open_database`) with synthetic data.
 
@@ -288,7 +292,16 @@ def populate(
     thread: with 0 first, after every batch of 20,000 members, and with the total just before
     the commit. Existing data is kept; new national IDs and mobile numbers never clash with
     existing ones. ``today`` fixes the dates (default: today).
+
+    About ``duplicate_share`` of the members (0.5 % by default; 0 for none) are written as a
+    second record of someone else (:mod:`db.demo.duplicates`), so the duplicates review has
+    pairs to show; they carry no national ID.
     """
+    if not 0.0 <= duplicate_share <= 0.05:
+        raise DemoError(
+            f"duplicate_share must be between 0 and 0.05, not {duplicate_share}",
+            code="bad_argument",
+        )
     if not 1 <= members <= MAX_MEMBERS:
         raise DemoError(
             f"members must be between 1 and {MAX_MEMBERS:,}, not {members:,}", code="bad_argument"
@@ -304,6 +317,7 @@ def populate(
             summary = _Populator(
                 connection, reference, members=members, seed=seed,
                 today=today or dt.date.today(), progress=progress,
+                duplicate_share=duplicate_share,
             ).run()
         except BaseException:
             connection.execute("ROLLBACK")

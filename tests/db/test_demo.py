@@ -638,3 +638,12 @@ def test_a_last_name_typo_is_one_plausible_slip() -> None:
             assert typo != name
             assert abs(len(typo) - len(name)) <= 1
             assert name_similarity(("สมชาย", name), ("สมชาย", typo)) >= 0.8
+
+
+def test_no_duplicates_when_asked_and_a_silly_share_refused(database: Database) -> None:
+    summary = populate(database, members=1_200, seed=7, today=TODAY, duplicate_share=0)
+    assert summary.duplicates == 0
+    assert scalar(database, "SELECT count(*) FROM member WHERE national_id IS NULL") == 0
+    with pytest.raises(DemoError) as refused:
+        populate(database, members=10, seed=7, duplicate_share=0.5)
+    assert refused.value.code == "bad_argument"
