@@ -69,7 +69,7 @@ def register_fields(database: Database) -> dict[str, dict[str, object]]:
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Database:
     database = open_database(tmp_path_factory.mktemp("source") / "source.sqlite")
-    populate(database, members=MEMBERS, seed=7, today=dt.date(2026, 11, 24))
+    populate(database, members=MEMBERS, seed=7, today=dt.date(2026, 11, 24), duplicate_share=0)
     with database.session() as s:
         keys = [row[0] for row in s.connection().exec_driver_sql(
             "SELECT id FROM member WHERE deleted_at IS NULL ORDER BY rowid LIMIT 4"
