@@ -22,7 +22,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -56,8 +56,16 @@ from desktop.io.background import ProgressState, deliver
 log = logging.getLogger(__name__)
 
 POLL_MS = 100
-RESTORE_CHANGES = ("members", "organisations", "groups", "dues", "duplicates", "history",
-                   "settings", "users")  # fmt: skip
+RESTORE_CHANGES = (
+    "members",
+    "organisations",
+    "groups",
+    "dues",
+    "duplicates",
+    "history",
+    "settings",
+    "users",
+)
 
 
 class BackupsDialog(QDialog):
@@ -81,9 +89,8 @@ class BackupsDialog(QDialog):
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("backupList")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Made"), self.tr("Why"), self.tr("Members"), self.tr("Size"),
-             self.tr("Check")]
-        )  # fmt: skip
+            [self.tr("Made"), self.tr("Why"), self.tr("Members"), self.tr("Size"), self.tr("Check")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -156,8 +163,13 @@ class BackupsDialog(QDialog):
         self.table.setRowCount(len(self._backups))
         for row, info in enumerate(self._backups):
             check = {True: self.tr("ok"), False: self.tr("damaged"), None: "—"}[info.integrity_ok]
-            cells = (when_text(info), reason_text(info.reason), f"{info.counts.members:,}",
-                     size_text(info.size), check)  # fmt: skip
+            cells = (
+                when_text(info),
+                reason_text(info.reason),
+                f"{info.counts.members:,}",
+                size_text(info.size),
+                check,
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (2, 3):
@@ -199,8 +211,9 @@ class BackupsDialog(QDialog):
         """Start a backup into the folder (off the UI thread); returns its future."""
         self._start(self.tr("Backing up…"))
         assert self._progress is not None
-        future = start_backup(self._executor.database, reason=REASON_MANUAL,
-                              progress=self._progress)  # fmt: skip
+        future = start_backup(
+            self._executor.database, reason=REASON_MANUAL, progress=self._progress
+        )
         deliver(self, future, self._backed_up, self._failed)
         return future
 
@@ -214,26 +227,32 @@ class BackupsDialog(QDialog):
         self._stop()
         self.reload()
         self.status.setText(
-            self.tr("Backed up: %1 (%2).").replace("%1", info.name).replace("%2",
-                                                                          size_text(info.size))
-        )  # fmt: skip
+            self.tr("Backed up: %1 (%2).")
+            .replace("%1", info.name)
+            .replace("%2", size_text(info.size))
+        )
         self.backup_finished.emit(info)
 
     # -- restoring ----------------------------------------------------------------------------
     def confirm_restore(self, info: BackupInfo) -> bool:
         """Ask before restoring (tests replace this)."""
         box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Restore a backup"),
-            self.tr("Replace the register with the backup made %1?").replace("%1",
-                                                                              when_text(info)),
-            QMessageBox.StandardButton.Cancel, self,
-        )  # fmt: skip
+            QMessageBox.Icon.Warning,
+            self.tr("Restore a backup"),
+            self.tr("Replace the register with the backup made %1?").replace("%1", when_text(info)),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setObjectName("confirmRestoreBox")
         box.setInformativeText(
-            self.tr("Everything changed since then is replaced by what the backup holds"
-                    " (%Ln member(s)). The register as it is now is backed up first, so this"
-                    " can be undone by restoring that backup.", "", info.counts.members)
-        )  # fmt: skip
+            self.tr(
+                "Everything changed since then is replaced by what the backup holds"
+                " (%Ln member(s)). The register as it is now is backed up first, so this"
+                " can be undone by restoring that backup.",
+                "",
+                info.counts.members,
+            )
+        )
         restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.DestructiveRole)
         restore.setObjectName("confirmRestoreButton")
         box.exec()
@@ -247,9 +266,12 @@ class BackupsDialog(QDialog):
         assert self._progress is not None
         database = self._executor.database
         future = self._executor.submit(
-            _restore_job, database_path=database.path, backup_path=info.path,
-            folder=self.folder(), progress=self._progress.report,
-        )  # fmt: skip
+            _restore_job,
+            database_path=database.path,
+            backup_path=info.path,
+            folder=self.folder(),
+            progress=self._progress.report,
+        )
         deliver(self, future, self._restored, self._failed)
         return future
 
@@ -260,9 +282,11 @@ class BackupsDialog(QDialog):
 
     def _choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a backup"), str(self.folder()),
+            self,
+            self.tr("Choose a backup"),
+            str(self.folder()),
             self.tr("Khrueakhai database (*.sqlite);;All files (*)"),
-        )  # fmt: skip
+        )
         if not name:
             return
         try:
@@ -285,7 +309,7 @@ class BackupsDialog(QDialog):
             self.tr("Restored the backup made %1. The register as it was is kept in %2.")
             .replace("%1", when_text(result.restored_from))
             .replace("%2", result.safety_backup.name if result.safety_backup else "—")
-        )  # fmt: skip
+        )
         self.restore_finished.emit(result)
 
     # -- shared -------------------------------------------------------------------------------
@@ -331,19 +355,21 @@ class BackupsDialog(QDialog):
 
 
 def preview_html(info: BackupInfo) -> str:
-    from desktop.backup.texts import tr
 
-    check = {True: tr("passed"), False: tr("FAILED: this backup is damaged"),
-             None: tr("not checked yet")}[info.integrity_ok]  # fmt: skip
+    check = {
+        True: QCoreApplication.translate("Backups", "passed"),
+        False: QCoreApplication.translate("Backups", "FAILED: this backup is damaged"),
+        None: QCoreApplication.translate("Backups", "not checked yet"),
+    }[info.integrity_ok]
     rows = (
-        (tr("Made"), when_text(info)),
-        (tr("Why"), reason_text(info.reason)),
-        (tr("Members"), f"{info.counts.members:,}"),
-        (tr("Organisations"), f"{info.counts.organisations:,}"),
-        (tr("Groups"), f"{info.counts.groups:,}"),
-        (tr("Dues payments"), f"{info.counts.dues:,}"),
-        (tr("Integrity check"), check),
-        (tr("File"), f"{info.name} ({size_text(info.size)})"),
+        (QCoreApplication.translate("Backups", "Made"), when_text(info)),
+        (QCoreApplication.translate("Backups", "Why"), reason_text(info.reason)),
+        (QCoreApplication.translate("Backups", "Members"), f"{info.counts.members:,}"),
+        (QCoreApplication.translate("Backups", "Organisations"), f"{info.counts.organisations:,}"),
+        (QCoreApplication.translate("Backups", "Groups"), f"{info.counts.groups:,}"),
+        (QCoreApplication.translate("Backups", "Dues payments"), f"{info.counts.dues:,}"),
+        (QCoreApplication.translate("Backups", "Integrity check"), check),
+        (QCoreApplication.translate("Backups", "File"), f"{info.name} ({size_text(info.size)})"),
     )
     cells = "".join(
         f"<tr><td style='padding-right:12px'><b>{html.escape(k)}</b></td>"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from desktop.backup.scheduler import BackupScheduler
-from desktop.backup.texts import tr
 from desktop.db_worker import DbExecutor
 
 
@@ -21,7 +20,7 @@ class _BackupsEntry(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._action.setText(tr("&Backups…"))
+        self._action.setText(QCoreApplication.translate("Backups", "&Backups…"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LanguageChange:

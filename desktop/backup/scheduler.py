@@ -6,11 +6,11 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from db.backup import REASON_SCHEDULED, BackupInfo, backup_due, load_backup_settings
 from desktop.backup.runner import start_backup
-from desktop.backup.texts import error_text, tr
+from desktop.backup.texts import error_text
 from desktop.db_worker import DbExecutor
 from desktop.io.background import deliver
 
@@ -73,13 +73,19 @@ class BackupScheduler(QObject):
         self._running = False
         log.info("scheduled backup %s", info.path)
         if self._show is not None:
-            self._show(tr("Backed up automatically to %1").replace("%1", str(info.path.parent)))
+            self._show(
+                QCoreApplication.translate("Backups", "Backed up automatically to %1").replace(
+                    "%1", str(info.path.parent)
+                )
+            )
         self.backup_finished.emit(info)
 
     def _failed(self, error: BaseException) -> None:
         self._running = False
         log.warning("scheduled backup failed: %s", error)
-        message = tr("The automatic backup failed: %1").replace("%1", error_text(error))
+        message = QCoreApplication.translate("Backups", "The automatic backup failed: %1").replace(
+            "%1", error_text(error)
+        )
         if self._show is not None:
             self._show(message)
         self.backup_failed.emit(message)

@@ -51,8 +51,16 @@ def reason_text(reason: str) -> str:
 def error_text(error: BaseException) -> str:
     if isinstance(error, BackupError):
         known = ERRORS.get(error.code)
-        return tr(known) if known else tr("It could not be done: %1").replace("%1", error.message)
-    return tr("It could not be done: %1").replace("%1", str(error))
+        return (
+            tr(known)
+            if known
+            else QCoreApplication.translate("Backups", "It could not be done: %1").replace(
+                "%1", error.message
+            )
+        )
+    return QCoreApplication.translate("Backups", "It could not be done: %1").replace(
+        "%1", str(error)
+    )
 
 
 def when_text(info: BackupInfo) -> str:
@@ -65,7 +73,11 @@ def when_text(info: BackupInfo) -> str:
 
 def size_text(size: int) -> str:
     if size >= 1_073_741_824:
-        return tr("%1 GB").replace("%1", f"{size / 1_073_741_824:,.1f}")
+        return QCoreApplication.translate("Backups", "%1 GB").replace(
+            "%1", f"{size / 1_073_741_824:,.1f}"
+        )
     if size >= 1_048_576:
-        return tr("%1 MB").replace("%1", f"{size / 1_048_576:,.1f}")
-    return tr("%1 KB").replace("%1", f"{max(1, size // 1024):,}")
+        return QCoreApplication.translate("Backups", "%1 MB").replace(
+            "%1", f"{size / 1_048_576:,.1f}"
+        )
+    return QCoreApplication.translate("Backups", "%1 KB").replace("%1", f"{max(1, size // 1024):,}")

@@ -2,51 +2,194 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Made</source>
+        <translation type="obsolete">สำรองเมื่อ</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="obsolete">เหตุผล</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="obsolete">สมาชิก</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="obsolete">กลุ่ม</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="641"/>
+        <location filename="../../desktop/main_window.py" line="659"/>
         <source>(licence file not found: %1)</source>
         <translation>(ไม่พบไฟล์สัญญาอนุญาต: %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="664"/>
+        <location filename="../../desktop/main_window.py" line="682"/>
         <source>About Khrueakhai</source>
         <translation>เกี่ยวกับโปรแกรมเครือข่าย</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="668"/>
+        <location filename="../../desktop/main_window.py" line="686"/>
         <source>Version %1</source>
         <translation>เวอร์ชัน %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="672"/>
+        <location filename="../../desktop/main_window.py" line="690"/>
         <source>The member register and meeting planner of the networks of Thailand&apos;s local-government officials.</source>
         <translation>ทะเบียนสมาชิกและเครื่องมือวางแผนการประชุมสำหรับเครือข่ายบุคลากรส่วนท้องถิ่นทั่วประเทศ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="698"/>
+        <location filename="../../desktop/main_window.py" line="716"/>
         <source>Licences</source>
         <translation>สัญญาอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="699"/>
+        <location filename="../../desktop/main_window.py" line="717"/>
         <source>Khrueakhai ships these fonts, data and components:</source>
         <translation>โปรแกรมเครือข่ายมาพร้อมฟอนต์ ข้อมูล และส่วนประกอบต่อไปนี้:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="700"/>
+        <location filename="../../desktop/main_window.py" line="718"/>
         <source>The Sarabun font family: SIL Open Font License 1.1</source>
         <translation>ฟอนต์ตระกูล Sarabun: SIL Open Font License 1.1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="702"/>
+        <location filename="../../desktop/main_window.py" line="720"/>
         <source>Thai provinces, districts and sub-districts from %1: MIT License</source>
         <translation>ข้อมูลจังหวัด อำเภอ และตำบลของไทยจาก %1: MIT License</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="704"/>
+        <location filename="../../desktop/main_window.py" line="722"/>
         <source>Other components</source>
         <translation>ส่วนประกอบอื่น ๆ</translation>
+    </message>
+</context>
+<context>
+    <name>Accounts</name>
+    <message>
+        <location filename="../../desktop/accounts/controller.py" line="161"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;ล็อกหน้าจอ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/controller.py" line="162"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;ออกจากระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/privacy.py" line="45"/>
+        <source>Hidden (personal data)</source>
+        <translation>ซ่อนไว้ (ข้อมูลส่วนบุคคล)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/privacy.py" line="55"/>
+        <source>Your role does not allow exporting personal data.</source>
+        <translation>บทบาทของคุณไม่อนุญาตให้ส่งออกข้อมูลส่วนบุคคล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="12"/>
+        <source>Administrator</source>
+        <translation>ผู้ดูแลระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="13"/>
+        <source>Secretary</source>
+        <translation>เลขานุการ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="14"/>
+        <source>Viewer</source>
+        <translation>ผู้ดูข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="18"/>
+        <location filename="../../desktop/accounts/texts.py" line="19"/>
+        <source>Wrong user name or password.</source>
+        <translation>ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="20"/>
+        <source>This user is disabled. Ask an administrator.</source>
+        <translation>ผู้ใช้นี้ถูกระงับการใช้งาน กรุณาติดต่อผู้ดูแลระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="23"/>
+        <source>A user name is 1 to 64 letters or digits, without spaces.</source>
+        <translation>ชื่อผู้ใช้ต้องเป็นตัวอักษรหรือตัวเลข 1 ถึง 64 ตัว และไม่มีช่องว่าง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="26"/>
+        <source>Another user already has this name.</source>
+        <translation>มีผู้ใช้อื่นใช้ชื่อนี้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="27"/>
+        <source>The display name is longer than 120 characters.</source>
+        <translation>ชื่อที่แสดงยาวเกิน 120 ตัวอักษร</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="30"/>
+        <source>Choose a role.</source>
+        <translation>กรุณาเลือกบทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="31"/>
+        <source>There is no user with this name.</source>
+        <translation>ไม่มีผู้ใช้ชื่อนี้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="32"/>
+        <source>There must be at least one active administrator.</source>
+        <translation>ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งคน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="35"/>
+        <source>Only an administrator can turn the login on.</source>
+        <translation>เฉพาะผู้ดูแลระบบเท่านั้นที่เปิดการเข้าสู่ระบบได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="36"/>
+        <source>The idle time must be between 1 and 480 minutes.</source>
+        <translation>เวลาที่ไม่มีการใช้งานต้องอยู่ระหว่าง 1 ถึง 480 นาที</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="39"/>
+        <source>A password has at least 8 characters.</source>
+        <translation>รหัสผ่านต้องมีอย่างน้อย 8 ตัวอักษร</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="42"/>
+        <source>A password has at most 256 characters.</source>
+        <translation>รหัสผ่านต้องมีไม่เกิน 256 ตัวอักษร</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="45"/>
+        <source>A password cannot be only spaces.</source>
+        <translation>รหัสผ่านต้องไม่เป็นช่องว่างล้วน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="46"/>
+        <source>The password cannot be the user name.</source>
+        <translation>รหัสผ่านต้องไม่ซ้ำกับชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="49"/>
+        <source>The two passwords are not the same.</source>
+        <translation>รหัสผ่านทั้งสองช่องไม่ตรงกัน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="50"/>
+        <source>Your role does not allow this.</source>
+        <translation>บทบาทของคุณไม่อนุญาตให้ทำรายการนี้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="76"/>
+        <source>Refused: %1</source>
+        <translation>ไม่สามารถดำเนินการได้: %1</translation>
     </message>
 </context>
 <context>
@@ -57,9 +200,15 @@
         <translation>เพิ่มเข้ากลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="164"/>
         <source>Add {count} selected members to:</source>
-        <translation>เพิ่มสมาชิกที่เลือก {count} คนเข้ากลุ่ม:</translation>
+        <translation type="vanished">เพิ่มสมาชิกที่เลือก {count} คนเข้ากลุ่ม:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/members/group_dialogs.py" line="164"/>
+        <source>Add %Ln selected member(s) to:</source>
+        <translation>
+            <numerusform>เพิ่มสมาชิกที่เลือก %Ln คนเข้ากลุ่ม:</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/members/group_dialogs.py" line="177"/>
@@ -78,21 +227,602 @@
     </message>
 </context>
 <context>
+    <name>AdminProofDialog</name>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="152"/>
+        <source>Turn the login on</source>
+        <translation>เปิดการเข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="155"/>
+        <source>From the next start, everyone signs in with their own user name and password, and the app locks when idle. Confirm with an administrator&apos;s password.</source>
+        <translation>ตั้งแต่การเปิดโปรแกรมครั้งถัดไป ทุกคนต้องเข้าสู่ระบบด้วยชื่อผู้ใช้และรหัสผ่านของตนเอง และโปรแกรมจะล็อกเมื่อไม่มีการใช้งาน กรุณายืนยันด้วยรหัสผ่านของผู้ดูแลระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="167"/>
+        <source>Administrator</source>
+        <translation>ผู้ดูแลระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="168"/>
+        <source>Password</source>
+        <translation>รหัสผ่าน</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="239"/>
+        <location filename="../../desktop/app.py" line="240"/>
         <source>Database in use</source>
         <translation>ฐานข้อมูลกำลังถูกใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="240"/>
+        <location filename="../../desktop/app.py" line="241"/>
         <source>The database %1 is already open in another Khrueakhai window.</source>
         <translation>ฐานข้อมูล %1 เปิดอยู่แล้วในโปรแกรมเครือข่ายอีกหน้าต่างหนึ่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="246"/>
+        <location filename="../../desktop/app.py" line="247"/>
         <source>Close the other window first. If no other Khrueakhai is running (process %1), delete the file %2 and start again.</source>
         <translation>ปิดหน้าต่างนั้นก่อน หากไม่มีโปรแกรมเครือข่ายเปิดอยู่ (โพรเซส %1) ให้ลบไฟล์ %2 แล้วเปิดโปรแกรมใหม่</translation>
+    </message>
+</context>
+<context>
+    <name>AssociationPage</name>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="144"/>
+        <source>Association</source>
+        <translation>สมาคม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="147"/>
+        <source>&amp;Name (Thai):</source>
+        <translation>ชื่อ (ภาษาไทย) (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="148"/>
+        <source>Name (&amp;English):</source>
+        <translation>ชื่อ (ภาษาอังกฤษ) (&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="149"/>
+        <source>A&amp;ddress:</source>
+        <translation>ที่อยู่ (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="150"/>
+        <source>&amp;Phone:</source>
+        <translation>โทรศัพท์ (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="151"/>
+        <source>E-&amp;mail:</source>
+        <translation>อีเมล (&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="152"/>
+        <source>Logo:</source>
+        <translation>ตราสัญลักษณ์:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="153"/>
+        <source>e.g. สมาคมปลัดองค์กรปกครองส่วนท้องถิ่น</source>
+        <translation>เช่น สมาคมปลัดองค์กรปกครองส่วนท้องถิ่น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="154"/>
+        <source>e.g. 0 2123 4567 ต่อ 12</source>
+        <translation>เช่น 0 2123 4567 ต่อ 12</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="155"/>
+        <source>&amp;Choose image…</source>
+        <translation>เลือกรูปภาพ (&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="156"/>
+        <source>Remo&amp;ve logo</source>
+        <translation>นำตราสัญลักษณ์ออก (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="159"/>
+        <source>PNG, JPEG or another image; larger than %1 pixels is scaled down. Use the association&apos;s own logo, never the Garuda emblem.</source>
+        <translation>ใช้ไฟล์ PNG, JPEG หรือรูปภาพแบบอื่น รูปที่ใหญ่กว่า %1 พิกเซลจะถูกย่อลง ใช้ตราสัญลักษณ์ของสมาคมเอง ห้ามใช้ตราครุฑ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="164"/>
+        <source>Signatories on documents (at most %1)</source>
+        <translation>ผู้ลงนามในเอกสาร (ไม่เกิน %1 คน)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="213"/>
+        <source>Choose the association&apos;s logo</source>
+        <translation>เลือกตราสัญลักษณ์ของสมาคม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="215"/>
+        <source>Images (%1)</source>
+        <translation>รูปภาพ (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="255"/>
+        <source>No logo</source>
+        <translation>ไม่มีตราสัญลักษณ์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="299"/>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="300"/>
+        <source>Name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="301"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="302"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="303"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="307"/>
+        <source>Give the association&apos;s name in Thai: documents print it above the other details.</source>
+        <translation>กรุณาใส่ชื่อสมาคมเป็นภาษาไทย เอกสารจะพิมพ์ชื่อนี้ไว้เหนือรายละเอียดอื่น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="309"/>
+        <source>The e-mail address is not valid (name@example.com).</source>
+        <translation>อีเมลไม่ถูกต้อง (เช่น name@example.com)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="310"/>
+        <source>The phone number needs at least 9 digits.</source>
+        <translation>หมายเลขโทรศัพท์ต้องมีอย่างน้อย 9 หลัก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="311"/>
+        <source>The logo is not a PNG image: choose the image again.</source>
+        <translation>ตราสัญลักษณ์ไม่ใช่รูปภาพ PNG กรุณาเลือกรูปภาพใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="313"/>
+        <source>The logo is too large even when scaled down: choose a simpler image.</source>
+        <translation>ตราสัญลักษณ์ยังใหญ่เกินไปแม้ย่อแล้ว กรุณาเลือกรูปภาพที่เรียบง่ายกว่านี้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="316"/>
+        <source>This file cannot be read as an image: choose a PNG or JPEG file.</source>
+        <translation>ไม่สามารถอ่านไฟล์นี้เป็นรูปภาพได้ กรุณาเลือกไฟล์ PNG หรือ JPEG</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="319"/>
+        <source>This image file is over %1 MB: a logo needs far less.</source>
+        <translation>ไฟล์รูปภาพนี้ใหญ่เกิน %1 MB ตราสัญลักษณ์ใช้ไฟล์เล็กกว่านี้มาก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="322"/>
+        <source>This image is over %1 pixels on a side: a logo needs far fewer.</source>
+        <translation>รูปภาพนี้มีด้านยาวเกิน %1 พิกเซล ตราสัญลักษณ์ใช้ขนาดเล็กกว่านี้มาก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="324"/>
+        <source>At most %1 signatories.</source>
+        <translation>ผู้ลงนามได้ไม่เกิน %1 คน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="327"/>
+        <source>Signatory %1: give the name.</source>
+        <translation>ผู้ลงนามคนที่ %1: กรุณาใส่ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="331"/>
+        <source>Signatory %1: give the line they sign as (such as นายกสมาคม).</source>
+        <translation>ผู้ลงนามคนที่ %1: กรุณาใส่ตำแหน่งที่ลงนาม (เช่น นายกสมาคม)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="336"/>
+        <source>Signatory %1: the text is too long.</source>
+        <translation>ผู้ลงนามคนที่ %1: ข้อความยาวเกินไป</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="337"/>
+        <source>%1: the text is too long.</source>
+        <translation>%1: ข้อความยาวเกินไป</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/association.py" line="340"/>
+        <source>This cannot be saved: %1</source>
+        <translation>บันทึกไม่ได้: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsPanel</name>
+    <message>
+        <location filename="../../desktop/backup/settings_panel.py" line="52"/>
+        <source>Choose…</source>
+        <translation>เลือก…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/settings_panel.py" line="57"/>
+        <source>Every day</source>
+        <translation>ทุกวัน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/settings_panel.py" line="58"/>
+        <source>Every week</source>
+        <translation>ทุกสัปดาห์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/settings_panel.py" line="59"/>
+        <source>Off (only by hand and before risky work)</source>
+        <translation>ปิด (สำรองเองหรือก่อนงานเสี่ยงเท่านั้น)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/settings_panel.py" line="64"/>
+        <source>A backup is also made before every import, merge, restore and program update. A USB drive or a shared folder keeps the register safe when this PC fails.</source>
+        <translation>โปรแกรมจะสำรองข้อมูลก่อนการนำเข้า การรวมรายชื่อ การกู้คืน และการปรับรุ่นโปรแกรมทุกครั้ง การเก็บไว้ในแฟลชไดรฟ์หรือโฟลเดอร์ที่แชร์ช่วยให้ทะเบียนปลอดภัยแม้เครื่องนี้เสีย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/settings_panel.py" line="79"/>
+        <source>daily</source>
+        <translation>รายวัน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/settings_panel.py" line="80"/>
+        <source>weekly</source>
+        <translation>รายสัปดาห์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/settings_panel.py" line="81"/>
+        <source>monthly</source>
+        <translation>รายเดือน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/settings_panel.py" line="87"/>
+        <source>Backup &amp;folder:</source>
+        <translation>&amp;โฟลเดอร์สำรองข้อมูล:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/settings_panel.py" line="88"/>
+        <source>&amp;Automatic backup:</source>
+        <translation>สำรอง&amp;อัตโนมัติ:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/settings_panel.py" line="89"/>
+        <source>Keep:</source>
+        <translation>เก็บไว้:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/settings_panel.py" line="130"/>
+        <source>Give the whole path of the backup folder (for example E:\Backups).</source>
+        <translation>กรุณาระบุที่อยู่เต็มของโฟลเดอร์สำรองข้อมูล (เช่น E:\Backups)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/settings_panel.py" line="132"/>
+        <source>The backup folder is a file, not a folder.</source>
+        <translation>ที่ระบุเป็นไฟล์ ไม่ใช่โฟลเดอร์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/settings_panel.py" line="153"/>
+        <source>Choose the backup folder</source>
+        <translation>เลือกโฟลเดอร์สำรองข้อมูล</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="14"/>
+        <source>Backed up by hand</source>
+        <translation>สำรองด้วยตนเอง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="15"/>
+        <source>Scheduled</source>
+        <translation>ตามกำหนดเวลา</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="16"/>
+        <source>Before an import</source>
+        <translation>ก่อนนำเข้าข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="17"/>
+        <source>Before merging members</source>
+        <translation>ก่อนรวมรายชื่อสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="18"/>
+        <source>Before a program update</source>
+        <translation>ก่อนปรับรุ่นโปรแกรม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="19"/>
+        <source>Before a restore</source>
+        <translation>ก่อนกู้คืนข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="22"/>
+        <source>The file is not there any more.</source>
+        <translation>ไม่พบไฟล์นี้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="23"/>
+        <source>The file is not a Khrueakhai database.</source>
+        <translation>ไฟล์นี้ไม่ใช่ฐานข้อมูลของเครือข่าย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="24"/>
+        <source>The file is damaged (SQLite&apos;s integrity check failed). Choose another backup.</source>
+        <translation>ไฟล์เสียหาย (ไม่ผ่านการตรวจความสมบูรณ์ของ SQLite) กรุณาเลือกไฟล์สำรองอื่น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="27"/>
+        <source>The backup was made by a newer version of Khrueakhai. Install that version to restore it.</source>
+        <translation>ไฟล์สำรองนี้สร้างจากโปรแกรมเครือข่ายรุ่นที่ใหม่กว่า กรุณาติดตั้งรุ่นนั้นเพื่อกู้คืน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="31"/>
+        <source>The database is in use by another program. Close it and try again.</source>
+        <translation>มีโปรแกรมอื่นใช้ฐานข้อมูลอยู่ กรุณาปิดโปรแกรมนั้นแล้วลองใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="34"/>
+        <source>The backup folder cannot be written. Plug in the drive or choose another folder.</source>
+        <translation>บันทึกลงโฟลเดอร์สำรองข้อมูลไม่ได้ กรุณาเสียบไดรฟ์หรือเลือกโฟลเดอร์อื่น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="38"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>ยกเลิกแล้ว ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="57"/>
+        <location filename="../../desktop/backup/texts.py" line="61"/>
+        <source>It could not be done: %1</source>
+        <translation>ทำไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="76"/>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="80"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/texts.py" line="83"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="360"/>
+        <source>passed</source>
+        <translation>ผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="361"/>
+        <source>FAILED: this backup is damaged</source>
+        <translation>ไม่ผ่าน: ไฟล์สำรองนี้เสียหาย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="362"/>
+        <source>not checked yet</source>
+        <translation>ยังไม่ได้ตรวจ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="365"/>
+        <source>Made</source>
+        <translation>สำรองเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="366"/>
+        <source>Why</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="367"/>
+        <source>Members</source>
+        <translation>สมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="368"/>
+        <source>Organisations</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="369"/>
+        <source>Groups</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="370"/>
+        <source>Dues payments</source>
+        <translation>การชำระค่าบำรุง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="371"/>
+        <source>Integrity check</source>
+        <translation>ตรวจความสมบูรณ์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="372"/>
+        <source>File</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/menu.py" line="23"/>
+        <source>&amp;Backups…</source>
+        <translation>&amp;สำรองข้อมูล…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/scheduler.py" line="77"/>
+        <source>Backed up automatically to %1</source>
+        <translation>สำรองข้อมูลอัตโนมัติไว้ที่ %1 แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/scheduler.py" line="86"/>
+        <source>The automatic backup failed: %1</source>
+        <translation>สำรองข้อมูลอัตโนมัติไม่สำเร็จ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="83"/>
+        <source>Backups</source>
+        <translation>สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="92"/>
+        <source>Made</source>
+        <translation>สำรองเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="92"/>
+        <source>Why</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="92"/>
+        <source>Members</source>
+        <translation>สมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="92"/>
+        <source>Size</source>
+        <translation>ขนาด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="92"/>
+        <source>Check</source>
+        <translation>ตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="111"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="118"/>
+        <source>Back up now</source>
+        <translation>สำรองข้อมูลเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="121"/>
+        <source>Restore…</source>
+        <translation>กู้คืน…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="124"/>
+        <source>Restore from a file…</source>
+        <translation>กู้คืนจากไฟล์อื่น…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="127"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="161"/>
+        <source>Backup folder: %1</source>
+        <translation>โฟลเดอร์สำรองข้อมูล: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="165"/>
+        <source>ok</source>
+        <translation>ปกติ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="165"/>
+        <source>damaged</source>
+        <translation>เสียหาย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="183"/>
+        <source>There are no backups in this folder yet.</source>
+        <translation>ยังไม่มีไฟล์สำรองข้อมูลในโฟลเดอร์นี้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="212"/>
+        <source>Backing up…</source>
+        <translation>กำลังสำรองข้อมูล…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="224"/>
+        <source>Cancelling…</source>
+        <translation>กำลังยกเลิก…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="230"/>
+        <source>Backed up: %1 (%2).</source>
+        <translation>สำรองข้อมูลแล้ว: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="241"/>
+        <source>Restore a backup</source>
+        <translation>กู้คืนข้อมูลจากไฟล์สำรอง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="242"/>
+        <source>Replace the register with the backup made %1?</source>
+        <translation>แทนที่ทะเบียนด้วยไฟล์สำรองเมื่อ %1 หรือไม่</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/backup/dialog.py" line="249"/>
+        <source>Everything changed since then is replaced by what the backup holds (%Ln member(s)). The register as it is now is backed up first, so this can be undone by restoring that backup.</source>
+        <translation>
+            <numerusform>ทุกอย่างที่แก้ไขหลังจากนั้นจะถูกแทนที่ด้วยข้อมูลในไฟล์สำรอง (สมาชิก %Ln คน) ทะเบียนในสภาพปัจจุบันจะถูกสำรองไว้ก่อน จึงย้อนกลับได้โดยกู้คืนจากไฟล์สำรองนั้น</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="256"/>
+        <source>Restore</source>
+        <translation>กู้คืน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="265"/>
+        <source>Restoring… (the current state is backed up first)</source>
+        <translation>กำลังกู้คืน… (สำรองข้อมูลปัจจุบันไว้ก่อน)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="286"/>
+        <source>Choose a backup</source>
+        <translation>เลือกไฟล์สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="288"/>
+        <source>Khrueakhai database (*.sqlite);;All files (*)</source>
+        <translation>ฐานข้อมูลเครือข่าย (*.sqlite);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/dialog.py" line="309"/>
+        <source>Restored the backup made %1. The register as it was is kept in %2.</source>
+        <translation>กู้คืนไฟล์สำรองเมื่อ %1 แล้ว ทะเบียนก่อนกู้คืนเก็บไว้ใน %2</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <location filename="../../desktop/settings_pages/backups.py" line="28"/>
+        <source>Backups</source>
+        <translation>การสำรองข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/backups.py" line="63"/>
+        <source>The backup settings could not be saved: %1</source>
+        <translation>บันทึกการตั้งค่าการสำรองข้อมูลไม่ได้: %1</translation>
     </message>
 </context>
 <context>
@@ -156,6 +886,54 @@
         <location filename="../../desktop/widgets/be_date_edit.py" line="271"/>
         <source>Choose from a calendar</source>
         <translation>เลือกจากปฏิทิน</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <location filename="../../desktop/backup/damaged.py" line="56"/>
+        <source>The database is damaged</source>
+        <translation>ฐานข้อมูลเสียหาย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/damaged.py" line="60"/>
+        <source>Khrueakhai checked the database %1 and found it damaged (perhaps the power failed or the disk is failing). It will not be opened, so that nothing more is lost. Restore a backup: the damaged file is kept beside it, renamed, for whoever may repair it.</source>
+        <translation>เครือข่ายตรวจฐานข้อมูล %1 แล้วพบว่าเสียหาย (อาจเกิดจากไฟดับหรือดิสก์ใกล้เสีย) โปรแกรมจะไม่เปิดฐานข้อมูลนี้ เพื่อไม่ให้ข้อมูลสูญหายเพิ่ม กรุณากู้คืนจากไฟล์สำรอง ไฟล์ที่เสียหายจะถูกเก็บไว้ข้าง ๆ โดยเปลี่ยนชื่อ เพื่อให้ผู้ดูแลนำไปซ่อมได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/damaged.py" line="82"/>
+        <source>No backup was found in %1.</source>
+        <translation>ไม่พบไฟล์สำรองข้อมูลใน %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/damaged.py" line="87"/>
+        <source>Restore the latest backup</source>
+        <translation>กู้คืนจากไฟล์สำรองล่าสุด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/damaged.py" line="92"/>
+        <source>Choose another backup…</source>
+        <translation>เลือกไฟล์สำรองอื่น…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/damaged.py" line="95"/>
+        <source>Quit</source>
+        <translation>ออกจากโปรแกรม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/damaged.py" line="116"/>
+        <source>Restoring… this may take a minute.</source>
+        <translation>กำลังกู้คืน… อาจใช้เวลาสักครู่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/damaged.py" line="136"/>
+        <source>Choose a backup</source>
+        <translation>เลือกไฟล์สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/damaged.py" line="137"/>
+        <source>Khrueakhai database (*.sqlite);;All files (*)</source>
+        <translation>ฐานข้อมูลเครือข่าย (*.sqlite);;ทุกไฟล์ (*)</translation>
     </message>
 </context>
 <context>
@@ -432,121 +1210,121 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="89"/>
+        <location filename="../../desktop/duplicates/view.py" line="91"/>
         <source>Scan for duplicates</source>
         <translation>ค้นหาข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="90"/>
+        <location filename="../../desktop/duplicates/view.py" line="92"/>
         <source>Not duplicates</source>
         <translation>ไม่ใช่ข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="91"/>
+        <location filename="../../desktop/duplicates/view.py" line="93"/>
         <source>Merge…</source>
         <translation>รวมข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="92"/>
+        <location filename="../../desktop/duplicates/view.py" line="94"/>
         <source>Undo last merge</source>
         <translation>ยกเลิกการรวมครั้งล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="93"/>
+        <location filename="../../desktop/duplicates/view.py" line="95"/>
         <source>Scan the register to find members recorded twice.</source>
         <translation>ตรวจทะเบียนเพื่อหาสมาชิกที่ถูกบันทึกซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="156"/>
+        <location filename="../../desktop/duplicates/view.py" line="158"/>
         <source>Keep:</source>
         <translation>เก็บไว้:</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="207"/>
+        <location filename="../../desktop/duplicates/view.py" line="209"/>
         <source>Looking for duplicates</source>
         <translation>กำลังค้นหาข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="208"/>
+        <location filename="../../desktop/duplicates/view.py" line="210"/>
         <source>Comparing the members of the register…</source>
         <translation>กำลังเปรียบเทียบสมาชิกในทะเบียน…</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="216"/>
+        <location filename="../../desktop/duplicates/view.py" line="218"/>
         <source>The scan was cancelled.</source>
         <translation>ยกเลิกการค้นหาแล้ว</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/duplicates/view.py" line="226"/>
+        <location filename="../../desktop/duplicates/view.py" line="228"/>
         <source>%Ln candidate pair(s): best matches first.</source>
         <translation>
             <numerusform>พบคู่ที่อาจซ้ำกัน %Ln คู่ เรียงจากคู่ที่ตรงกันมากที่สุด</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="230"/>
+        <location filename="../../desktop/duplicates/view.py" line="232"/>
         <source>No duplicates found.</source>
         <translation>ไม่พบข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="261"/>
+        <location filename="../../desktop/duplicates/view.py" line="263"/>
         <source>One of these members was deleted or merged since the scan.</source>
         <translation>สมาชิกคนใดคนหนึ่งในคู่นี้ถูกลบหรือถูกรวมไปแล้วหลังการค้นหา</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="277"/>
+        <location filename="../../desktop/duplicates/view.py" line="279"/>
         <source>Record A</source>
         <translation>ระเบียน ก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="278"/>
+        <location filename="../../desktop/duplicates/view.py" line="280"/>
         <source>Record B</source>
         <translation>ระเบียน ข</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="279"/>
+        <location filename="../../desktop/duplicates/view.py" line="281"/>
         <source>Select a pair to compare the two records.</source>
         <translation>เลือกคู่เพื่อเปรียบเทียบข้อมูลของทั้งสองระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="281"/>
+        <location filename="../../desktop/duplicates/view.py" line="283"/>
         <source>Record A: %1</source>
         <translation>ระเบียน ก: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="282"/>
+        <location filename="../../desktop/duplicates/view.py" line="284"/>
         <source>Record B: %1</source>
         <translation>ระเบียน ข: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="318"/>
+        <location filename="../../desktop/duplicates/view.py" line="320"/>
         <source>Kept: %1. The other record is deleted (Undo last merge brings it back).</source>
         <translation>เก็บไว้: %1 อีกระเบียนหนึ่งจะถูกลบ (นำกลับมาได้ด้วย “ยกเลิกการรวมครั้งล่าสุด”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="320"/>
+        <location filename="../../desktop/duplicates/view.py" line="322"/>
         <source>Moves to the kept record: %1.</source>
         <translation>ย้ายไปยังระเบียนที่เก็บไว้: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="322"/>
+        <location filename="../../desktop/duplicates/view.py" line="324"/>
         <source>Nothing else to move from the other record.</source>
         <translation>ไม่มีข้อมูลอื่นที่ต้องย้ายจากอีกระเบียนหนึ่ง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/duplicates/view.py" line="324"/>
+        <location filename="../../desktop/duplicates/view.py" line="326"/>
         <source>%Ln value(s) taken from the other record; strengths of both are kept.</source>
         <translation>
             <numerusform>ใช้ค่าจากอีกระเบียนหนึ่ง %Ln ช่อง ความเชี่ยวชาญของทั้งสองระเบียนจะเก็บไว้ทั้งหมด</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="342"/>
+        <location filename="../../desktop/duplicates/view.py" line="344"/>
         <source>Merge members</source>
         <translation>รวมข้อมูลสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="344"/>
+        <location filename="../../desktop/duplicates/view.py" line="346"/>
         <source>Merge “%1” into “%2”?
 
 The kept record takes the values ticked for it and every group membership, dues payment and strength of both. The other record is deleted; Undo last merge brings it back.</source>
@@ -555,43 +1333,43 @@ The kept record takes the values ticked for it and every group membership, dues 
 ระเบียนที่เก็บไว้จะใช้ค่าที่เลือกไว้ และได้รับการเป็นสมาชิกกลุ่ม การชำระค่าบำรุง และความเชี่ยวชาญทั้งหมดของทั้งสองระเบียน อีกระเบียนหนึ่งจะถูกลบ และนำกลับมาได้ด้วย “ยกเลิกการรวมครั้งล่าสุด”</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="366"/>
-        <location filename="../../desktop/duplicates/view.py" line="372"/>
+        <location filename="../../desktop/duplicates/view.py" line="371"/>
+        <location filename="../../desktop/duplicates/view.py" line="377"/>
         <source>The members could not be merged</source>
         <translation>ไม่สามารถรวมข้อมูลสมาชิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="378"/>
+        <location filename="../../desktop/duplicates/view.py" line="383"/>
         <source>Merged “%1” into “%2”.</source>
         <translation>รวม “%1” เข้ากับ “%2” แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="400"/>
+        <location filename="../../desktop/duplicates/view.py" line="405"/>
         <source>“%1” and “%2” are marked as different people.</source>
         <translation>บันทึกแล้วว่า “%1” และ “%2” เป็นคนละคนกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="412"/>
+        <location filename="../../desktop/duplicates/view.py" line="417"/>
         <source>Undo the merge of “%1” into “%2”</source>
         <translation>ยกเลิกการรวม “%1” เข้ากับ “%2”</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="416"/>
+        <location filename="../../desktop/duplicates/view.py" line="421"/>
         <source>No merge to undo</source>
         <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="424"/>
+        <location filename="../../desktop/duplicates/view.py" line="429"/>
         <source>There is no merge to undo.</source>
         <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="428"/>
+        <location filename="../../desktop/duplicates/view.py" line="433"/>
         <source>Undo merge</source>
         <translation>ยกเลิกการรวมข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="430"/>
+        <location filename="../../desktop/duplicates/view.py" line="435"/>
         <source>Undo the merge of “%1” into “%2”?
 
 Both records come back as they were, each with its own groups, dues and strengths.</source>
@@ -600,35 +1378,73 @@ Both records come back as they were, each with its own groups, dues and strength
 ทั้งสองระเบียนจะกลับเป็นเหมือนเดิม พร้อมกลุ่ม ค่าบำรุง และความเชี่ยวชาญของแต่ละระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="449"/>
+        <location filename="../../desktop/duplicates/view.py" line="454"/>
         <source>The merge could not be undone</source>
         <translation>ไม่สามารถยกเลิกการรวมข้อมูลได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="453"/>
+        <location filename="../../desktop/duplicates/view.py" line="458"/>
         <source>The merge was undone. Scan again to review these members.</source>
         <translation>ยกเลิกการรวมข้อมูลแล้ว ค้นหาข้อมูลซ้ำอีกครั้งเพื่อตรวจสอบสมาชิกเหล่านี้</translation>
     </message>
 </context>
 <context>
+    <name>EraseMemberDialog</name>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="52"/>
+        <source>Erase personal data</source>
+        <translation>ลบข้อมูลส่วนบุคคล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="56"/>
+        <source>The personal data of &lt;b&gt;{name}&lt;/b&gt; will be erased for good. This cannot be undone; backups made before now still hold it until they are rotated away.</source>
+        <translation>ข้อมูลส่วนบุคคลของ &lt;b&gt;{name}&lt;/b&gt; จะถูกลบอย่างถาวรและเรียกคืนไม่ได้ ทั้งนี้ ข้อมูลสำรองที่ทำไว้ก่อนหน้านี้ยังคงมีข้อมูลอยู่จนกว่าจะถูกหมุนเวียนลบออก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="70"/>
+        <source>e.g. the member&apos;s written request of 1 Oct 2569</source>
+        <translation>เช่น หนังสือขอลบข้อมูลของสมาชิกลงวันที่ 1 ต.ค. 2569</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="74"/>
+        <source>Type the last 4 digits of the national ID, or the word {word}</source>
+        <translation>พิมพ์เลขประจำตัวประชาชน 4 หลักสุดท้าย หรือคำว่า {word}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="76"/>
+        <source>Type the word {word}</source>
+        <translation>พิมพ์คำว่า {word}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="78"/>
+        <source>Reason (kept in the history):</source>
+        <translation>เหตุผล (บันทึกไว้ในประวัติ):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="81"/>
+        <source>Erase for good</source>
+        <translation>ลบอย่างถาวร</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/app.py" line="266"/>
+        <location filename="../../desktop/app.py" line="267"/>
         <source>Something went wrong</source>
         <translation>เกิดข้อผิดพลาด</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="270"/>
+        <location filename="../../desktop/app.py" line="271"/>
         <source>Khrueakhai ran into an unexpected problem. Work you have already saved is safe. If this happens again, copy the details and send them to whoever supports the program.</source>
         <translation>โปรแกรมเครือข่ายพบปัญหาที่ไม่คาดคิด งานที่บันทึกไว้แล้วยังอยู่ครบ หากเกิดขึ้นอีก ให้คัดลอกรายละเอียดแล้วส่งให้ผู้ดูแลโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="283"/>
+        <location filename="../../desktop/app.py" line="284"/>
         <source>Copy details</source>
         <translation>คัดลอกรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="301"/>
+        <location filename="../../desktop/app.py" line="302"/>
         <source>Copied</source>
         <translation>คัดลอกแล้ว</translation>
     </message>
@@ -636,176 +1452,176 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="71"/>
-        <location filename="../../desktop/io/export_dialog.py" line="257"/>
+        <location filename="../../desktop/io/export_dialog.py" line="72"/>
+        <location filename="../../desktop/io/export_dialog.py" line="259"/>
         <source>Export members</source>
         <translation>ส่งออกข้อมูลสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="84"/>
+        <location filename="../../desktop/io/export_dialog.py" line="85"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>ไฟล์ Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="85"/>
+        <location filename="../../desktop/io/export_dialog.py" line="86"/>
         <source>CSV, UTF-8 (.csv)</source>
         <translation>ไฟล์ CSV แบบ UTF-8 (.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="86"/>
+        <location filename="../../desktop/io/export_dialog.py" line="87"/>
         <source>vCard contacts for phones (.vcf)</source>
         <translation>รายชื่อติดต่อ vCard สำหรับโทรศัพท์ (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="112"/>
+        <location filename="../../desktop/io/export_dialog.py" line="113"/>
         <source>Include personal data (national ID, birth date)</source>
         <translation>รวมข้อมูลส่วนบุคคล (เลขประจำตัวประชาชน วันเกิด)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="116"/>
+        <location filename="../../desktop/io/export_dialog.py" line="117"/>
         <source>Personal data is protected by the PDPA: export it only when the purpose needs it, keep the file safe and delete it when it is no longer needed.</source>
         <translation>ข้อมูลส่วนบุคคลได้รับความคุ้มครองตาม PDPA: ส่งออกเฉพาะเมื่อจำเป็นต่อวัตถุประสงค์ เก็บไฟล์ไว้อย่างปลอดภัย และลบทิ้งเมื่อไม่ใช้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="127"/>
+        <location filename="../../desktop/io/export_dialog.py" line="129"/>
         <source>Buddhist era (2 ต.ค. 2557)</source>
         <translation>พุทธศักราช (2 ต.ค. 2557)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="128"/>
+        <location filename="../../desktop/io/export_dialog.py" line="130"/>
         <source>Common era (2014-10-02)</source>
         <translation>คริสต์ศักราช (2014-10-02)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="132"/>
+        <location filename="../../desktop/io/export_dialog.py" line="134"/>
         <source>Where to save the file</source>
         <translation>ตำแหน่งที่จะบันทึกไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="133"/>
+        <location filename="../../desktop/io/export_dialog.py" line="135"/>
         <source>Browse…</source>
         <translation>เรียกดู…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="143"/>
+        <location filename="../../desktop/io/export_dialog.py" line="145"/>
         <source>Export</source>
         <translation>ส่งออก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="147"/>
+        <location filename="../../desktop/io/export_dialog.py" line="149"/>
         <source>Cancel export</source>
         <translation>ยกเลิกการส่งออก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="151"/>
+        <location filename="../../desktop/io/export_dialog.py" line="153"/>
         <source>Open folder</source>
         <translation>เปิดโฟลเดอร์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="155"/>
+        <location filename="../../desktop/io/export_dialog.py" line="157"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="162"/>
+        <location filename="../../desktop/io/export_dialog.py" line="164"/>
         <source>Members</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="166"/>
+        <location filename="../../desktop/io/export_dialog.py" line="168"/>
         <source>Columns</source>
         <translation>คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="175"/>
+        <location filename="../../desktop/io/export_dialog.py" line="177"/>
         <source>Format:</source>
         <translation>รูปแบบ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="176"/>
+        <location filename="../../desktop/io/export_dialog.py" line="178"/>
         <source>Dates:</source>
         <translation>วันที่:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="177"/>
+        <location filename="../../desktop/io/export_dialog.py" line="179"/>
         <source>File:</source>
         <translation>ไฟล์:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="204"/>
+        <location filename="../../desktop/io/export_dialog.py" line="206"/>
         <source>The current view</source>
         <translation>รายการที่แสดงอยู่</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="206"/>
+        <location filename="../../desktop/io/export_dialog.py" line="208"/>
         <source>The current view (%Ln member(s))</source>
         <translation>
             <numerusform>รายการที่แสดงอยู่ (%Ln คน)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="207"/>
+        <location filename="../../desktop/io/export_dialog.py" line="209"/>
         <source>The selected members (%Ln)</source>
         <translation>
             <numerusform>สมาชิกที่เลือก (%Ln คน)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="209"/>
+        <location filename="../../desktop/io/export_dialog.py" line="211"/>
         <source>Everyone in the register</source>
         <translation>สมาชิกทุกคนในทะเบียน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="212"/>
+        <location filename="../../desktop/io/export_dialog.py" line="214"/>
         <source>Everyone in the register (%Ln member(s))</source>
         <translation>
             <numerusform>สมาชิกทุกคนในทะเบียน (%Ln คน)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="252"/>
+        <location filename="../../desktop/io/export_dialog.py" line="254"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>ไฟล์ Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="253"/>
+        <location filename="../../desktop/io/export_dialog.py" line="255"/>
         <source>CSV file (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="254"/>
+        <location filename="../../desktop/io/export_dialog.py" line="256"/>
         <source>vCard file (*.vcf)</source>
         <translation>ไฟล์ vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="256"/>
+        <location filename="../../desktop/io/export_dialog.py" line="258"/>
         <source>members</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="269"/>
+        <location filename="../../desktop/io/export_dialog.py" line="271"/>
         <source>Choose where to save the file first.</source>
         <translation>กรุณาเลือกตำแหน่งที่จะบันทึกไฟล์ก่อน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="286"/>
+        <location filename="../../desktop/io/export_dialog.py" line="288"/>
         <source>Exporting…</source>
         <translation>กำลังส่งออก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="302"/>
+        <location filename="../../desktop/io/export_dialog.py" line="304"/>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="333"/>
+        <location filename="../../desktop/io/export_dialog.py" line="335"/>
         <source>%Ln member(s) exported to %1.</source>
         <translation>
             <numerusform>ส่งออกสมาชิก %Ln คนไปยัง %1 แล้ว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="342"/>
+        <location filename="../../desktop/io/export_dialog.py" line="344"/>
         <source>The export was cancelled: no file was written.</source>
         <translation>ยกเลิกการส่งออกแล้ว: ไม่ได้สร้างไฟล์</translation>
     </message>
@@ -1112,7 +1928,7 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
     <message>
         <location filename="../../desktop/members/groups_panel.py" line="141"/>
-        <location filename="../../desktop/members/groups_panel.py" line="285"/>
+        <location filename="../../desktop/members/groups_panel.py" line="283"/>
         <source>Delete group</source>
         <translation>ลบกลุ่ม</translation>
     </message>
@@ -1128,7 +1944,7 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
     <message>
         <location filename="../../desktop/members/groups_panel.py" line="144"/>
-        <location filename="../../desktop/members/groups_panel.py" line="372"/>
+        <location filename="../../desktop/members/groups_panel.py" line="368"/>
         <source>End membership</source>
         <translation>สิ้นสุดการเป็นสมาชิก</translation>
     </message>
@@ -1137,150 +1953,342 @@ Both records come back as they were, each with its own groups, dues and strength
         <source>Select a group to see its members.</source>
         <translation>เลือกกลุ่มเพื่อดูรายชื่อสมาชิก</translation>
     </message>
-    <message>
-        <location filename="../../desktop/members/groups_panel.py" line="217"/>
-        <source>{name}: {count} members</source>
-        <translation>{name}: สมาชิก {count} คน</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/members/groups_panel.py" line="216"/>
+        <source>%1: %Ln member(s)</source>
+        <translation>
+            <numerusform>%1: สมาชิก %Ln คน</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/members/groups_panel.py" line="333"/>
+        <source>Added %Ln member(s) to the group.</source>
+        <translation>
+            <numerusform>เพิ่มสมาชิกเข้ากลุ่มแล้ว %Ln คน</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/members/groups_panel.py" line="335"/>
+        <source>%Ln member(s) already in it.</source>
+        <translation>
+            <numerusform>อีก %Ln คนเป็นสมาชิกกลุ่มนี้อยู่แล้ว</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="286"/>
+        <source>{name}: {count} members</source>
+        <translation type="vanished">{name}: สมาชิก {count} คน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/groups_panel.py" line="284"/>
         <source>Delete the group “{name}”? Its members stay in the register.</source>
         <translation>ต้องการลบกลุ่ม “{name}” หรือไม่ สมาชิกของกลุ่มจะยังอยู่ในทะเบียนตามเดิม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="305"/>
+        <location filename="../../desktop/members/groups_panel.py" line="303"/>
         <source>Add to group</source>
         <translation>เพิ่มเข้ากลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="306"/>
+        <location filename="../../desktop/members/groups_panel.py" line="304"/>
         <source>Create a group first (Groups tab).</source>
         <translation>กรุณาสร้างกลุ่มก่อน (ที่แท็บ “กลุ่ม”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="335"/>
         <source>Added {added} members to the group.</source>
-        <translation>เพิ่มสมาชิกเข้ากลุ่มแล้ว {added} คน</translation>
+        <translation type="vanished">เพิ่มสมาชิกเข้ากลุ่มแล้ว {added} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="337"/>
         <source>{skipped} were already in it.</source>
-        <translation>อีก {skipped} คนเป็นสมาชิกกลุ่มนี้อยู่แล้ว</translation>
+        <translation type="vanished">อีก {skipped} คนเป็นสมาชิกกลุ่มนี้อยู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/groups_panel.py" line="373"/>
+        <location filename="../../desktop/members/groups_panel.py" line="369"/>
         <source>End {name}&apos;s membership of this group today?</source>
         <translation>ให้ {name} สิ้นสุดการเป็นสมาชิกกลุ่มนี้ในวันนี้หรือไม่</translation>
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="21"/>
+        <source>First name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="47"/>
+        <source>Group</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="48"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="49"/>
+        <source>Started</source>
+        <translation>เริ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="50"/>
+        <source>Ended</source>
+        <translation>สิ้นสุด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="51"/>
+        <source>Fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="52"/>
+        <source>Amount (baht)</source>
+        <translation>จำนวนเงิน (บาท)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="53"/>
+        <source>Paid on</source>
+        <translation>วันที่ชำระ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="54"/>
+        <source>Receipt no.</source>
+        <translation>เลขที่ใบเสร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="55"/>
+        <source>Deleted</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="85"/>
+        <source>%1 h</source>
+        <translation>%1 น.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="95"/>
+        <location filename="../../desktop/history/texts.py" line="121"/>
+        <source>(empty)</source>
+        <translation>(ว่าง)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="97"/>
+        <source>(hidden)</source>
+        <translation>(ซ่อนไว้)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="119"/>
+        <source>(deleted)</source>
+        <translation>(ถูกลบ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="128"/>
+        <source>(values erased)</source>
+        <translation>(ลบค่าแล้วตามคำขอ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="139"/>
+        <source>Undo import of %1</source>
+        <translation>เลิกทำการนำเข้าไฟล์ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="143"/>
+        <source>Undo merge of %1</source>
+        <translation>เลิกทำการรวมระเบียนของ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="146"/>
+        <source>Undo group change of %Ln member(s)</source>
+        <translation>เลิกทำการเปลี่ยนแปลงกลุ่มของสมาชิก %Ln คน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="149"/>
+        <source>Undo group change of %1</source>
+        <translation>เลิกทำการเปลี่ยนแปลงกลุ่มของ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="151"/>
+        <source>Undo dues change of %1</source>
+        <translation>เลิกทำการเปลี่ยนแปลงค่าบำรุงของ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="153"/>
+        <source>Undo change of %Ln member(s)</source>
+        <translation>เลิกทำการเปลี่ยนแปลงสมาชิก %Ln คน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="155"/>
+        <source>Undo new member %1</source>
+        <translation>เลิกทำการเพิ่มสมาชิก %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="156"/>
+        <source>Undo edit of %1</source>
+        <translation>เลิกทำการแก้ไข %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="157"/>
+        <source>Undo deletion of %1</source>
+        <translation>เลิกทำการลบ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="158"/>
+        <source>Undo restore of %1</source>
+        <translation>เลิกทำการกู้คืน %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="161"/>
+        <source>Undo change of %1</source>
+        <translation>เลิกทำการเปลี่ยนแปลงของ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="167"/>
+        <source>There is nothing to undo.</source>
+        <translation>ไม่มีสิ่งที่จะเลิกทำ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="168"/>
+        <source>The record was changed again since (by you or someone else): undoing would lose that change, so nothing was undone.</source>
+        <translation>ระเบียนนี้ถูกแก้ไขอีกหลังจากนั้น (โดยคุณหรือผู้อื่น) การเลิกทำจะทำให้การแก้ไขนั้นหายไป จึงไม่ได้เลิกทำสิ่งใด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="173"/>
+        <source>The old values were erased at the member&apos;s request (PDPA), so this cannot be undone.</source>
+        <translation>ค่าเดิมถูกลบตามคำขอของสมาชิก (PDPA) จึงเลิกทำไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="177"/>
+        <source>This kind of change cannot be undone here.</source>
+        <translation>การเปลี่ยนแปลงประเภทนี้เลิกทำจากที่นี่ไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="180"/>
+        <source>One of these members was merged again since: undo that merge first.</source>
+        <translation>สมาชิกคนหนึ่งในนี้ถูกรวมระเบียนอีกครั้งหลังจากนั้น ให้เลิกทำการรวมครั้งนั้นก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="183"/>
+        <source>Another member now has the national ID this would give back: nothing was undone.</source>
+        <translation>ขณะนี้มีสมาชิกอื่นใช้เลขประจำตัวประชาชนที่จะคืนกลับ จึงไม่ได้เลิกทำสิ่งใด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="187"/>
+        <source>This was already undone.</source>
+        <translation>รายการนี้เลิกทำไปแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="190"/>
+        <source>Nothing was undone: %1</source>
+        <translation>ไม่ได้เลิกทำสิ่งใด: %1</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
-        <location filename="../../desktop/home/view.py" line="225"/>
+        <location filename="../../desktop/home/view.py" line="235"/>
         <source>The figures could not be loaded: %1</source>
         <translation>ไม่สามารถโหลดตัวเลขสรุปได้: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="280"/>
+        <location filename="../../desktop/home/view.py" line="303"/>
         <source>Members on the register, any status (deleted members not counted)</source>
         <translation>สมาชิกในทะเบียนทุกสถานะ (ไม่นับสมาชิกที่ลบแล้ว)</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="287"/>
+        <location filename="../../desktop/home/view.py" line="310"/>
         <source>%1 to %2</source>
         <translation>%1 ถึง %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="292"/>
+        <location filename="../../desktop/home/view.py" line="315"/>
         <source>%1 baht</source>
         <translation>%1 บาท</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="297"/>
+        <location filename="../../desktop/home/view.py" line="320"/>
         <source>Fiscal year %1: %2 payments, %3 baht</source>
         <translation>ปีงบประมาณ %1: %2 รายการ %3 บาท</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="308"/>
+        <location filename="../../desktop/home/view.py" line="331"/>
         <source>%1 of members have no consent date recorded</source>
         <translation>สมาชิก %1 ยังไม่ได้บันทึกวันที่ให้ความยินยอม</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="310"/>
-        <location filename="../../desktop/home/view.py" line="313"/>
+        <location filename="../../desktop/home/view.py" line="333"/>
+        <location filename="../../desktop/home/view.py" line="336"/>
         <source>No members yet</source>
         <translation>ยังไม่มีสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="322"/>
+        <location filename="../../desktop/home/view.py" line="345"/>
         <source>Fiscal year %1: 1 payment</source>
         <translation>ปีงบประมาณ %1: 1 รายการ</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="324"/>
+        <location filename="../../desktop/home/view.py" line="347"/>
         <source>Fiscal year %1: %2 payments</source>
         <translation>ปีงบประมาณ %1: %2 รายการ</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="337"/>
+        <location filename="../../desktop/home/view.py" line="360"/>
         <source>%1: %2 members (%3)</source>
         <translation>%1: สมาชิก %2 คน (%3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="363"/>
+        <location filename="../../desktop/home/view.py" line="386"/>
         <source>Updated %1</source>
         <translation>อัปเดตเมื่อ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="376"/>
+        <location filename="../../desktop/home/view.py" line="399"/>
         <source>Network at a glance</source>
         <translation>ภาพรวมเครือข่าย</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="377"/>
+        <location filename="../../desktop/home/view.py" line="401"/>
         <source>Refresh</source>
         <translation>โหลดใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="378"/>
+        <location filename="../../desktop/home/view.py" line="402"/>
         <source>Load the figures again (F5)</source>
         <translation>โหลดตัวเลขใหม่อีกครั้ง (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="379"/>
+        <location filename="../../desktop/home/view.py" line="403"/>
         <source>Members</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="380"/>
+        <location filename="../../desktop/home/view.py" line="404"/>
         <source>Dues this fiscal year</source>
         <translation>ค่าบำรุงปีงบประมาณนี้</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="381"/>
+        <location filename="../../desktop/home/view.py" line="405"/>
         <source>Without PDPA consent</source>
         <translation>ยังไม่มีความยินยอม (PDPA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="382"/>
-        <location filename="../../desktop/home/view.py" line="383"/>
+        <location filename="../../desktop/home/view.py" line="406"/>
+        <location filename="../../desktop/home/view.py" line="407"/>
         <source>Members by region</source>
         <translation>สมาชิกแยกตามภาค</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="384"/>
-        <location filename="../../desktop/home/view.py" line="385"/>
+        <location filename="../../desktop/home/view.py" line="408"/>
+        <location filename="../../desktop/home/view.py" line="409"/>
         <source>Members by organisation type</source>
         <translation>สมาชิกแยกตามประเภทหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="386"/>
-        <location filename="../../desktop/home/view.py" line="387"/>
+        <location filename="../../desktop/home/view.py" line="410"/>
+        <location filename="../../desktop/home/view.py" line="411"/>
         <source>Recent changes</source>
         <translation>การเปลี่ยนแปลงล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../desktop/home/view.py" line="390"/>
+        <location filename="../../desktop/home/view.py" line="414"/>
         <source>Loading…</source>
         <translation>กำลังโหลด…</translation>
     </message>
@@ -1398,75 +2406,75 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="49"/>
+        <location filename="../../desktop/io/import_run.py" line="50"/>
         <source>Check the rows</source>
         <translation>ตรวจสอบแถวข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="50"/>
+        <location filename="../../desktop/io/import_run.py" line="51"/>
         <source>Rows in red will not be imported; rows in amber will, with a note. Point at a row to see why.</source>
         <translation>แถวสีแดงจะไม่ถูกนำเข้า แถวสีเหลืองจะนำเข้าพร้อมหมายเหตุ ชี้เมาส์ที่แถวเพื่อดูสาเหตุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="53"/>
+        <location filename="../../desktop/io/import_run.py" line="54"/>
         <source>Import</source>
         <translation>นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="63"/>
+        <location filename="../../desktop/io/import_run.py" line="64"/>
         <source>Skip them (keep the member already registered)</source>
         <translation>ข้าม (คงข้อมูลสมาชิกที่มีอยู่ในทะเบียนไว้)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="66"/>
+        <location filename="../../desktop/io/import_run.py" line="67"/>
         <source>Update the registered member with the file&apos;s values</source>
         <translation>ปรับปรุงข้อมูลสมาชิกในทะเบียนด้วยค่าจากไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="69"/>
+        <location filename="../../desktop/io/import_run.py" line="70"/>
         <source>Import them as new members</source>
         <translation>นำเข้าเป็นสมาชิกใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="75"/>
+        <location filename="../../desktop/io/import_run.py" line="76"/>
         <source>Members already registered (duplicates)</source>
         <translation>สมาชิกที่มีอยู่ในทะเบียนแล้ว (ข้อมูลซ้ำ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="93"/>
+        <location filename="../../desktop/io/import_run.py" line="94"/>
         <source>Reading the file…</source>
         <translation>กำลังอ่านไฟล์…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="105"/>
+        <location filename="../../desktop/io/import_run.py" line="106"/>
         <source>%Ln row(s) in the file.</source>
         <translation>
             <numerusform>ไฟล์มีข้อมูล %Ln แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="107"/>
+        <location filename="../../desktop/io/import_run.py" line="108"/>
         <source>Of the first %Ln shown:</source>
         <translation>
             <numerusform>จาก %Ln แถวแรกที่แสดง:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="109"/>
+        <location filename="../../desktop/io/import_run.py" line="110"/>
         <source>%Ln with errors (not imported),</source>
         <translation>
             <numerusform>มีข้อผิดพลาด %Ln แถว (ไม่นำเข้า)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="111"/>
+        <location filename="../../desktop/io/import_run.py" line="112"/>
         <source>%Ln with warnings,</source>
         <translation>
             <numerusform>มีคำเตือน %Ln แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="113"/>
+        <location filename="../../desktop/io/import_run.py" line="114"/>
         <source>%Ln possible duplicate(s).</source>
         <translation>
             <numerusform>อาจซ้ำ %Ln แถว</numerusform>
@@ -1476,119 +2484,119 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportRunPage</name>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="141"/>
+        <location filename="../../desktop/io/import_run.py" line="142"/>
         <source>Importing</source>
         <translation>กำลังนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="144"/>
+        <location filename="../../desktop/io/import_run.py" line="145"/>
         <source>Cancel import</source>
         <translation>ยกเลิกการนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="150"/>
+        <location filename="../../desktop/io/import_run.py" line="151"/>
         <source>Save error report…</source>
         <translation>บันทึกรายงานข้อผิดพลาด…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="153"/>
+        <location filename="../../desktop/io/import_run.py" line="154"/>
         <source>Undo this import</source>
         <translation>ยกเลิกการนำเข้าครั้งนี้</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="156"/>
+        <location filename="../../desktop/io/import_run.py" line="157"/>
         <source>Undo the rest, keep the changed members</source>
         <translation>ยกเลิกส่วนที่เหลือ โดยคงสมาชิกที่ถูกแก้ไขไว้</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="194"/>
+        <location filename="../../desktop/io/import_run.py" line="195"/>
         <source>Reading and checking the rows…</source>
         <translation>กำลังอ่านและตรวจสอบแถวข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="212"/>
+        <location filename="../../desktop/io/import_run.py" line="214"/>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="220"/>
+        <location filename="../../desktop/io/import_run.py" line="222"/>
         <source>Saving the members…</source>
         <translation>กำลังบันทึกข้อมูลสมาชิก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="222"/>
+        <location filename="../../desktop/io/import_run.py" line="224"/>
         <source>%1 of %2 rows checked…</source>
         <translation>ตรวจสอบแล้ว %1 จาก %2 แถว…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="237"/>
+        <location filename="../../desktop/io/import_run.py" line="239"/>
         <source>Import finished</source>
         <translation>นำเข้าเสร็จสิ้น</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="239"/>
+        <location filename="../../desktop/io/import_run.py" line="241"/>
         <source>Imported: %1. Updated: %2. Skipped (duplicates): %3. Rejected: %4.</source>
         <translation>นำเข้า: %1 · ปรับปรุง: %2 · ข้าม (ข้อมูลซ้ำ): %3 · ไม่ผ่าน: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="255"/>
+        <location filename="../../desktop/io/import_run.py" line="257"/>
         <source>Import cancelled</source>
         <translation>ยกเลิกการนำเข้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="256"/>
+        <location filename="../../desktop/io/import_run.py" line="258"/>
         <source>The import was cancelled: nothing was imported.</source>
         <translation>ยกเลิกการนำเข้าแล้ว: ไม่มีข้อมูลถูกนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="258"/>
+        <location filename="../../desktop/io/import_run.py" line="260"/>
         <source>Import failed</source>
         <translation>นำเข้าไม่สำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="260"/>
+        <location filename="../../desktop/io/import_run.py" line="262"/>
         <source>Nothing was imported: %1</source>
         <translation>ไม่มีข้อมูลถูกนำเข้า: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="272"/>
+        <location filename="../../desktop/io/import_run.py" line="274"/>
         <source>Save error report</source>
         <translation>บันทึกรายงานข้อผิดพลาด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="272"/>
+        <location filename="../../desktop/io/import_run.py" line="274"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>ไฟล์ Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="286"/>
+        <location filename="../../desktop/io/import_run.py" line="288"/>
         <source>Saving the error report…</source>
         <translation>กำลังบันทึกรายงานข้อผิดพลาด…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="295"/>
+        <location filename="../../desktop/io/import_run.py" line="297"/>
         <source>%Ln rejected row(s) saved to %1: fix them there and import that file.</source>
         <translation>
             <numerusform>บันทึกแถวที่ไม่ผ่าน %Ln แถวไว้ที่ %1 แล้ว: แก้ไขในไฟล์นั้น แล้วนำเข้าไฟล์นั้นอีกครั้ง</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="304"/>
+        <location filename="../../desktop/io/import_run.py" line="306"/>
         <source>The error report could not be saved: %1</source>
         <translation>ไม่สามารถบันทึกรายงานข้อผิดพลาดได้: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="314"/>
+        <location filename="../../desktop/io/import_run.py" line="316"/>
         <source>Undoing the import…</source>
         <translation>กำลังยกเลิกการนำเข้า…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="322"/>
+        <location filename="../../desktop/io/import_run.py" line="324"/>
         <source>The import was undone: %1 member(s) removed, %2 restored.</source>
         <translation>ยกเลิกการนำเข้าแล้ว: ลบสมาชิก %1 คน กู้คืน %2 คน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="327"/>
+        <location filename="../../desktop/io/import_run.py" line="329"/>
         <source>%Ln member(s) changed since the import were kept.</source>
         <translation>
             <numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %Ln คน</numerusform>
@@ -1738,94 +2746,157 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../desktop/accounts/lock.py" line="180"/>
+        <location filename="../../desktop/accounts/lock.py" line="182"/>
+        <source>Khrueakhai is locked</source>
+        <translation>โปรแกรมเครือข่ายถูกล็อกอยู่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/lock.py" line="186"/>
+        <source>Signed in as %1. Enter your password to continue, or sign in as another user.</source>
+        <translation>เข้าสู่ระบบในชื่อ %1 ใส่รหัสผ่านเพื่อใช้งานต่อ หรือเข้าสู่ระบบด้วยผู้ใช้อื่น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/lock.py" line="191"/>
+        <source>Sign in</source>
+        <translation>เข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/lock.py" line="194"/>
+        <source>This register holds personal data. Sign in with your own user name.</source>
+        <translation>ทะเบียนนี้มีข้อมูลส่วนบุคคล กรุณาเข้าสู่ระบบด้วยชื่อผู้ใช้ของคุณเอง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/lock.py" line="196"/>
+        <source>Quit Khrueakhai</source>
+        <translation>ออกจากโปรแกรมเครือข่าย</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/accounts/signin.py" line="204"/>
+        <source>Sign in — Khrueakhai</source>
+        <translation>เข้าสู่ระบบ — เครือข่าย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/signin.py" line="205"/>
+        <source>Sign in</source>
+        <translation>เข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/signin.py" line="208"/>
+        <source>This register holds personal data. Sign in with your own user name.</source>
+        <translation>ทะเบียนนี้มีข้อมูลส่วนบุคคล กรุณาเข้าสู่ระบบด้วยชื่อผู้ใช้ของคุณเอง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/signin.py" line="210"/>
+        <source>Quit</source>
+        <translation>ออกจากโปรแกรม</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="100"/>
+        <location filename="../../desktop/main_window.py" line="99"/>
         <source>Home</source>
         <translation>หน้าแรก</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102"/>
+        <location filename="../../desktop/main_window.py" line="101"/>
         <source>Members</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="104"/>
+        <location filename="../../desktop/main_window.py" line="103"/>
         <source>Duplicates</source>
         <translation>ข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="307"/>
+        <location filename="../../desktop/main_window.py" line="306"/>
         <source>The members register is not available</source>
         <translation>ไม่สามารถเปิดทะเบียนสมาชิกได้ในขณะนี้</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="521"/>
+        <location filename="../../desktop/main_window.py" line="539"/>
         <source>Members: ?</source>
         <translation>สมาชิก: ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="537"/>
         <source>%1 members</source>
-        <translation>สมาชิก %1 คน</translation>
+        <translation type="vanished">สมาชิก %1 คน</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/main_window.py" line="554"/>
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>สมาชิก %Ln คน</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="552"/>
+        <location filename="../../desktop/main_window.py" line="568"/>
         <source>&amp;File</source>
         <translation>ไฟล์ (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="553"/>
+        <location filename="../../desktop/main_window.py" line="569"/>
+        <source>&amp;Edit</source>
+        <translation>แก้ไข (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="570"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="554"/>
+        <location filename="../../desktop/main_window.py" line="571"/>
         <source>&amp;Help</source>
         <translation>ช่วยเหลือ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="555"/>
+        <location filename="../../desktop/main_window.py" line="572"/>
         <source>&amp;New member…</source>
         <translation>เพิ่มสมาชิกใหม่ (&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="556"/>
+        <location filename="../../desktop/main_window.py" line="573"/>
         <source>&amp;Import members…</source>
         <translation>นำเข้าข้อมูลสมาชิก (&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="557"/>
+        <location filename="../../desktop/main_window.py" line="574"/>
         <source>&amp;Export members…</source>
         <translation>ส่งออกข้อมูลสมาชิก (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="558"/>
+        <location filename="../../desktop/main_window.py" line="575"/>
         <source>&amp;Settings…</source>
         <translation>ตั้งค่า (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="559"/>
+        <location filename="../../desktop/main_window.py" line="576"/>
         <source>&amp;Quit</source>
         <translation>ออกจากโปรแกรม (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="560"/>
+        <location filename="../../desktop/main_window.py" line="577"/>
         <source>&amp;Refresh</source>
         <translation>โหลดใหม่ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="561"/>
+        <location filename="../../desktop/main_window.py" line="578"/>
         <source>&amp;About Khrueakhai</source>
         <translation>เกี่ยวกับโปรแกรมเครือข่าย (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="568"/>
+        <location filename="../../desktop/main_window.py" line="585"/>
         <source>Pages</source>
         <translation>หน้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="570"/>
+        <location filename="../../desktop/main_window.py" line="587"/>
         <source>Database: %1</source>
         <translation>ฐานข้อมูล: %1</translation>
     </message>
@@ -1916,62 +2987,77 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>MemberEditorDialog</name>
     <message>
-        <location filename="../../desktop/members/editor.py" line="77"/>
+        <location filename="../../desktop/members/editor.py" line="78"/>
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor.py" line="80"/>
+        <location filename="../../desktop/members/editor.py" line="81"/>
         <source>Save and close (Enter)</source>
         <translation>บันทึกแล้วปิด (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor.py" line="81"/>
+        <location filename="../../desktop/members/editor.py" line="82"/>
         <source>Save and new</source>
         <translation>บันทึกและเพิ่มใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor.py" line="85"/>
+        <location filename="../../desktop/members/editor.py" line="86"/>
         <source>Save, then enter the next person of the same organisation (Ctrl+Shift+S)</source>
         <translation>บันทึก แล้วกรอกคนถัดไปจากหน่วยงานเดียวกัน (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor.py" line="87"/>
+        <location filename="../../desktop/members/editor.py" line="88"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor.py" line="125"/>
+        <location filename="../../desktop/members/editor.py" line="134"/>
         <source>Edit member: {name}</source>
         <translation>แก้ไขข้อมูลสมาชิก: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor.py" line="129"/>
+        <location filename="../../desktop/members/editor.py" line="138"/>
         <source>New member</source>
         <translation>เพิ่มสมาชิกใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor.py" line="195"/>
+        <location filename="../../desktop/members/editor.py" line="154"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="157"/>
+        <source>Read only: your role does not allow changing members.</source>
+        <translation>ดูได้อย่างเดียว: บทบาทของคุณไม่อนุญาตให้แก้ไขข้อมูลสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="161"/>
+        <source>Member: {name} (read only)</source>
+        <translation>สมาชิก: {name} (ดูอย่างเดียว)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/editor.py" line="224"/>
         <source>Not saved: correct the {count} marked fields.</source>
         <translation>ยังไม่ได้บันทึก: กรุณาแก้ไขช่องที่ทำเครื่องหมายไว้ {count} ช่อง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor.py" line="197"/>
+        <location filename="../../desktop/members/editor.py" line="226"/>
         <source>Not saved: correct the marked field.</source>
         <translation>ยังไม่ได้บันทึก: กรุณาแก้ไขช่องที่ทำเครื่องหมายไว้</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor.py" line="235"/>
+        <location filename="../../desktop/members/editor.py" line="264"/>
         <source>Saved {name}. Enter the next person.</source>
         <translation>บันทึก {name} แล้ว กรอกข้อมูลคนถัดไปได้เลย</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor.py" line="258"/>
+        <location filename="../../desktop/members/editor.py" line="287"/>
         <source>Discard changes?</source>
         <translation>ปิดโดยไม่บันทึกหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/editor.py" line="259"/>
+        <location filename="../../desktop/members/editor.py" line="288"/>
         <source>The changes to this member have not been saved. Discard them?</source>
         <translation>การแก้ไขข้อมูลสมาชิกนี้ยังไม่ได้บันทึก ต้องการปิดโดยไม่บันทึกหรือไม่</translation>
     </message>
@@ -1984,6 +3070,7 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ชื่อ</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="20"/>
         <location filename="../../desktop/members/editor_form.py" line="166"/>
         <source>Prefix</source>
         <translation>คำนำหน้า</translation>
@@ -1994,21 +3081,25 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ชื่อ *</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="22"/>
         <location filename="../../desktop/members/editor_form.py" line="168"/>
         <source>Last name</source>
         <translation>นามสกุล</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="23"/>
         <location filename="../../desktop/members/editor_form.py" line="169"/>
         <source>First name (English)</source>
         <translation>ชื่อ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="24"/>
         <location filename="../../desktop/members/editor_form.py" line="170"/>
         <source>Last name (English)</source>
         <translation>นามสกุล (ภาษาอังกฤษ)</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="25"/>
         <location filename="../../desktop/members/editor_form.py" line="171"/>
         <source>Nickname</source>
         <translation>ชื่อเล่น</translation>
@@ -2024,16 +3115,24 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>(ไม่ระบุ)</translation>
     </message>
     <message>
+        <location filename="../../desktop/members/editor_form.py" line="452"/>
+        <source>Hidden (personal data)</source>
+        <translation>ซ่อนไว้ (ข้อมูลส่วนบุคคล)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/texts.py" line="26"/>
         <location filename="../../desktop/members/editor_form.py" line="186"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="27"/>
         <location filename="../../desktop/members/editor_form.py" line="188"/>
         <source>Birth date</source>
         <translation>วันเกิด</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="28"/>
         <location filename="../../desktop/members/editor_form.py" line="189"/>
         <source>Gender</source>
         <translation>เพศ</translation>
@@ -2049,26 +3148,31 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>พิมพ์บางส่วนของชื่อ แล้วเลือกจากรายการ</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="33"/>
         <location filename="../../desktop/members/editor_form.py" line="204"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="29"/>
         <location filename="../../desktop/members/editor_form.py" line="205"/>
         <source>Personnel type</source>
         <translation>ประเภทบุคลากร</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="30"/>
         <location filename="../../desktop/members/editor_form.py" line="206"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="31"/>
         <location filename="../../desktop/members/editor_form.py" line="207"/>
         <source>Position type</source>
         <translation>ประเภทตำแหน่ง</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="32"/>
         <location filename="../../desktop/members/editor_form.py" line="208"/>
         <source>Level</source>
         <translation>ระดับตำแหน่ง</translation>
@@ -2079,26 +3183,31 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ข้อมูลติดต่อ</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="34"/>
         <location filename="../../desktop/members/editor_form.py" line="225"/>
         <source>Mobile</source>
         <translation>โทรศัพท์มือถือ</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="35"/>
         <location filename="../../desktop/members/editor_form.py" line="226"/>
         <source>Office phone</source>
         <translation>โทรศัพท์ที่ทำงาน</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="36"/>
         <location filename="../../desktop/members/editor_form.py" line="227"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="37"/>
         <location filename="../../desktop/members/editor_form.py" line="228"/>
         <source>LINE ID</source>
         <translation>ไอดีไลน์</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="38"/>
         <location filename="../../desktop/members/editor_form.py" line="229"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
@@ -2109,21 +3218,25 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>การเป็นสมาชิก</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="39"/>
         <location filename="../../desktop/members/editor_form.py" line="244"/>
         <source>Member no.</source>
         <translation>เลขสมาชิก</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="40"/>
         <location filename="../../desktop/members/editor_form.py" line="245"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="41"/>
         <location filename="../../desktop/members/editor_form.py" line="246"/>
         <source>Joined</source>
         <translation>วันที่เข้าเป็นสมาชิก</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="42"/>
         <location filename="../../desktop/members/editor_form.py" line="247"/>
         <source>Expires</source>
         <translation>วันที่หมดอายุ</translation>
@@ -2134,21 +3247,25 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ความเชี่ยวชาญ ความยินยอม และหมายเหตุ</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="46"/>
         <location filename="../../desktop/members/editor_form.py" line="262"/>
         <source>Strengths</source>
         <translation>ความเชี่ยวชาญ</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="44"/>
         <location filename="../../desktop/members/editor_form.py" line="263"/>
         <source>PDPA consent date</source>
         <translation>วันที่ให้ความยินยอม (PDPA)</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="45"/>
         <location filename="../../desktop/members/editor_form.py" line="264"/>
         <source>Consent purpose</source>
         <translation>วัตถุประสงค์ของความยินยอม</translation>
     </message>
     <message>
+        <location filename="../../desktop/history/texts.py" line="43"/>
         <location filename="../../desktop/members/editor_form.py" line="265"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
@@ -2175,129 +3292,317 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
 </context>
 <context>
+    <name>MemberHistoryView</name>
+    <message>
+        <location filename="../../desktop/history/view.py" line="122"/>
+        <source>Select a member to see their history.</source>
+        <translation>เลือกสมาชิกเพื่อดูประวัติการแก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="125"/>
+        <source>No changes recorded yet.</source>
+        <translation>ยังไม่มีการเปลี่ยนแปลงที่บันทึกไว้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="133"/>
+        <source>%1 on %2</source>
+        <translation>%1 ที่เครื่อง %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="143"/>
+        <source>Import undone: %1</source>
+        <translation>ยกเลิกการนำเข้าแล้ว: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="145"/>
+        <source>Updated by the import of %1</source>
+        <translation>ปรับปรุงโดยการนำเข้าไฟล์ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="146"/>
+        <source>Imported from %1</source>
+        <translation>นำเข้าจากไฟล์ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="150"/>
+        <source>Merged into %1</source>
+        <translation>รวมเข้ากับ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="151"/>
+        <source>Merged with %1</source>
+        <translation>รวมระเบียนกับ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="153"/>
+        <source>(deleted group)</source>
+        <translation>(กลุ่มที่ถูกลบ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="155"/>
+        <source>Added to the group %1</source>
+        <translation>เพิ่มเข้ากลุ่ม %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="156"/>
+        <source>Removed from the group %1</source>
+        <translation>นำออกจากกลุ่ม %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="157"/>
+        <source>Undo: group %1</source>
+        <translation>เลิกทำ: กลุ่ม %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="159"/>
+        <source>Group %1 changed</source>
+        <translation>เปลี่ยนแปลงในกลุ่ม %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="163"/>
+        <source>Dues payment recorded</source>
+        <translation>บันทึกการชำระค่าบำรุง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="164"/>
+        <source>Dues payment deleted</source>
+        <translation>ลบการชำระค่าบำรุง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="165"/>
+        <source>Undo: dues payment</source>
+        <translation>เลิกทำ: การชำระค่าบำรุง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="167"/>
+        <source>Dues payment changed</source>
+        <translation>แก้ไขการชำระค่าบำรุง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="169"/>
+        <source>Member added</source>
+        <translation>เพิ่มสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="170"/>
+        <source>Details changed</source>
+        <translation>แก้ไขข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="171"/>
+        <source>Member deleted</source>
+        <translation>ลบสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="172"/>
+        <source>Member restored</source>
+        <translation>กู้คืนสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="173"/>
+        <source>Undo of an earlier change</source>
+        <translation>เลิกทำการเปลี่ยนแปลงก่อนหน้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="174"/>
+        <source>Personal data erased (PDPA)</source>
+        <translation>ลบข้อมูลส่วนบุคคลตามคำขอ (PDPA)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/history/view.py" line="187"/>
+        <location filename="../../desktop/history/view.py" line="237"/>
+        <source>%Ln member(s) imported</source>
+        <translation>
+            <numerusform>นำเข้า %Ln คน</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/history/view.py" line="189"/>
+        <location filename="../../desktop/history/view.py" line="238"/>
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>ปรับปรุง %Ln คน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="205"/>
+        <source>was %1</source>
+        <translation>เดิม %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="233"/>
+        <source>Import</source>
+        <translation>การนำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="234"/>
+        <source>Import of %1</source>
+        <translation>การนำเข้าไฟล์ %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/history/view.py" line="239"/>
+        <source>%Ln skipped</source>
+        <translation>
+            <numerusform>ข้าม %Ln คน</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/history/view.py" line="240"/>
+        <source>%Ln rejected</source>
+        <translation>
+            <numerusform>ไม่รับ %Ln คน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="243"/>
+        <source>Merge</source>
+        <translation>การรวมระเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="244"/>
+        <source>Merge with %1</source>
+        <translation>การรวมระเบียนกับ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/view.py" line="264"/>
+        <source>Show older changes</source>
+        <translation>แสดงการเปลี่ยนแปลงที่เก่ากว่า</translation>
+    </message>
+</context>
+<context>
     <name>MemberProfilePanel</name>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="97"/>
+        <location filename="../../desktop/members/profile_panel.py" line="100"/>
+        <source>Profile</source>
+        <translation>ประวัติส่วนตัว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="101"/>
+        <source>History</source>
+        <translation>ประวัติการแก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/profile_panel.py" line="139"/>
         <source>Select a member to see their profile.</source>
         <translation>เลือกสมาชิกเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="107"/>
+        <location filename="../../desktop/members/profile_panel.py" line="150"/>
         <source>Nickname: %1</source>
         <translation>ชื่อเล่น: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="120"/>
+        <location filename="../../desktop/members/profile_panel.py" line="163"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="121"/>
+        <location filename="../../desktop/members/profile_panel.py" line="164"/>
         <source>Position type</source>
         <translation>ประเภทตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="122"/>
+        <location filename="../../desktop/members/profile_panel.py" line="165"/>
         <source>Personnel type</source>
         <translation>ประเภทบุคลากร</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="123"/>
+        <location filename="../../desktop/members/profile_panel.py" line="166"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="124"/>
+        <location filename="../../desktop/members/profile_panel.py" line="167"/>
         <source>Mobile</source>
         <translation>โทรศัพท์มือถือ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="125"/>
+        <location filename="../../desktop/members/profile_panel.py" line="168"/>
         <source>Office phone</source>
         <translation>โทรศัพท์ที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="126"/>
+        <location filename="../../desktop/members/profile_panel.py" line="169"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="127"/>
+        <location filename="../../desktop/members/profile_panel.py" line="170"/>
         <source>LINE ID</source>
         <translation>ไอดีไลน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="128"/>
+        <location filename="../../desktop/members/profile_panel.py" line="171"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="129"/>
+        <location filename="../../desktop/members/profile_panel.py" line="172"/>
         <source>Member no.</source>
         <translation>เลขสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="130"/>
+        <location filename="../../desktop/members/profile_panel.py" line="173"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="131"/>
+        <location filename="../../desktop/members/profile_panel.py" line="174"/>
         <source>Joined</source>
         <translation>วันที่เข้าเป็นสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="132"/>
+        <location filename="../../desktop/members/profile_panel.py" line="175"/>
         <source>Expires</source>
         <translation>วันที่หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="133"/>
+        <location filename="../../desktop/members/profile_panel.py" line="176"/>
         <source>PDPA consent</source>
         <translation>ความยินยอม (PDPA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="138"/>
+        <location filename="../../desktop/members/profile_panel.py" line="181"/>
         <source>Strengths</source>
         <translation>ความเชี่ยวชาญ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="140"/>
+        <location filename="../../desktop/members/profile_panel.py" line="183"/>
         <source>Groups</source>
         <translation>กลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="147"/>
+        <location filename="../../desktop/members/profile_panel.py" line="190"/>
         <source>(until %1)</source>
         <translation>(ถึง %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="157"/>
+        <location filename="../../desktop/members/profile_panel.py" line="200"/>
         <source>No groups</source>
         <translation>ยังไม่อยู่ในกลุ่มใด</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="158"/>
+        <location filename="../../desktop/members/profile_panel.py" line="201"/>
         <source>Dues</source>
         <translation>ค่าบำรุง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="162"/>
+        <location filename="../../desktop/members/profile_panel.py" line="205"/>
         <source>FY %1</source>
         <translation>ปีงบฯ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="174"/>
+        <location filename="../../desktop/members/profile_panel.py" line="217"/>
         <source>No dues paid</source>
         <translation>ยังไม่มีการชำระค่าบำรุง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="176"/>
+        <location filename="../../desktop/members/profile_panel.py" line="219"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="191"/>
+        <location filename="../../desktop/members/profile_panel.py" line="234"/>
         <source>not recorded</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>
@@ -2305,87 +3610,115 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../desktop/members/view.py" line="116"/>
+        <location filename="../../desktop/members/view.py" line="130"/>
         <source>Search: name, nickname, organisation, position, ID or phone number</source>
         <translation>ค้นหา: ชื่อ ชื่อเล่น หน่วยงาน ตำแหน่ง เลขประจำตัว หรือเบอร์โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="118"/>
+        <location filename="../../desktop/members/view.py" line="132"/>
         <source>Filters</source>
         <translation>ตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="119"/>
+        <location filename="../../desktop/members/view.py" line="133"/>
         <source>Groups</source>
         <translation>กลุ่ม</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/members/view.py" line="344"/>
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>สมาชิก %Ln คน</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/members/view.py" line="346"/>
+        <source>%1 of %Ln member(s)</source>
+        <translation>
+            <numerusform>แสดง %1 จาก %Ln คน</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/members/view.py" line="436"/>
+        <source>Delete %Ln selected member(s)?</source>
+        <translation>
+            <numerusform>ต้องการลบสมาชิกที่เลือก %Ln คนหรือไม่</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/members/actions.py" line="53"/>
+        <location filename="../../desktop/members/actions.py" line="67"/>
         <source>New member</source>
         <translation>เพิ่มสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/actions.py" line="54"/>
+        <location filename="../../desktop/members/actions.py" line="68"/>
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/actions.py" line="55"/>
+        <location filename="../../desktop/members/actions.py" line="69"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/actions.py" line="56"/>
+        <location filename="../../desktop/members/actions.py" line="70"/>
         <source>Add to group…</source>
         <translation>เพิ่มเข้ากลุ่ม…</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/actions.py" line="57"/>
+        <location filename="../../desktop/members/actions.py" line="71"/>
         <source>Find</source>
         <translation>ค้นหา</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/actions.py" line="58"/>
+        <location filename="../../desktop/members/actions.py" line="72"/>
         <source>Filters and groups</source>
         <translation>ตัวกรองและกลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/actions.py" line="59"/>
+        <location filename="../../desktop/members/actions.py" line="73"/>
         <source>Refresh</source>
         <translation>โหลดใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="319"/>
+        <location filename="../../desktop/members/actions.py" line="79"/>
+        <source>Export this member&apos;s data…</source>
+        <translation>ส่งออกข้อมูลของสมาชิกนี้…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/actions.py" line="83"/>
+        <source>Erase this member&apos;s personal data…</source>
+        <translation>ลบข้อมูลส่วนบุคคลของสมาชิกนี้…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/members/view.py" line="340"/>
         <source>Counting members…</source>
         <translation>กำลังนับจำนวนสมาชิก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="323"/>
         <source>{shown} members</source>
-        <translation>สมาชิก {shown} คน</translation>
+        <translation type="vanished">สมาชิก {shown} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="325"/>
         <source>{shown} of {total} members</source>
-        <translation>แสดง {shown} จาก {total} คน</translation>
+        <translation type="vanished">แสดง {shown} จาก {total} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="413"/>
+        <location filename="../../desktop/members/view.py" line="434"/>
         <source>Delete the member {name}?</source>
         <translation>ต้องการลบสมาชิก {name} หรือไม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="415"/>
         <source>Delete {count} selected members?</source>
-        <translation>ต้องการลบสมาชิกที่เลือก {count} คนหรือไม่</translation>
+        <translation type="vanished">ต้องการลบสมาชิกที่เลือก {count} คนหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="418"/>
+        <location filename="../../desktop/members/view.py" line="439"/>
         <source>Delete members</source>
         <translation>ลบสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="419"/>
+        <location filename="../../desktop/members/view.py" line="440"/>
         <source>They are hidden from the register, not erased.</source>
         <translation>ข้อมูลจะถูกซ่อนจากทะเบียน ไม่ได้ถูกลบทิ้งถาวร</translation>
     </message>
@@ -2616,50 +3949,131 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="66"/>
+        <location filename="../../desktop/settings_dialog.py" line="128"/>
         <source>Settings</source>
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="79"/>
+        <location filename="../../desktop/settings_pages/general.py" line="91"/>
+        <source>General</source>
+        <translation>ทั่วไป</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/general.py" line="97"/>
         <source>Buddhist era (B.E. %1)</source>
         <translation>พุทธศักราช (พ.ศ. %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="81"/>
+        <location filename="../../desktop/settings_pages/general.py" line="103"/>
         <source>Common era (C.E. %1)</source>
         <translation>คริสต์ศักราช (ค.ศ. %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="84"/>
+        <location filename="../../desktop/settings_pages/general.py" line="108"/>
         <source>Write numbers in Thai digits (๑๒๓)</source>
         <translation>ใช้เลขไทย (๑๒๓)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/settings_pages/general.py" line="111"/>
         <source>Dates are always stored the same way; the era only changes how they are shown. Thai digits apply to printed documents.</source>
         <translation>วันที่จัดเก็บแบบเดียวกันเสมอ ศักราชที่เลือกมีผลเฉพาะการแสดงผล ส่วนเลขไทยใช้กับเอกสารที่พิมพ์ออกมา</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="99"/>
+        <location filename="../../desktop/settings_pages/general.py" line="117"/>
         <source>&amp;Language:</source>
         <translation>ภาษา (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="100"/>
+        <location filename="../../desktop/settings_pages/general.py" line="118"/>
         <source>&amp;Years in dates:</source>
         <translation>ศักราชของปี (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="101"/>
+        <location filename="../../desktop/settings_pages/general.py" line="119"/>
         <source>Documents:</source>
         <translation>เอกสาร:</translation>
     </message>
 </context>
 <context>
+    <name>SignInForm</name>
+    <message>
+        <location filename="../../desktop/accounts/signin.py" line="100"/>
+        <source>User name</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/signin.py" line="101"/>
+        <source>Password</source>
+        <translation>รหัสผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/signin.py" line="102"/>
+        <source>Sign in</source>
+        <translation>เข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/signin.py" line="126"/>
+        <source>Type your user name and password.</source>
+        <translation>กรุณาพิมพ์ชื่อผู้ใช้และรหัสผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/signin.py" line="132"/>
+        <source>Checking…</source>
+        <translation>กำลังตรวจสอบ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/signin.py" line="160"/>
+        <source>Could not sign in: %1</source>
+        <translation>เข้าสู่ระบบไม่สำเร็จ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignatoriesEditor</name>
+    <message>
+        <location filename="../../desktop/settings_pages/signatories.py" line="69"/>
+        <source>Name</source>
+        <translation>ชื่อ-สกุล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/signatories.py" line="69"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/signatories.py" line="69"/>
+        <source>Signs as</source>
+        <translation>ลงนามในฐานะ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/signatories.py" line="71"/>
+        <source>&amp;Add</source>
+        <translation>เพิ่ม (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/signatories.py" line="72"/>
+        <source>Re&amp;move</source>
+        <translation>ลบ (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/signatories.py" line="73"/>
+        <source>Move &amp;up</source>
+        <translation>เลื่อนขึ้น (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/signatories.py" line="74"/>
+        <source>Move do&amp;wn</source>
+        <translation>เลื่อนลง (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_pages/signatories.py" line="77"/>
+        <source>Who signs the association&apos;s documents, in the order they sign; &apos;Signs as&apos; is the line under the signature, such as นายกสมาคม or เลขาธิการ.</source>
+        <translation>ผู้ลงนามในเอกสารของสมาคมตามลำดับการลงนาม ช่อง &apos;ลงนามในฐานะ&apos; คือบรรทัดใต้ลายมือชื่อ เช่น นายกสมาคม หรือ เลขาธิการ</translation>
+    </message>
+</context>
+<context>
     <name>StatusProgress</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -2675,6 +4089,208 @@ Both records come back as they were, each with its own groups, dues and strength
         <location filename="../../desktop/widgets/tag_edit.py" line="219"/>
         <source>Remove this tag</source>
         <translation>ลบแท็กนี้</translation>
+    </message>
+</context>
+<context>
+    <name>UndoController</name>
+    <message>
+        <location filename="../../desktop/history/undo.py" line="102"/>
+        <source>Undone: %1</source>
+        <translation>เลิกทำแล้ว: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/undo.py" line="110"/>
+        <source>Undo</source>
+        <translation>เลิกทำ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/undo.py" line="111"/>
+        <source>The last change could not be undone</source>
+        <translation>เลิกทำการเปลี่ยนแปลงล่าสุดไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/history/undo.py" line="130"/>
+        <source>&amp;Undo</source>
+        <translation>เลิกทำ (&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="113"/>
+        <source>Add a user</source>
+        <translation>เพิ่มผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="114"/>
+        <source>User name</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="115"/>
+        <source>Display name</source>
+        <translation>ชื่อที่แสดง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="116"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="118"/>
+        <source>New password for %1</source>
+        <translation>ตั้งรหัสผ่านใหม่ให้ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="123"/>
+        <source>Password</source>
+        <translation>รหัสผ่าน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="124"/>
+        <source>Password again</source>
+        <translation>ยืนยันรหัสผ่าน</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../desktop/settings_pages/users.py" line="25"/>
+        <source>Users &amp; login</source>
+        <translation>ผู้ใช้และการเข้าสู่ระบบ</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPanel</name>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="267"/>
+        <source>Ask for a user name and password (login)</source>
+        <translation>ให้ใส่ชื่อผู้ใช้และรหัสผ่าน (เข้าสู่ระบบ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="268"/>
+        <source>Lock after this many idle minutes:</source>
+        <translation>ล็อกหน้าจอเมื่อไม่มีการใช้งาน (นาที):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="271"/>
+        <source>User name</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="272"/>
+        <source>Display name</source>
+        <translation>ชื่อที่แสดง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="273"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="274"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="275"/>
+        <source>Last sign-in</source>
+        <translation>เข้าสู่ระบบล่าสุด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="278"/>
+        <source>Add user…</source>
+        <translation>เพิ่มผู้ใช้…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="279"/>
+        <source>Reset password…</source>
+        <translation>ตั้งรหัสผ่านใหม่…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="280"/>
+        <source>Change role</source>
+        <translation>เปลี่ยนบทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="285"/>
+        <source>Users belong to this computer only; they are not shared with other offices. Administrator: everything. Secretary: edits members, cannot delete history. Viewer: reads only; national ID and birth date are hidden.</source>
+        <translation>ผู้ใช้เหล่านี้มีเฉพาะในคอมพิวเตอร์เครื่องนี้ ไม่ส่งต่อไปยังสำนักงานอื่น ผู้ดูแลระบบ: ทำได้ทุกอย่าง เลขานุการ: แก้ไขข้อมูลสมาชิกได้ แต่ลบประวัติไม่ได้ ผู้ดูข้อมูล: ดูได้อย่างเดียว โดยซ่อนเลขประจำตัวประชาชนและวันเกิด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="307"/>
+        <source>Disabled</source>
+        <translation>ระงับการใช้งาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="307"/>
+        <source>Active</source>
+        <translation>ใช้งานได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="348"/>
+        <source>Enable user</source>
+        <translation>เปิดใช้ผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="348"/>
+        <source>Disable user</source>
+        <translation>ระงับผู้ใช้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="353"/>
+        <source>Only an administrator can manage users.</source>
+        <translation>เฉพาะผู้ดูแลระบบเท่านั้นที่จัดการผู้ใช้ได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="381"/>
+        <source>Added %1.</source>
+        <translation>เพิ่ม %1 แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="391"/>
+        <source>New password set for %1.</source>
+        <translation>ตั้งรหัสผ่านใหม่ให้ %1 แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="397"/>
+        <source>%1 is now: %2</source>
+        <translation>%1 มีบทบาทเป็น: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="401"/>
+        <source>It applies from the next sign-in.</source>
+        <translation>มีผลตั้งแต่การเข้าสู่ระบบครั้งถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="410"/>
+        <source>%1 can sign in again.</source>
+        <translation>%1 เข้าสู่ระบบได้อีกครั้งแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="414"/>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 เข้าสู่ระบบไม่ได้อีกต่อไป</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="442"/>
+        <source>The login is on.</source>
+        <translation>เปิดการเข้าสู่ระบบแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="442"/>
+        <source>The login is off.</source>
+        <translation>ปิดการเข้าสู่ระบบแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="504"/>
+        <source>Turn the login off?</source>
+        <translation>ปิดการเข้าสู่ระบบหรือไม่?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users_panel.py" line="505"/>
+        <source>Anyone at this computer will then use the app as an administrator.</source>
+        <translation>หลังจากนั้น ทุกคนที่ใช้คอมพิวเตอร์เครื่องนี้จะใช้โปรแกรมในฐานะผู้ดูแลระบบ</translation>
     </message>
 </context>
 </TS>
