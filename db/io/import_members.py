@@ -41,6 +41,7 @@ from db.identity import SITE_ID_KEY, THIS_OFFICE_KEY, clock_for
 from db.ids import new_id, new_ids
 from db.io.headers import HeaderInfo, detect_header, header_score
 from db.io.import_report import ImportReport
+from db.io.import_triggers import bulk_insert_triggers
 from db.io.mapping import ColumnMapping, auto_map, load_mapping, save_mapping
 from db.io.normalise import (
     MEMBER_COLUMNS,
@@ -654,6 +655,16 @@ class _Writer:
             ).fetchall()
             for name, _sql in self.indexes:
                 connection.execute(f'DROP INDEX "{name}"')
+        # In a bulk import the rows go straight into the member table with the INSERT
+        # triggers dropped; their work (the FTS5 index) is done for each range of new rowids
+        # by one INSERT ... SELECT (see db.io.import_triggers), and they come back at the end.
+        self.triggers = bulk_insert_triggers(connection, "member") if self.indexes else None
+        self.direct = self.triggers is not None
+        (self.indexed_upto,) = connection.execute(
+            "SELECT coalesce(max(rowid), 0) FROM main.member"
+        ).fetchone()
+        for trigger in self.triggers or ():
+            connection.execute(f'DROP TRIGGER "{trigger.name}"')
         connection.execute("DROP TABLE IF EXISTS temp.import_member")
         connection.execute("DROP TABLE IF EXISTS temp.import_update")
         connection.execute("CREATE TEMP TABLE import_member AS SELECT * FROM main.member WHERE 0")
@@ -663,7 +674,10 @@ class _Writer:
         self._set_hashsize(FTS_HASHSIZE_BULK)
         columns = ", ".join(_INSERT_COLUMNS)
         marks = ", ".join("?" * len(_INSERT_COLUMNS))
-        self.stage_sql = f"INSERT INTO temp.import_member ({columns}) VALUES ({marks})"
+        self.stage_sql = (
+            f"INSERT INTO main.member ({columns}) VALUES ({marks})" if self.direct
+            else f"INSERT INTO temp.import_member ({columns}) VALUES ({marks})"
+        )  # fmt: skip
         self.stage_update_sql = f"INSERT INTO temp.import_update ({columns}) VALUES ({marks})"
         self.flush_sql = (
             f"INSERT INTO main.member ({columns}) SELECT {columns} FROM temp.import_member"
@@ -963,9 +977,20 @@ class _Writer:
     def flush(self) -> None:
         if not self.pending:
             return
-        self.submit(self.connection.execute, self.flush_sql)
-        self.submit(self.connection.execute, "DELETE FROM temp.import_member")
+        if self.direct:
+            self.submit(self._catch_up_triggers)
+        else:
+            self.submit(self.connection.execute, self.flush_sql)
+            self.submit(self.connection.execute, "DELETE FROM temp.import_member")
         self.pending = 0
+
+    def _catch_up_triggers(self) -> None:
+        """The dropped triggers' work for the rows inserted since the last time (writer)."""
+        connection = self.connection
+        (upto,) = connection.execute("SELECT coalesce(max(rowid), 0) FROM main.member").fetchone()
+        for trigger in self.triggers or ():
+            connection.execute(trigger.range_sql, (self.indexed_upto, upto))
+        self.indexed_upto = upto
 
     def close(self) -> None:
         self.flush()
@@ -974,6 +999,8 @@ class _Writer:
         connection = self.connection
         connection.execute("DROP TABLE temp.import_member")
         connection.execute("DROP TABLE temp.import_update")
+        for trigger in self.triggers or ():
+            connection.execute(trigger.create_sql)
         self._set_hashsize(self.hashsize)
         for _name, sql in self.indexes:
             try:
