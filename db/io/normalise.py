@@ -569,8 +569,8 @@ class RowNormaliser:
             found = cache.get(cell)
             if found is not None:
                 return found  # type: ignore[return-value]
-        text = cell_to_text(cell)
-        if is_clean_line(text):
+        text = cell if cell.__class__ is str and cell[:1] != "'" else cell_to_text(cell)  # type: ignore[index]
+        if is_clean_line(text):  # type: ignore[arg-type]
             found = text
         elif name in MULTILINE_TEXT:
             found = clean_multiline(text)
@@ -783,7 +783,7 @@ class RowNormaliser:
                 row, self._column("membership_no"), "too_long",
                 f"The membership number is longer than {MAX_MEMBERSHIP_NO_LENGTH} characters",
             ))  # fmt: skip
-        if result.strengths and any(len(tag) > MAX_TAG_LENGTH for tag in result.strengths):
+        if result.strengths and max(map(len, result.strengths)) > MAX_TAG_LENGTH:
             result.errors.append(RowIssue(
                 row, self._column("strengths"), "too_long",
                 f"A strength is longer than {MAX_TAG_LENGTH} characters",
