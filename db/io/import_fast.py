@@ -14,15 +14,26 @@ from db.thai.phone import LANDLINE_PREFIXES, MOBILE_PREFIXES
 from db.thai.text import ZERO_WIDTH_CHARS
 
 # What clean_line / clean_text / to_arabic_digits would change: invisible characters, Thai
-# digits, any whitespace but a single inner space, a decomposed SARA AM.
-_NOT_CLEAN = re.compile(f"[{ZERO_WIDTH_CHARS}\u0e50-\u0e59]|[^\\S ]|  |^ | $|\u0e4d\u0e32")
+# digits, any whitespace but a single inner space (str.split's whitespace, all of it below
+# U+3001), a decomposed SARA AM. One character class is searched far faster than alternatives.
+_WHITESPACE_BUT_SPACE = "".join(chr(c) for c in range(0x10000) if chr(c).isspace() and c != 32)
+_NOT_CLEAN_CHAR = re.compile(
+    "[" + re.escape(ZERO_WIDTH_CHARS + _WHITESPACE_BUT_SPACE) + "\u0e50-\u0e59]"
+)
 _WEIGHTS_TIMES_ZERO = 48 * sum(range(2, 14))  # the code of "0" times the sum of the weights
 
 
 def is_clean_line(text: str) -> bool:
     """True if ``to_arabic_digits(clean_line(text)) == text`` (and ``clean_multiline``, which
     changes a text without line breaks as clean_line does)."""
-    return _NOT_CLEAN.search(text) is None and unicodedata.is_normalized("NFC", text)
+    return (
+        _NOT_CLEAN_CHAR.search(text) is None
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and "\u0e4d\u0e32" not in text
+        and unicodedata.is_normalized("NFC", text)
+    )
 
 
 def quick_national_id(text: str) -> str | None:

@@ -78,6 +78,7 @@ JOB_QUEUE = 8  # statements waiting for the writer thread (bounds memory)
 # their CPU time).
 IMPORT_CACHE_KIB = 256_000
 SWITCH_INTERVAL = 0.0005
+SORTER_THREADS = 2  # helper threads for the sorts that rebuild the member indexes
 
 _INSERT_COLUMNS = (
     "id", "owner_office_id", "created_at", "updated_at", "hlc", *MEMBER_COLUMNS, "name_key",
@@ -309,14 +310,17 @@ def _collector_paused() -> Iterator[None]:
 def _bulk_settings(connection: sqlite3.Connection) -> Iterator[None]:
     """A big page cache and a short GIL switch interval while importing (see above)."""
     (cache_size,) = connection.execute("PRAGMA cache_size").fetchone()
+    (threads,) = connection.execute("PRAGMA threads").fetchone()
     interval = sys.getswitchinterval()
     connection.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    connection.execute(f"PRAGMA threads = {SORTER_THREADS}")  # the rebuilt indexes' sorts
     sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
     try:
         yield
     finally:
         sys.setswitchinterval(interval)
         connection.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        connection.execute(f"PRAGMA threads = {int(threads)}")
 
 
 def _checkpoint(database: Database) -> None:
