@@ -235,8 +235,10 @@ def import_members(
                 on_duplicate=on_duplicate, dry_run=dry_run, remember_mapping=remember_mapping,
                 progress=progress,
             )  # fmt: skip
+            committing = time.perf_counter()
         if not dry_run:
             _checkpoint(session)
+            report.phases["commit"] = time.perf_counter() - committing
         return report
     with _collector_paused():
         return _import(
@@ -260,6 +262,7 @@ def _import(
 ) -> ImportReport:
     started = time.perf_counter()
     opened = _open_sheet(session, path=path, sheet=sheet, mapping=mapping, header_row=header_row)
+    read_seconds = time.perf_counter() - started
     if not opened.mapping.has_name():
         raise ImportFileError(
             "no_name_column",
@@ -287,6 +290,7 @@ def _import(
             raise
         connection.execute(f"RELEASE {SAVEPOINT}")
     report = importer.report
+    report.phases["read"] = read_seconds
     if dry_run:
         report.seconds = time.perf_counter() - started
     return report
@@ -499,13 +503,20 @@ class _Importer:
         if not self.dry_run:
             self.writer = _Writer(self, expected=total)
         done = 0
+        checking = 0.0
         for batch in self._batches():
+            cpu = time.thread_time()
             self._batch(batch)
+            checking += time.thread_time() - cpu
+            self.report.phases["checks"] = checking
             done = batch[-1][0] - self.sheet.header.data_start
             if progress is not None and progress(min(done, total), total) is False:
                 raise ImportCancelled("import cancelled: nothing was written")
         if self.writer is not None:
+            finishing = time.perf_counter()
             self.writer.close()
+            self.report.phases["finish"] = time.perf_counter() - finishing
+            self.report.phases["inserts"] = self.writer.cpu_seconds
         if progress is not None and done < total and progress(total, total) is False:
             raise ImportCancelled("import cancelled: nothing was written")
 
@@ -740,6 +751,7 @@ class _Writer:
         self._jobs: queue.Queue[Callable[[], object] | None] = queue.Queue(maxsize=JOB_QUEUE)
         self._error: BaseException | None = None
         self._abandoned = False
+        self.cpu_seconds = 0.0  # the writer thread's, for the report's phases
         self._thread = threading.Thread(target=self._work, name="import-writer", daemon=True)
         self._thread.start()
 
@@ -750,7 +762,9 @@ class _Writer:
                 if job is None:
                     return
                 if self._error is None and not self._abandoned:
+                    cpu = time.thread_time()
                     job()
+                    self.cpu_seconds += time.thread_time() - cpu
             except BaseException as error:  # handed to the importing thread
                 self._error = error
             finally:

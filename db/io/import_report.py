@@ -71,6 +71,9 @@ class ImportReport:
     created_groups: list[str] = field(default_factory=list)  # ids
     run_id: str | None = None
     seconds: float = 0.0
+    # Where the time went: read (s), checks (CPU s of the checking thread), inserts (CPU s of
+    # the writer thread), finish (s: last index ranges, rebuilt indexes), commit (s).
+    phases: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -91,7 +94,7 @@ class ImportReport:
 
 
 def reason_text(errors: list[dict[str, object]]) -> str:
-    """"เลขประจำตัวประชาชนไม่ถูกต้อง (invalid_national_id) [เลขบัตรประชาชน]; ..." for one row."""
+    """ "เลขประจำตัวประชาชนไม่ถูกต้อง (invalid_national_id) [เลขบัตรประชาชน]; ..." for one row."""
     parts = []
     for error in errors:
         code = str(error["code"])
@@ -130,8 +133,10 @@ def write_error_report(report: ImportReport, source: Path | str, out_path: Path 
         raise ImportFileError("no_header", f"{source.name} has no row {report.header_row}")
     header = detect_header(table, header_row=report.header_row)
     width = table.width
-    while width and not header.names[width - 1] and all(
-        row[width - 1] in ("", None) for row in table.rows[header.data_start :]
+    while (
+        width
+        and not header.names[width - 1]
+        and all(row[width - 1] in ("", None) for row in table.rows[header.data_start :])
     ):
         width -= 1  # blank columns at the right
     workbook = xlsxwriter.Workbook(str(out_path))
