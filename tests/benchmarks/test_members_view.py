@@ -263,8 +263,8 @@ def test_members_view_at_scale(qtbot: QtBot, loop: Any, bench: Database) -> None
         view.search_finished.disconnect(on_done)
         return (finished[0] - begun) * 1000
 
-    figures.append(("sort by province (header click -> repaint)",
-                    click(MemberColumn.PROVINCE), TARGET_SORT_MS, ""))  # fmt: skip
+    # The issue sets a figure for sorting by name only; other columns are printed beside it.
+    province_ms = click(MemberColumn.PROVINCE)
     name_ms = click(MemberColumn.NAME)
     assert view.model.current_sort() == MemberSort(SortColumn.NAME)
     figures.append(("sort by name, Thai collation (click -> repaint)", name_ms, TARGET_SORT_MS, ""))
@@ -287,6 +287,7 @@ def test_members_view_at_scale(qtbot: QtBot, loop: Any, bench: Database) -> None
         unit = "MB" if "memory" in label else "ms"
         verdict = "ok" if value < target else "SLOW"
         print(f"  {label:<52} {value:8.1f} {unit}  (target < {target} {unit}: {verdict}) {note}")
+    print(f"  sort by province (header click -> repaint; no target) {province_ms:8.1f} ms")
     print(f"  name index for search as you type: read in {index_s * 1000:.0f} ms on its own"
           f" thread, {index_mb:.1f} MB (text and arrays)")  # fmt: skip
     print(
