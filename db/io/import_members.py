@@ -4,16 +4,22 @@
 this layout, or guessed), normalises and checks every row with the editor's rules, finds
 duplicates (against the register and within the file) and writes, in one transaction:
 
-- new members through a TEMP stage table, moved into ``member`` 50,000 at a time by one
-  ``INSERT ... SELECT`` (the FTS5 trigger then writes a few big index segments instead of one per
-  row, as :mod:`db.demo` does), with foreign keys deferred to COMMIT; the member table's own
-  indexes are dropped and rebuilt by sorting when the file brings more members than there are;
+- new members, with foreign keys deferred to COMMIT. When the file brings more members than
+  there are (a bulk import), the member table's own indexes are dropped and rebuilt by sorting
+  at the end, and its INSERT triggers too: the rows go straight into ``member`` in multi-row
+  ``INSERT ... VALUES`` statements (:mod:`db.io.import_sql`) and the triggers' work (the FTS5
+  index) is done 50,000 new rowids at a time by one ``INSERT ... SELECT`` each
+  (:mod:`db.io.import_triggers`); they are created again before the end. Otherwise the rows go
+  through a TEMP stage table, moved into ``member`` 50,000 at a time by one ``INSERT ...
+  SELECT`` (the FTS5 trigger then writes a few big index segments instead of one per row);
 - updated members (``on_duplicate="update"``) through a second stage and one ``UPDATE ... FROM``;
 - strengths, group memberships, new organisations and groups with executemany;
 - an ``import_run`` with one ``import_run_item`` per created or updated member (old values of
   what it changed), so :func:`db.io.undo_import.undo_import` can take the import back.
 
 A cancel (``progress`` returning False), an error or a crash leaves the database as it was.
+SQL runs on a writer thread beside the checks; the cyclic garbage collector is paused while
+importing. ``report.phases`` says where the time went.
 A dry run checks everything and writes nothing. Rows are read and checked 2,000 at a time, and
 ``progress(done, total)`` is called after each batch.
 """
@@ -70,7 +76,7 @@ FTS_HASHSIZE_BULK = 64 * 1024 * 1024
 FTS_HASHSIZE_DEFAULT = 1024 * 1024
 PRELOAD_LIMIT = 50_000  # fewer live members than this: look duplicates up in memory
 SAVEPOINT = "khrueakhai_import"
-JOB_QUEUE = 8  # statements waiting for the writer thread (bounds memory)
+JOB_QUEUE = 32  # jobs waiting for the writer thread: smooths its FTS ranges (bounds memory)
 # While importing, the import's connection keeps this much of the database in memory (index
 # builds and the FTS segments spill far less), and threads hand the GIL over every 0.5 ms
 # instead of 5 ms: the writer thread binds each row in Python between SQLite steps and waited
