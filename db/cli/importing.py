@@ -11,7 +11,7 @@ from db.cli.common import EXIT_OK, CliError, Progress, open_existing, say
 from db.engine import Database
 from db.io.import_members import DUPLICATE_POLICIES, ImportCancelled, import_members
 from db.io.import_report import ImportReport, write_error_report
-from db.io.readers import ImportFileError
+from db.io.readers import ImportFileError, list_sheets
 from db.io.undo_import import UndoImportError, undo_import
 
 
@@ -122,6 +122,7 @@ def run_members(args: argparse.Namespace) -> int:
     database = open_existing(args.db, need_current_schema=True)
     try:
         if not args.dry_run:
+            list_sheets(args.file)  # a file that cannot be imported is refused before a backup
             _backup_before_import(database)
         say(f"Importing {args.file} into {args.db} ...")
         report = import_members(

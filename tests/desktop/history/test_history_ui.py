@@ -54,6 +54,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("History", text)
 
 
+def _view_tr(text: str) -> str:
+    """A text of the profile's History tab (its own translation context)."""
+    return QCoreApplication.translate("MemberHistoryView", text)
+
+
 def test_edit_menu_undo_names_the_last_change_and_undoes_it(
     window: MainWindow, qtbot: QtBot, run_async: Callable[..., Any]
 ) -> None:
@@ -147,7 +152,7 @@ def test_profile_history_tab_shows_who_changed_what(
     assert mobile in text and mobile != "Mobile"  # the editor's Thai label
     assert "081-234-5678 → 089-876-5432" in text
     assert "somsri" in text and "OFFICE-PC-1" in text
-    assert _tr("Details changed") in text and _tr("Member added") in text
+    assert _view_tr("Details changed") in text and _view_tr("Member added") in text
     assert [e.kind for e in panel.history.entries()] == ["update", "create"]
     executor.shutdown()
 
@@ -197,7 +202,7 @@ def test_an_import_entry_links_to_its_summary(
     panel.show_profile(profile)
     with qtbot.waitSignal(panel.history.loaded, timeout=5000):
         panel.show_history_tab()
-    assert _tr("Imported from %1").replace("%1", "รายชื่อ.csv") in panel.history.plain_text()
+    assert _view_tr("Imported from %1").replace("%1", "รายชื่อ.csv") in panel.history.plain_text()
     browser = panel.findChild(QTextBrowser, "memberHistoryText")
     with qtbot.waitSignal(panel.history.import_run_activated) as activated:
         browser.anchorClicked.emit(QUrl(f"import:{run_id}"))
