@@ -112,7 +112,8 @@ _HISTORY_SQL = (
 )
 _IMPORT_SQL = (
     "SELECT i.id, i.action, i.old_values_json, r.id, r.created_at, r.owner_office_id,"
-    " r.file_name, r.imported, r.updated, r.skipped, r.rejected, i.member_id"
+    " r.file_name, r.imported, r.updated, r.skipped, r.rejected, i.member_id,"
+    " r.user_id, r.user_name, r.device"
     " FROM import_run_item i JOIN import_run r ON r.id = i.run_id"
     " WHERE i.member_id = ? AND r.deleted_at IS NULL AND r.created_at < ?"
     " ORDER BY r.created_at DESC LIMIT ?"
@@ -170,9 +171,10 @@ def _import_entries(
         entries.append(
             HistoryEntry(
                 id=f"import-item:{r[0]}", at=r[4], operation_id=r[3], kind="import",
-                entity="member", entity_id=r[11], member_id=r[11], user_id=None, user_name="",
-                device="", office_id=r[5], changes=changes, link_id=r[3], link_kind="import_run",
-                link_label=r[6], link_counts=(r[7], r[8], r[9], r[10]), detail=r[1],
+                entity="member", entity_id=r[11], member_id=r[11], user_id=r[12],
+                user_name=r[13], device=r[14], office_id=r[5], changes=changes, link_id=r[3],
+                link_kind="import_run", link_label=r[6], link_counts=(r[7], r[8], r[9], r[10]),
+                detail=r[1],
             )
         )  # fmt: skip
     for r in connection.execute(_IMPORT_UNDONE_SQL, (member_id, before, limit)):
@@ -304,7 +306,8 @@ def _import_summaries(
     if office_id is not None:
         condition, params = " AND owner_office_id = ? AND undone_at IS NULL", [office_id]
     rows = connection.execute(
-        "SELECT id, created_at, owner_office_id, file_name, imported + updated, undone_at"
+        "SELECT id, created_at, owner_office_id, file_name, imported + updated, undone_at,"
+        " user_id, user_name, device"
         f" FROM import_run WHERE deleted_at IS NULL{condition}"
         " ORDER BY created_at DESC LIMIT ?",
         [*params, limit],
@@ -315,9 +318,9 @@ def _import_summaries(
             kind="import",
             entity="import_run",
             at=r[1],
-            user_id=None,
-            user_name="",
-            device="",
+            user_id=r[6],
+            user_name=r[7],
+            device=r[8],
             office_id=r[2],
             count=r[4],
             member_id=None,

@@ -1,7 +1,7 @@
 """Undo of the last operation, from the history.
 
 :func:`undo_last_operation` undoes the newest operation of an actor on this office that is not
-undone yet (imports of this office count too: ``import_run`` does not say who ran them):
+undone yet (imports count too: ``import_run`` says who ran them since revision 0009):
 
 - a member created -> deleted (soft); deleted -> restored; restored -> deleted again;
 - a member edited -> the old values of the changed fields written back (strengths too);
@@ -108,7 +108,13 @@ def last_undoable(session: Session, *, actor: Actor) -> OperationSummary | None:
             break
         if len(seen) > 500:  # a long run of undone operations: stop looking
             break
-    imports = _import_summaries(dbapi(session), 1, office_id=office_id)
+    # This actor's newest import (imports from before revision 0009 name nobody: anyone's).
+    imports = [
+        summary for summary in _import_summaries(dbapi(session), 20, office_id=office_id)
+        if not summary.user_name
+        or (summary.user_name, summary.device, summary.user_id)
+        == (actor.user_name, actor.device, actor.user_id)
+    ]  # fmt: skip
     if imports and (found is None or imports[0].at > found.at):
         return imports[0]
     return found

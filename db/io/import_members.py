@@ -44,6 +44,7 @@ from typing import Any
 from sqlmodel import Session
 
 from db.engine import Database
+from db.history.actor import current_actor
 from db.identity import SITE_ID_KEY, THIS_OFFICE_KEY, clock_for
 from db.ids import new_id, new_ids
 from db.io.headers import HeaderInfo, detect_header, header_score
@@ -693,12 +694,15 @@ class _Writer:
         connection.execute("PRAGMA defer_foreign_keys = ON")
         self.run_id = new_id()
         table = importer.sheet.table
+        actor = current_actor()
         connection.execute(
             "INSERT INTO import_run (id, owner_office_id, created_at, updated_at, hlc,"
-            " file_name, sheet, on_duplicate, imported, updated, skipped, rejected, report_json)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, '')",
+            " file_name, sheet, on_duplicate, imported, updated, skipped, rejected, report_json,"
+            " user_id, user_name, device)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, '', ?, ?, ?)",
             (self.run_id, self.stamps.office_id, self.stamps.at, self.stamps.at,
-             self.stamps.one(), table.path.name, table.sheet, importer.on_duplicate),
+             self.stamps.one(), table.path.name, table.sheet, importer.on_duplicate,
+             actor.user_id, actor.user_name, actor.device),
         )  # fmt: skip
         self.report.run_id = self.run_id
         self.pending = 0

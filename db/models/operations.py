@@ -26,6 +26,10 @@ class ImportRun(SyncFields, table=True):
     rejected: int = 0
     report_json: str = ""  # the import report (errors, warnings, duplicates) as JSON
     undone_at: str | None = Field(default=None, max_length=32)
+    # Who ran it (db.history.actor): the history shows an import as one entry with its user.
+    user_id: str | None = Field(default=None, max_length=36)
+    user_name: str = ""
+    device: str = ""
 
 
 class ImportRunItem(SQLModel, table=True):

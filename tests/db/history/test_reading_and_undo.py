@@ -102,6 +102,20 @@ def test_an_import_is_one_entry_read_from_its_run(database: Database, tmp_path: 
     assert entry.detail == "created"
 
 
+def test_an_import_says_who_ran_it_and_only_they_are_offered_its_undo(
+    database: Database, tmp_path: Path
+) -> None:
+    run_id = _import(database, tmp_path, "สมชาย,ใจดี,0812345678\n")
+    with database.session() as session:
+        member_id = session.execute(text("SELECT id FROM member")).scalar_one()
+        entry = member_history(session, member_id)[0]
+        mine = last_undoable(session, actor=SECRETARY)
+        theirs = last_undoable(session, actor=OTHER)
+    assert (entry.user_name, entry.device, entry.user_id) == ("somsri", "OFFICE-PC-1", None)
+    assert mine is not None and mine.link_id == run_id and mine.user_name == "somsri"
+    assert theirs is None  # another user's Undo never takes back somsri's import
+
+
 def test_merge_entries_link_to_the_merge_and_name_the_other_member(database: Database) -> None:
     survivor = make_member(database, "สมชาย")
     merged = make_member(database, "สมชาย", nickname="ชาย")
