@@ -69,6 +69,358 @@
     </message>
 </context>
 <context>
+    <name>AccessReport</name>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="37"/>
+        <source>Title</source>
+        <translation>คำนำหน้าชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="37"/>
+        <source>First name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="38"/>
+        <source>Last name</source>
+        <translation>นามสกุล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="38"/>
+        <source>First name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="39"/>
+        <source>Last name (English)</source>
+        <translation>นามสกุล (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="39"/>
+        <source>Nickname</source>
+        <translation>ชื่อเล่น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="40"/>
+        <source>National ID</source>
+        <translation>เลขประจำตัวประชาชน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="40"/>
+        <source>Date of birth</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="41"/>
+        <source>Gender</source>
+        <translation>เพศ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="41"/>
+        <source>Personnel type</source>
+        <translation>ประเภทบุคลากร</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="42"/>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="42"/>
+        <source>Position type</source>
+        <translation>ประเภทตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="43"/>
+        <source>Position level</source>
+        <translation>ระดับตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="43"/>
+        <source>Mobile phone</source>
+        <translation>โทรศัพท์มือถือ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="44"/>
+        <source>Office phone</source>
+        <translation>โทรศัพท์ที่ทำงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="44"/>
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="45"/>
+        <source>LINE ID</source>
+        <translation>ไลน์ไอดี</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="45"/>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="46"/>
+        <source>Membership number</source>
+        <translation>เลขที่สมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="46"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="47"/>
+        <source>Member since</source>
+        <translation>เป็นสมาชิกตั้งแต่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="47"/>
+        <source>Membership expires</source>
+        <translation>สมาชิกภาพสิ้นสุด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="48"/>
+        <source>Notes</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="48"/>
+        <source>Consent recorded on</source>
+        <translation>วันที่ให้ความยินยอม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="49"/>
+        <source>Purpose of consent</source>
+        <translation>วัตถุประสงค์ของความยินยอม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="49"/>
+        <source>Record created</source>
+        <translation>สร้างระเบียนเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="50"/>
+        <source>Last changed</source>
+        <translation>แก้ไขล่าสุดเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="50"/>
+        <source>Deleted from the register</source>
+        <translation>ลบออกจากทะเบียนเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="51"/>
+        <source>Record id</source>
+        <translation>รหัสระเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="57"/>
+        <source>Created</source>
+        <translation>สร้าง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="57"/>
+        <source>Changed</source>
+        <translation>แก้ไข</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="57"/>
+        <source>Deleted</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="58"/>
+        <source>Restored</source>
+        <translation>กู้คืน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="58"/>
+        <source>Imported</source>
+        <translation>นำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="58"/>
+        <source>Merged</source>
+        <translation>รวมระเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="59"/>
+        <location filename="../../desktop/printing/access_report.py" line="235"/>
+        <source>Undone</source>
+        <translation>ยกเลิกการทำรายการ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="59"/>
+        <source>Personal data erased</source>
+        <translation>ลบข้อมูลส่วนบุคคล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="168"/>
+        <source>Member</source>
+        <translation>สมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="169"/>
+        <source>Prepared on</source>
+        <translation>จัดทำเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="180"/>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="184"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="190"/>
+        <source>Profile</source>
+        <translation>ข้อมูลส่วนตัว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="202"/>
+        <source>Strengths</source>
+        <translation>ความถนัด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="207"/>
+        <source>Groups and roles</source>
+        <translation>กลุ่มและบทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="208"/>
+        <location filename="../../desktop/printing/access_report.py" line="215"/>
+        <source>Group</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="208"/>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="208"/>
+        <source>From</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="208"/>
+        <source>Until</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="210"/>
+        <source>removed</source>
+        <translation>ลบแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="214"/>
+        <source>Dues payments</source>
+        <translation>การชำระค่าบำรุง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="215"/>
+        <source>Fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="215"/>
+        <source>Amount (baht)</source>
+        <translation>จำนวนเงิน (บาท)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="215"/>
+        <source>Paid on</source>
+        <translation>วันที่ชำระ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="215"/>
+        <source>Receipt</source>
+        <translation>ใบเสร็จ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="221"/>
+        <source>History of changes</source>
+        <translation>ประวัติการเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="226"/>
+        <source>Imports from files</source>
+        <translation>การนำเข้าจากไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="227"/>
+        <location filename="../../desktop/printing/access_report.py" line="235"/>
+        <location filename="../../desktop/printing/access_report.py" line="291"/>
+        <source>When</source>
+        <translation>เมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="227"/>
+        <source>File</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="227"/>
+        <source>Row</source>
+        <translation>แถว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="227"/>
+        <source>What the import did</source>
+        <translation>การดำเนินการ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="229"/>
+        <source>created the record</source>
+        <translation>สร้างระเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="229"/>
+        <source>updated the record</source>
+        <translation>ปรับปรุงระเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="234"/>
+        <source>Merged records</source>
+        <translation>ระเบียนที่รวมเข้าด้วยกัน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="235"/>
+        <source>Record merged into this one</source>
+        <translation>ระเบียนที่รวมเข้ามา</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="240"/>
+        <source>Other records: %1</source>
+        <translation>ข้อมูลอื่น: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="292"/>
+        <source>What</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="293"/>
+        <source>By (user / PC)</source>
+        <translation>โดย (ผู้ใช้ / เครื่อง)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="294"/>
+        <source>Details</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="312"/>
+        <source>Personal data held about a member</source>
+        <translation>ข้อมูลส่วนบุคคลของสมาชิกที่เก็บรักษาไว้</translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <location filename="../../desktop/accounts/controller.py" line="161"/>
@@ -3467,6 +3819,60 @@ Both records come back as they were, each with its own groups, dues and strength
         <location filename="../../desktop/history/view.py" line="264"/>
         <source>Show older changes</source>
         <translation>แสดงการเปลี่ยนแปลงที่เก่ากว่า</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPrivacy</name>
+    <message>
+        <location filename="../../desktop/privacy/commands.py" line="42"/>
+        <source>Folder for the member&apos;s data</source>
+        <translation>โฟลเดอร์สำหรับเก็บข้อมูลของสมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/commands.py" line="51"/>
+        <source>Member&apos;s data exported</source>
+        <translation>ส่งออกข้อมูลของสมาชิกแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/commands.py" line="53"/>
+        <source>Written:</source>
+        <translation>บันทึกไฟล์:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/commands.py" line="58"/>
+        <source>Open folder</source>
+        <translation>เปิดโฟลเดอร์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/commands.py" line="115"/>
+        <source>Only an administrator may erase a member&apos;s personal data.</source>
+        <translation>เฉพาะผู้ดูแลระบบเท่านั้นที่ลบข้อมูลส่วนบุคคลของสมาชิกได้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/commands.py" line="118"/>
+        <source>The member no longer exists (deleted elsewhere?).</source>
+        <translation>ไม่พบสมาชิกนี้แล้ว (อาจถูกลบจากที่อื่น)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/commands.py" line="121"/>
+        <source>Give the reason for the erasure.</source>
+        <translation>โปรดระบุเหตุผลของการลบข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/commands.py" line="124"/>
+        <source>The reason is too long.</source>
+        <translation>เหตุผลยาวเกินไป</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/commands.py" line="125"/>
+        <source>This member&apos;s personal data was already erased.</source>
+        <translation>ข้อมูลส่วนบุคคลของสมาชิกนี้ถูกลบไปแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/commands.py" line="147"/>
+        <location filename="../../desktop/privacy/commands.py" line="174"/>
+        <source>Erase personal data</source>
+        <translation>ลบข้อมูลส่วนบุคคล</translation>
     </message>
 </context>
 <context>

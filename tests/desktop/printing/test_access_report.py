@@ -20,7 +20,7 @@ from desktop.printing.access_report import access_report_html, build_access_repo
 from desktop.printing.pdf import PdfError, new_document, write_pdf
 from tests.db.privacy.conftest import Register
 from tests.db.privacy.conftest import register as register
-from tests.desktop.printing.pending_thai import pending_thai
+from tests.desktop.printing.thai_interface import thai_interface
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="apt-get install -y poppler-utils"
@@ -29,7 +29,7 @@ needs_poppler = pytest.mark.skipif(
 
 @pytest.fixture
 def thai(qapp: QApplication) -> Iterator[None]:
-    with pending_thai():
+    with thai_interface():
         yield
 
 

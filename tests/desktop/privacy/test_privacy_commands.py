@@ -21,7 +21,7 @@ from desktop.privacy import commands
 from desktop.privacy.erase_dialog import EraseMemberDialog
 from tests.db.privacy.conftest import NATIONAL_ID, Register
 from tests.db.privacy.conftest import register as register
-from tests.desktop.printing.pending_thai import pending_thai
+from tests.desktop.printing.thai_interface import thai_interface
 
 
 @pytest.fixture
@@ -151,7 +151,7 @@ def test_default_access_is_administrator_when_login_is_off() -> None:
 
 
 def test_screenshot_of_the_erase_dialog_in_thai(qtbot: QtBot, qapp: QApplication) -> None:
-    with pending_thai():
+    with thai_interface():
         dialog = EraseMemberDialog(name="นายสมชาย ใจดี", national_id=NATIONAL_ID)
         qtbot.addWidget(dialog)
         dialog.reason.setText("หนังสือขอลบข้อมูลลงวันที่ 1 ต.ค. 2569")
