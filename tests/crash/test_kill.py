@@ -20,6 +20,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -113,13 +114,35 @@ def _run(arguments: list[str], *, delay: float | None) -> tuple[list[str], bool,
         [sys.executable, "-m", *arguments], cwd=ROOT, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True, encoding="utf-8",
     )  # fmt: skip
-    assert process.stdout is not None
+    assert process.stdout is not None and process.stderr is not None
+    # Every stdout line goes through one reader: ``communicate()`` after a ``readline()`` would
+    # read the pipe below the text buffer and lose whatever that buffer already held.
     lines: list[str] = []
+    started = threading.Event()
+    errors: list[str] = []
+
+    def read_out() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.append(line.rstrip("\n"))
+            started.set()
+        started.set()
+
+    def read_err() -> None:
+        assert process.stderr is not None
+        errors.append(process.stderr.read())
+
+    readers = [threading.Thread(target=read_out), threading.Thread(target=read_err)]
+    for reader in readers:
+        reader.start()
     if arguments[0] != "db":
-        first = process.stdout.readline().strip()
+        started.wait(timeout=120)
+        first = lines[0] if lines else ""
         if first != "ready":
             process.kill()
-            raise AssertionError(f"driver did not start: {first!r} {process.communicate()[1]}")
+            for reader in readers:
+                reader.join()
+            raise AssertionError(f"driver did not start: {first!r} {''.join(errors)}")
     ready = time.perf_counter()
     killed = False
     if delay is not None:
@@ -128,9 +151,13 @@ def _run(arguments: list[str], *, delay: float | None) -> tuple[list[str], bool,
             assert SIGKILL is not None
             os.kill(process.pid, SIGKILL)
             killed = True
-    out, err = process.communicate(timeout=120)
+    process.wait(timeout=120)
+    for reader in readers:
+        reader.join(timeout=120)
     seconds = time.perf_counter() - ready
-    lines.extend(out.splitlines())
+    err = "".join(errors)
+    if arguments[0] != "db":
+        del lines[0]  # "ready"
     if not killed:
         assert process.returncode == 0, err
     else:
