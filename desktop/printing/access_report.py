@@ -21,14 +21,9 @@ from db.thai.errors import ThaiValueError
 from db.thai.national_id import format_national_id
 from desktop.printing.pdf import new_document
 
-CONTEXT = "AccessReport"
 LOGO_URL = QUrl("khrueakhai:association-logo.png")
 LOGO_HEIGHT_PX = 64
 MAX_VALUE_CHARS = 300  # a long value (notes, a snapshot) is cut in the table; the JSON has it all
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _e(value: object) -> str:
@@ -38,30 +33,49 @@ def _e(value: object) -> str:
 def _member_labels() -> list[tuple[str, str]]:
     """(member column, label) in the order the report lists them."""
     return [
-        ("prefix", _t("Title")), ("first_name", _t("First name")),
-        ("last_name", _t("Last name")), ("first_name_en", _t("First name (English)")),
-        ("last_name_en", _t("Last name (English)")), ("nickname", _t("Nickname")),
-        ("national_id", _t("National ID")), ("birth_date", _t("Date of birth")),
-        ("gender", _t("Gender")), ("personnel_type", _t("Personnel type")),
-        ("position", _t("Position")), ("position_type", _t("Position type")),
-        ("position_level", _t("Position level")), ("phone", _t("Mobile phone")),
-        ("phone_office", _t("Office phone")), ("email", _t("E-mail")),
-        ("line_id", _t("LINE ID")), ("address", _t("Address")),
-        ("membership_no", _t("Membership number")), ("status", _t("Status")),
-        ("joined_on", _t("Member since")), ("expires_on", _t("Membership expires")),
-        ("notes", _t("Notes")), ("consent_date", _t("Consent recorded on")),
-        ("consent_purpose", _t("Purpose of consent")), ("created_at", _t("Record created")),
-        ("updated_at", _t("Last changed")), ("deleted_at", _t("Deleted from the register")),
-        ("id", _t("Record id")),
-    ]  # fmt: skip
+        ("prefix", QCoreApplication.translate("AccessReport", "Title")),
+        ("first_name", QCoreApplication.translate("AccessReport", "First name")),
+        ("last_name", QCoreApplication.translate("AccessReport", "Last name")),
+        ("first_name_en", QCoreApplication.translate("AccessReport", "First name (English)")),
+        ("last_name_en", QCoreApplication.translate("AccessReport", "Last name (English)")),
+        ("nickname", QCoreApplication.translate("AccessReport", "Nickname")),
+        ("national_id", QCoreApplication.translate("AccessReport", "National ID")),
+        ("birth_date", QCoreApplication.translate("AccessReport", "Date of birth")),
+        ("gender", QCoreApplication.translate("AccessReport", "Gender")),
+        ("personnel_type", QCoreApplication.translate("AccessReport", "Personnel type")),
+        ("position", QCoreApplication.translate("AccessReport", "Position")),
+        ("position_type", QCoreApplication.translate("AccessReport", "Position type")),
+        ("position_level", QCoreApplication.translate("AccessReport", "Position level")),
+        ("phone", QCoreApplication.translate("AccessReport", "Mobile phone")),
+        ("phone_office", QCoreApplication.translate("AccessReport", "Office phone")),
+        ("email", QCoreApplication.translate("AccessReport", "E-mail")),
+        ("line_id", QCoreApplication.translate("AccessReport", "LINE ID")),
+        ("address", QCoreApplication.translate("AccessReport", "Address")),
+        ("membership_no", QCoreApplication.translate("AccessReport", "Membership number")),
+        ("status", QCoreApplication.translate("AccessReport", "Status")),
+        ("joined_on", QCoreApplication.translate("AccessReport", "Member since")),
+        ("expires_on", QCoreApplication.translate("AccessReport", "Membership expires")),
+        ("notes", QCoreApplication.translate("AccessReport", "Notes")),
+        ("consent_date", QCoreApplication.translate("AccessReport", "Consent recorded on")),
+        ("consent_purpose", QCoreApplication.translate("AccessReport", "Purpose of consent")),
+        ("created_at", QCoreApplication.translate("AccessReport", "Record created")),
+        ("updated_at", QCoreApplication.translate("AccessReport", "Last changed")),
+        ("deleted_at", QCoreApplication.translate("AccessReport", "Deleted from the register")),
+        ("id", QCoreApplication.translate("AccessReport", "Record id")),
+    ]
 
 
 def _kind_labels() -> dict[str, str]:
     return {
-        "create": _t("Created"), "update": _t("Changed"), "delete": _t("Deleted"),
-        "restore": _t("Restored"), "import": _t("Imported"), "merge": _t("Merged"),
-        "undo": _t("Undone"), "erase": _t("Personal data erased"),
-    }  # fmt: skip
+        "create": QCoreApplication.translate("AccessReport", "Created"),
+        "update": QCoreApplication.translate("AccessReport", "Changed"),
+        "delete": QCoreApplication.translate("AccessReport", "Deleted"),
+        "restore": QCoreApplication.translate("AccessReport", "Restored"),
+        "import": QCoreApplication.translate("AccessReport", "Imported"),
+        "merge": QCoreApplication.translate("AccessReport", "Merged"),
+        "undo": QCoreApplication.translate("AccessReport", "Undone"),
+        "erase": QCoreApplication.translate("AccessReport", "Personal data erased"),
+    }
 
 
 def _date_text(value: object) -> str:
@@ -123,7 +137,8 @@ def _section(title: str, body: str) -> str:
 
 
 def _none() -> str:
-    return f"<p style='color:#5f6b73'>{_e(_t('None recorded.'))}</p>"
+    text = QCoreApplication.translate("AccessReport", "None recorded.")
+    return f"<p style='color:#5f6b73'>{_e(text)}</p>"
 
 
 def _header(association: Any | None, has_logo: bool) -> str:
@@ -161,18 +176,18 @@ def access_report_html(
         x for x in (f"{member.get('prefix', '')}{member.get('first_name', '')}",
                     member.get("last_name", "")) if x
     )  # fmt: skip
+    title = QCoreApplication.translate("AccessReport", "Personal data held about a member")
+    subtitle = QCoreApplication.translate(
+        "AccessReport", "Right of access under the Personal Data Protection Act B.E. 2562"
+    )
     parts = [_header(association, has_logo)]
     parts.append(
-        f"<h2 align='center' style='margin-bottom:2px'>"
-        f"{_e(_t('Personal data held about a member'))}</h2>"
-        f"<p align='center' style='margin-top:0'>{_e(_t('Right of access under the Personal Data Protection Act B.E. 2562'))}</p>"  # noqa: E501
+        f"<h2 align='center' style='margin-bottom:2px'>{_e(title)}</h2>"
+        f"<p align='center' style='margin-top:0'>{_e(subtitle)}</p>"
     )
-    parts.append(
-        _pairs([
-            (_t("Member"), name),
-            (_t("Prepared on"), _date_text(data.get("exported_at"))),
-        ])
-    )  # fmt: skip
+    member_label = QCoreApplication.translate("AccessReport", "Member")
+    prepared_on = QCoreApplication.translate("AccessReport", "Prepared on")
+    parts.append(_pairs([(member_label, name), (prepared_on, _date_text(data.get("exported_at")))]))
     profile = [
         (label, _value_text(column, member.get(column), member))
         for column, label in _member_labels()
@@ -180,52 +195,103 @@ def access_report_html(
     if organisation:
         at = [column for column, _label in _member_labels()].index("position_level") + 1
         profile[at:at] = [
-            (_t("Organisation"), str(organisation.get("name", ""))),
-            (_t("Province"), str(organisation.get("province_name", ""))),
+            (
+                QCoreApplication.translate("AccessReport", "Organisation"),
+                str(organisation.get("name", "")),
+            ),
+            (
+                QCoreApplication.translate("AccessReport", "Province"),
+                str(organisation.get("province_name", "")),
+            ),
         ]
-    parts.append(_section(_t("Profile"), _pairs((label, v) for label, v in profile if v)))
+    parts.append(
+        _section(
+            QCoreApplication.translate("AccessReport", "Profile"),
+            _pairs((label, v) for label, v in profile if v),
+        )
+    )
     tags = [s["tag"] for s in data.get("strengths", []) if s.get("tag")]
     live = [s["tag"] for s in data.get("strengths", []) if s.get("tag") and not s.get("deleted_at")]
+    removed = QCoreApplication.translate("AccessReport", "removed")
     strengths = ", ".join(live) + (
-        f" ({_t('removed')}: {', '.join(t for t in tags if t not in live)})"
+        f" ({removed}: {', '.join(t for t in tags if t not in live)})"
         if len(tags) > len(live) else ""
     )  # fmt: skip
-    parts.append(_section(_t("Strengths"), f"<p>{_e(strengths)}</p>" if tags else _none()))
+    parts.append(
+        _section(
+            QCoreApplication.translate("AccessReport", "Strengths"),
+            f"<p>{_e(strengths)}</p>" if tags else _none(),
+        )
+    )
     groups = data.get("groups", [])
-    parts.append(_section(_t("Groups and roles"), _table(
-        [_t("Group"), _t("Role"), _t("From"), _t("Until")],
+    group_headers = [
+        QCoreApplication.translate("AccessReport", "Group"),
+        QCoreApplication.translate("AccessReport", "Role"),
+        QCoreApplication.translate("AccessReport", "From"),
+        QCoreApplication.translate("AccessReport", "Until"),
+    ]
+    parts.append(_section(QCoreApplication.translate("AccessReport", "Groups and roles"), _table(
+        group_headers,
         [(g["group_name"], g["role_name"], _date_text(g["started_on"]),
-          _date_text(g["ended_on"]) or (_t("removed") if g.get("deleted_at") else ""))
+          _date_text(g["ended_on"]) or (removed if g.get("deleted_at") else ""))
          for g in groups],
     ) if groups else _none()))  # fmt: skip
     dues = data.get("dues", [])
-    parts.append(_section(_t("Dues payments"), _table(
-        [_t("Fiscal year"), _t("Amount (baht)"), _t("Paid on"), _t("Receipt"), _t("Group")],
+    dues_headers = [
+        QCoreApplication.translate("AccessReport", "Fiscal year"),
+        QCoreApplication.translate("AccessReport", "Amount (baht)"),
+        QCoreApplication.translate("AccessReport", "Paid on"),
+        QCoreApplication.translate("AccessReport", "Receipt"),
+        QCoreApplication.translate("AccessReport", "Group"),
+    ]
+    parts.append(_section(QCoreApplication.translate("AccessReport", "Dues payments"), _table(
+        dues_headers,
         [(d["fiscal_year_be"], d["amount_baht"], _date_text(d["paid_on"]), d["receipt_no"],
           d["group_name"]) for d in dues],
     ) if dues else _none()))  # fmt: skip
-    parts.append(_section(_t("History of changes"), _history(data.get("history") or [])))
+    parts.append(
+        _section(
+            QCoreApplication.translate("AccessReport", "History of changes"),
+            _history(data.get("history") or []),
+        )
+    )
     runs = data.get("import_runs", [])
-    parts.append(_section(_t("Imports from files"), _table(
-        [_t("When"), _t("File"), _t("Row"), _t("What the import did")],
+    when = QCoreApplication.translate("AccessReport", "When")
+    run_headers = [
+        when,
+        QCoreApplication.translate("AccessReport", "File"),
+        QCoreApplication.translate("AccessReport", "Row"),
+        QCoreApplication.translate("AccessReport", "What the import did"),
+    ]
+    created = QCoreApplication.translate("AccessReport", "created the record")
+    updated = QCoreApplication.translate("AccessReport", "updated the record")
+    parts.append(_section(QCoreApplication.translate("AccessReport", "Imports from files"), _table(
+        run_headers,
         [(_date_text(r["imported_at"]), r["file_name"], r["row_number"],
-          _t("created the record") if r["action"] == "created" else _t("updated the record"))
+          created if r["action"] == "created" else updated)
          for r in runs],
     ) if runs else _none()))  # fmt: skip
     merges = data.get("merges", [])
     merged = {m["id"]: m for m in data.get("merged_records", [])}
-    parts.append(_section(_t("Merged records"), _table(
-        [_t("When"), _t("Record merged into this one"), _t("Undone")],
+    merge_headers = [
+        when,
+        QCoreApplication.translate("AccessReport", "Record merged into this one"),
+        QCoreApplication.translate("AccessReport", "Undone"),
+    ]
+    parts.append(_section(QCoreApplication.translate("AccessReport", "Merged records"), _table(
+        merge_headers,
         [(_date_text(m["merged_at"]), _merged_name(merged.get(m["merged_id"]), m["merged_id"]),
           _date_text(m["undone_at"])) for m in merges],
     ) if merges else _none()))  # fmt: skip
+    other_records = QCoreApplication.translate("AccessReport", "Other records: %1")
     for table, rows in (data.get("other_records") or {}).items():
-        parts.append(_section(_t("Other records: %1").replace("%1", table), _table(
+        parts.append(_section(other_records.replace("%1", table), _table(
             list(rows[0].keys()) if rows else [], [list(r.values()) for r in rows]
         )))  # fmt: skip
-    parts.append(
-        f"<p style='color:#5f6b73; margin-top:16px'>{_e(_t('The same data is given as a JSON file for other programs.'))}</p>"  # noqa: E501
+    json_note = QCoreApplication.translate(
+        "AccessReport", "The same data is given as a JSON file for other programs."
     )
+    parts.append(f"<p style='color:#5f6b73; margin-top:16px'>{_e(json_note)}</p>")
     return "".join(parts)
 
 
@@ -241,15 +307,17 @@ def _history(entries: Sequence[Mapping[str, Any]]) -> str:
         return _none()
     labels = dict(_member_labels())
     kinds = _kind_labels()
+    value_erased = QCoreApplication.translate("AccessReport", "value erased")
+    reason = QCoreApplication.translate("AccessReport", "Reason")
     rows = []
     for entry in entries:
         changes = []
         for change in entry.get("changes", []):
             label = labels.get(change["field"], change["field"])
             if change.get("erased"):
-                changes.append(f"{label}: {_t('value erased')}")
+                changes.append(f"{label}: {value_erased}")
             elif change["field"] == "reason":
-                changes.append(f"{_t('Reason')}: {change['new']}")
+                changes.append(f"{reason}: {change['new']}")
             else:
                 old, new = change.get("old"), change.get("new")
                 changes.append(
@@ -265,7 +333,13 @@ def _history(entries: Sequence[Mapping[str, Any]]) -> str:
                 what,
             )
         )
-    return _table([_t("When"), _t("What"), _t("By (user / PC)"), _t("Details")], rows)
+    headers = [
+        QCoreApplication.translate("AccessReport", "When"),
+        QCoreApplication.translate("AccessReport", "What"),
+        QCoreApplication.translate("AccessReport", "By (user / PC)"),
+        QCoreApplication.translate("AccessReport", "Details"),
+    ]
+    return _table(headers, rows)
 
 
 def build_access_report(
@@ -279,6 +353,7 @@ def build_access_report(
         document.addResource(QTextDocument.ResourceType.ImageResource, LOGO_URL, image)
     document.setHtml(access_report_html(data, association=association, has_logo=not image.isNull()))
     document.setMetaInformation(
-        QTextDocument.MetaInformation.DocumentTitle, _t("Personal data held about a member")
+        QTextDocument.MetaInformation.DocumentTitle,
+        QCoreApplication.translate("AccessReport", "Personal data held about a member"),
     )
     return document

@@ -27,12 +27,6 @@ from desktop.printing.access_report import build_access_report
 from desktop.printing.pdf import write_pdf
 from desktop.privacy.erase_dialog import EraseMemberDialog
 
-CONTEXT = "MemberPrivacy"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def _permissions() -> Any:
     from desktop.accounts.access import current_access
@@ -42,7 +36,9 @@ def _permissions() -> Any:
 
 # Replaceable in tests (a native dialog cannot be driven offscreen).
 def choose_folder(parent: QWidget | None) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, _t("Folder for the member's data"))
+    folder = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("MemberPrivacy", "Folder for the member's data")
+    )
     return Path(folder) if folder else None
 
 
@@ -50,9 +46,13 @@ def offer_to_open(parent: QWidget | None, folder: Path, files: tuple[Path, ...])
     box = QMessageBox(parent)
     box.setObjectName("memberDataExported")
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(_t("Member's data exported"))
-    box.setText(_t("Written:") + "\n" + "\n".join(p.name for p in files))
-    open_button = box.addButton(_t("Open folder"), QMessageBox.ButtonRole.ActionRole)
+    box.setWindowTitle(QCoreApplication.translate("MemberPrivacy", "Member's data exported"))
+    written = QCoreApplication.translate("MemberPrivacy", "Written:")
+    box.setText(written + "\n" + "\n".join(p.name for p in files))
+    open_button = box.addButton(
+        QCoreApplication.translate("MemberPrivacy", "Open folder"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     box.finished.connect(
         lambda _result: (
@@ -107,11 +107,19 @@ async def export_member_data(
 
 def erasure_error_text(error: ErasureError) -> str:
     texts = {
-        "not_permitted": _t("Only an administrator may erase a member's personal data."),
-        "unknown_member": _t("The member no longer exists (deleted elsewhere?)."),
-        "missing_reason": _t("Give the reason for the erasure."),
-        "reason_too_long": _t("The reason is too long."),
-        "already_erased": _t("This member's personal data was already erased."),
+        "not_permitted": QCoreApplication.translate(
+            "MemberPrivacy", "Only an administrator may erase a member's personal data."
+        ),
+        "unknown_member": QCoreApplication.translate(
+            "MemberPrivacy", "The member no longer exists (deleted elsewhere?)."
+        ),
+        "missing_reason": QCoreApplication.translate(
+            "MemberPrivacy", "Give the reason for the erasure."
+        ),
+        "reason_too_long": QCoreApplication.translate("MemberPrivacy", "The reason is too long."),
+        "already_erased": QCoreApplication.translate(
+            "MemberPrivacy", "This member's personal data was already erased."
+        ),
     }
     return texts.get(error.code, error.message)
 
@@ -131,10 +139,10 @@ async def erase_member_data(
     permissions = _permissions()
     if not getattr(permissions, "can_erase_personal_data", False):
         QMessageBox.warning(
-            parent, _t("Erase personal data"), erasure_error_text(
-                ErasureError("not_permitted", "not permitted")
-            ),
-        )  # fmt: skip
+            parent,
+            QCoreApplication.translate("MemberPrivacy", "Erase personal data"),
+            erasure_error_text(ErasureError("not_permitted", "not permitted")),
+        )
         return None
     profile = await executor.run(get_member, member_id=member_id)
     data = profile.data
@@ -156,7 +164,11 @@ async def erase_member_data(
             reason=reason, permissions=permissions,
         )  # fmt: skip
     except ErasureError as error:
-        QMessageBox.warning(parent, _t("Erase personal data"), erasure_error_text(error))
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("MemberPrivacy", "Erase personal data"),
+            erasure_error_text(error),
+        )
         return None
     loop = asyncio.get_running_loop()
     await loop.run_in_executor(None, checkpoint_after_erasure, executor.database)

@@ -71,7 +71,7 @@
 <context>
     <name>AccessReport</name>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="37"/>
+        <location filename="../../desktop/printing/access_report.py" line="36"/>
         <source>Title</source>
         <translation>คำนำหน้าชื่อ</translation>
     </message>
@@ -86,336 +86,361 @@
         <translation>นามสกุล</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="38"/>
+        <location filename="../../desktop/printing/access_report.py" line="39"/>
         <source>First name (English)</source>
         <translation>ชื่อ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="39"/>
+        <location filename="../../desktop/printing/access_report.py" line="40"/>
         <source>Last name (English)</source>
         <translation>นามสกุล (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="39"/>
+        <location filename="../../desktop/printing/access_report.py" line="41"/>
         <source>Nickname</source>
         <translation>ชื่อเล่น</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="40"/>
+        <location filename="../../desktop/printing/access_report.py" line="42"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="40"/>
+        <location filename="../../desktop/printing/access_report.py" line="43"/>
         <source>Date of birth</source>
         <translation>วันเกิด</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="41"/>
+        <location filename="../../desktop/printing/access_report.py" line="44"/>
         <source>Gender</source>
         <translation>เพศ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="41"/>
+        <location filename="../../desktop/printing/access_report.py" line="45"/>
         <source>Personnel type</source>
         <translation>ประเภทบุคลากร</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="42"/>
+        <location filename="../../desktop/printing/access_report.py" line="46"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="42"/>
+        <location filename="../../desktop/printing/access_report.py" line="47"/>
         <source>Position type</source>
         <translation>ประเภทตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="43"/>
+        <location filename="../../desktop/printing/access_report.py" line="48"/>
         <source>Position level</source>
         <translation>ระดับตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="43"/>
+        <location filename="../../desktop/printing/access_report.py" line="49"/>
         <source>Mobile phone</source>
         <translation>โทรศัพท์มือถือ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="44"/>
+        <location filename="../../desktop/printing/access_report.py" line="50"/>
         <source>Office phone</source>
         <translation>โทรศัพท์ที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="44"/>
+        <location filename="../../desktop/printing/access_report.py" line="51"/>
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="45"/>
+        <location filename="../../desktop/printing/access_report.py" line="52"/>
         <source>LINE ID</source>
         <translation>ไลน์ไอดี</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="45"/>
+        <location filename="../../desktop/printing/access_report.py" line="53"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="46"/>
+        <location filename="../../desktop/printing/access_report.py" line="54"/>
         <source>Membership number</source>
         <translation>เลขที่สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="46"/>
+        <location filename="../../desktop/printing/access_report.py" line="55"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="47"/>
+        <location filename="../../desktop/printing/access_report.py" line="56"/>
         <source>Member since</source>
         <translation>เป็นสมาชิกตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="47"/>
+        <location filename="../../desktop/printing/access_report.py" line="57"/>
         <source>Membership expires</source>
         <translation>สมาชิกภาพสิ้นสุด</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="48"/>
+        <location filename="../../desktop/printing/access_report.py" line="58"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="48"/>
+        <location filename="../../desktop/printing/access_report.py" line="59"/>
         <source>Consent recorded on</source>
         <translation>วันที่ให้ความยินยอม</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="49"/>
+        <location filename="../../desktop/printing/access_report.py" line="60"/>
         <source>Purpose of consent</source>
         <translation>วัตถุประสงค์ของความยินยอม</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="49"/>
+        <location filename="../../desktop/printing/access_report.py" line="61"/>
         <source>Record created</source>
         <translation>สร้างระเบียนเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="50"/>
+        <location filename="../../desktop/printing/access_report.py" line="62"/>
         <source>Last changed</source>
         <translation>แก้ไขล่าสุดเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="50"/>
+        <location filename="../../desktop/printing/access_report.py" line="63"/>
         <source>Deleted from the register</source>
         <translation>ลบออกจากทะเบียนเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="51"/>
+        <location filename="../../desktop/printing/access_report.py" line="64"/>
         <source>Record id</source>
         <translation>รหัสระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="57"/>
+        <location filename="../../desktop/printing/access_report.py" line="70"/>
         <source>Created</source>
         <translation>สร้าง</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="57"/>
+        <location filename="../../desktop/printing/access_report.py" line="71"/>
         <source>Changed</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="57"/>
+        <location filename="../../desktop/printing/access_report.py" line="72"/>
         <source>Deleted</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="58"/>
+        <location filename="../../desktop/printing/access_report.py" line="73"/>
         <source>Restored</source>
         <translation>กู้คืน</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="58"/>
+        <location filename="../../desktop/printing/access_report.py" line="74"/>
         <source>Imported</source>
         <translation>นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="58"/>
+        <location filename="../../desktop/printing/access_report.py" line="75"/>
         <source>Merged</source>
         <translation>รวมระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="59"/>
-        <location filename="../../desktop/printing/access_report.py" line="235"/>
+        <location filename="../../desktop/printing/access_report.py" line="76"/>
+        <location filename="../../desktop/printing/access_report.py" line="279"/>
         <source>Undone</source>
         <translation>ยกเลิกการทำรายการ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="59"/>
+        <location filename="../../desktop/printing/access_report.py" line="77"/>
         <source>Personal data erased</source>
         <translation>ลบข้อมูลส่วนบุคคล</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="168"/>
+        <location filename="../../desktop/printing/access_report.py" line="140"/>
+        <source>None recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="180"/>
+        <source>Right of access under the Personal Data Protection Act B.E. 2562</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="188"/>
         <source>Member</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="169"/>
+        <location filename="../../desktop/printing/access_report.py" line="189"/>
         <source>Prepared on</source>
         <translation>จัดทำเมื่อ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="180"/>
+        <location filename="../../desktop/printing/access_report.py" line="199"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="184"/>
+        <location filename="../../desktop/printing/access_report.py" line="203"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="190"/>
+        <location filename="../../desktop/printing/access_report.py" line="209"/>
         <source>Profile</source>
         <translation>ข้อมูลส่วนตัว</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="202"/>
+        <location filename="../../desktop/printing/access_report.py" line="222"/>
         <source>Strengths</source>
         <translation>ความถนัด</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="207"/>
+        <location filename="../../desktop/printing/access_report.py" line="233"/>
         <source>Groups and roles</source>
         <translation>กลุ่มและบทบาท</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="208"/>
-        <location filename="../../desktop/printing/access_report.py" line="215"/>
+        <location filename="../../desktop/printing/access_report.py" line="228"/>
+        <location filename="../../desktop/printing/access_report.py" line="245"/>
         <source>Group</source>
         <translation>กลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="208"/>
+        <location filename="../../desktop/printing/access_report.py" line="229"/>
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="208"/>
+        <location filename="../../desktop/printing/access_report.py" line="230"/>
         <source>From</source>
         <translation>ตั้งแต่</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="208"/>
+        <location filename="../../desktop/printing/access_report.py" line="231"/>
         <source>Until</source>
         <translation>ถึง</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="210"/>
+        <location filename="../../desktop/printing/access_report.py" line="215"/>
         <source>removed</source>
         <translation>ลบแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="214"/>
+        <location filename="../../desktop/printing/access_report.py" line="247"/>
         <source>Dues payments</source>
         <translation>การชำระค่าบำรุง</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="215"/>
+        <location filename="../../desktop/printing/access_report.py" line="241"/>
         <source>Fiscal year</source>
         <translation>ปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="215"/>
+        <location filename="../../desktop/printing/access_report.py" line="242"/>
         <source>Amount (baht)</source>
         <translation>จำนวนเงิน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="215"/>
+        <location filename="../../desktop/printing/access_report.py" line="243"/>
         <source>Paid on</source>
         <translation>วันที่ชำระ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="215"/>
+        <location filename="../../desktop/printing/access_report.py" line="244"/>
         <source>Receipt</source>
         <translation>ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="221"/>
+        <location filename="../../desktop/printing/access_report.py" line="254"/>
         <source>History of changes</source>
         <translation>ประวัติการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="226"/>
+        <location filename="../../desktop/printing/access_report.py" line="268"/>
         <source>Imports from files</source>
         <translation>การนำเข้าจากไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="227"/>
-        <location filename="../../desktop/printing/access_report.py" line="235"/>
-        <location filename="../../desktop/printing/access_report.py" line="291"/>
+        <location filename="../../desktop/printing/access_report.py" line="259"/>
+        <location filename="../../desktop/printing/access_report.py" line="337"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="227"/>
+        <location filename="../../desktop/printing/access_report.py" line="262"/>
         <source>File</source>
         <translation>ไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="227"/>
+        <location filename="../../desktop/printing/access_report.py" line="263"/>
         <source>Row</source>
         <translation>แถว</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="227"/>
+        <location filename="../../desktop/printing/access_report.py" line="264"/>
         <source>What the import did</source>
         <translation>การดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="229"/>
+        <location filename="../../desktop/printing/access_report.py" line="266"/>
         <source>created the record</source>
         <translation>สร้างระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="229"/>
+        <location filename="../../desktop/printing/access_report.py" line="267"/>
         <source>updated the record</source>
         <translation>ปรับปรุงระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="234"/>
+        <location filename="../../desktop/printing/access_report.py" line="281"/>
         <source>Merged records</source>
         <translation>ระเบียนที่รวมเข้าด้วยกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="235"/>
+        <location filename="../../desktop/printing/access_report.py" line="278"/>
         <source>Record merged into this one</source>
         <translation>ระเบียนที่รวมเข้ามา</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="240"/>
+        <location filename="../../desktop/printing/access_report.py" line="286"/>
         <source>Other records: %1</source>
         <translation>ข้อมูลอื่น: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="292"/>
+        <location filename="../../desktop/printing/access_report.py" line="291"/>
+        <source>The same data is given as a JSON file for other programs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="310"/>
+        <source>value erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="311"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/access_report.py" line="338"/>
         <source>What</source>
         <translation>รายการ</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="293"/>
+        <location filename="../../desktop/printing/access_report.py" line="339"/>
         <source>By (user / PC)</source>
         <translation>โดย (ผู้ใช้ / เครื่อง)</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="294"/>
+        <location filename="../../desktop/printing/access_report.py" line="340"/>
         <source>Details</source>
         <translation>รายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/access_report.py" line="312"/>
+        <location filename="../../desktop/printing/access_report.py" line="179"/>
+        <location filename="../../desktop/printing/access_report.py" line="357"/>
         <source>Personal data held about a member</source>
         <translation>ข้อมูลส่วนบุคคลของสมาชิกที่เก็บรักษาไว้</translation>
     </message>
@@ -3824,53 +3849,53 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>MemberPrivacy</name>
     <message>
-        <location filename="../../desktop/privacy/commands.py" line="42"/>
+        <location filename="../../desktop/privacy/commands.py" line="40"/>
         <source>Folder for the member&apos;s data</source>
         <translation>โฟลเดอร์สำหรับเก็บข้อมูลของสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/commands.py" line="51"/>
+        <location filename="../../desktop/privacy/commands.py" line="49"/>
         <source>Member&apos;s data exported</source>
         <translation>ส่งออกข้อมูลของสมาชิกแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/commands.py" line="53"/>
+        <location filename="../../desktop/privacy/commands.py" line="50"/>
         <source>Written:</source>
         <translation>บันทึกไฟล์:</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/commands.py" line="58"/>
+        <location filename="../../desktop/privacy/commands.py" line="53"/>
         <source>Open folder</source>
         <translation>เปิดโฟลเดอร์</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/commands.py" line="115"/>
+        <location filename="../../desktop/privacy/commands.py" line="110"/>
         <source>Only an administrator may erase a member&apos;s personal data.</source>
         <translation>เฉพาะผู้ดูแลระบบเท่านั้นที่ลบข้อมูลส่วนบุคคลของสมาชิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/commands.py" line="118"/>
+        <location filename="../../desktop/privacy/commands.py" line="113"/>
         <source>The member no longer exists (deleted elsewhere?).</source>
         <translation>ไม่พบสมาชิกนี้แล้ว (อาจถูกลบจากที่อื่น)</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/commands.py" line="121"/>
+        <location filename="../../desktop/privacy/commands.py" line="116"/>
         <source>Give the reason for the erasure.</source>
         <translation>โปรดระบุเหตุผลของการลบข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/commands.py" line="124"/>
+        <location filename="../../desktop/privacy/commands.py" line="119"/>
         <source>The reason is too long.</source>
         <translation>เหตุผลยาวเกินไป</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/commands.py" line="125"/>
+        <location filename="../../desktop/privacy/commands.py" line="120"/>
         <source>This member&apos;s personal data was already erased.</source>
         <translation>ข้อมูลส่วนบุคคลของสมาชิกนี้ถูกลบไปแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/commands.py" line="147"/>
-        <location filename="../../desktop/privacy/commands.py" line="174"/>
+        <location filename="../../desktop/privacy/commands.py" line="143"/>
+        <location filename="../../desktop/privacy/commands.py" line="169"/>
         <source>Erase personal data</source>
         <translation>ลบข้อมูลส่วนบุคคล</translation>
     </message>
