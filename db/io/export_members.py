@@ -353,9 +353,8 @@ _CONTROL_BYTES = bytes(range(32))
 # space (xml:space="preserve"), U+FFFE / U+FFFF; control characters are tested apart.
 _UNPLAIN_XML = (b"<t> ", b" </t>", b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 _EXCEL_ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")
-# Between the cells of a CSV record as SQL builds it (a comma once the chunk is checked).
-_FIELD_END = "\x1f"
-_FIELD_END_BYTES = _FIELD_END.encode("ascii")
+# SQL: true when the CSV field {v} must be quoted (a comma, a quote or a line break in it).
+_CSV_QUOTE_TEST = "instr({v}, ',') OR instr({v}, '\"') OR instr({v}, '\n') OR instr({v}, '\r')"
 _MONTH_NUMBERS = tuple(f"{month:02d}" for month in range(1, 13))
 
 
@@ -369,11 +368,6 @@ def _csv_field(text: str) -> str:
     if '"' in text or "," in text or "\n" in text or "\r" in text:
         return '"' + text.replace('"', '""') + '"'
     return text
-
-
-def _needs_quotes(data: bytes) -> bool:
-    """True if CSV cells in ``data`` hold a comma, a quote or a line break."""
-    return b"," in data or b'"' in data or b"\n" in data or b"\r" in data
 
 
 def _plain_xml(blob: bytes) -> bool:
@@ -435,7 +429,7 @@ class _Records:
             raise
         # printf builds the record in one buffer (a chain of || copies it once per operator).
         if self._csv:
-            record = f"printf('{_FIELD_END.join(['%s'] * len(fields))}', {', '.join(fields)})"
+            record = f"printf('{','.join(['%s'] * len(fields))}', {', '.join(fields)})"
         else:
             record = (
                 f"printf('<row r=\"%d\">{'%s' * len(fields)}</row>', {self._row_number()},"
@@ -469,7 +463,7 @@ class _Records:
             else:
                 text = self._labels[index][value]
             if self._csv:
-                return text
+                return _csv_field(text)
             return self._sheet.cell(text, index, row) if text else ""
         except BaseException as error:
             self._error = error
@@ -490,8 +484,12 @@ class _Records:
         """Any text (``value`` is an SQL expression that is never NULL)."""
         python = f"{self._function}({_CELL_FREE}, {value}, {index}, "
         starts_formula = f"unicode({value}) IN ({_TRIGGER_CODES})"
-        if self._csv:  # quoted in Python, a chunk at a time (see csv())
-            return f"CASE WHEN {starts_formula} THEN {python}0) ELSE {value} END"
+        if self._csv:
+            quoted = f"""'"' || replace({value}, '"', '""') || '"'"""
+            return (
+                f"CASE WHEN {starts_formula} THEN {python}0)"
+                f" WHEN {_CSV_QUOTE_TEST.format(v=value)} THEN {quoted} ELSE {value} END"
+            )
         return (
             f"CASE WHEN {value} = '' THEN ''"
             f" WHEN {starts_formula} OR instr({value}, '&') OR instr({value}, '<')"
@@ -533,7 +531,7 @@ class _Records:
         if "\x00" in text:
             return None
         if self._csv:
-            return _sql_text(text)
+            return _sql_text(_csv_field(text))
         if not text:
             return "''"
         opening = self._sheet.opening_sql(index, self._row_number(), open_tag=False)
@@ -575,7 +573,7 @@ class _Records:
 
         def cell(key: str, text: str) -> str:
             if self._csv:
-                return text
+                return _csv_field(text)
             return self._sheet.body(text, indexes.get(key, 0), 0) if text else ""
 
         rows = [
@@ -620,39 +618,12 @@ class _Records:
         return rows
 
     def csv(self, keys: Sequence[int]) -> tuple[int, bytes]:
-        """(members, their CSV lines, each ended by CRLF) for ``keys``.
-
-        SQL gives each member's cells (escaped, not quoted) separated by :data:`_FIELD_END`:
-        where no cell of the chunk holds a comma, a quote or a line break (checked on the
-        chunk's bytes), the separators become commas at once; otherwise the lines that need it
-        are quoted field by field."""
+        """(members, their CSV lines, each ended by CRLF) for ``keys``: SQL gives each line
+        whole (fields escaped and quoted where needed)."""
         rows = self.fetch(keys)
         if not rows:
             return 0, b""
-        records = [record for _key, record in rows]
-        blob = b"".join(records)
-        separators = len(records) * (len(self._columns) - 1)
-        if blob.count(_FIELD_END_BYTES) == separators and not _needs_quotes(blob):
-            lines = b"\r\n".join(records).replace(_FIELD_END_BYTES, b",")
-            return len(rows), lines + b"\r\n"
-        lines = [self._csv_line(key, record) for key, record in rows]
-        return len(rows), b"\r\n".join(lines) + b"\r\n"
-
-    def _csv_line(self, key: int, record: bytes) -> bytes:
-        fields = record.split(_FIELD_END_BYTES)
-        if len(fields) != len(self._columns):  # a cell holds the separator: read it apart
-            reader = _ChunkReader(
-                self._connection, self._columns, era=self._era, language=self._language,
-                strengths_table=self._strengths_table,
-            )  # fmt: skip
-            texts = [str(values[0]) for values in reader.read([key])]
-            return ",".join(map(_csv_field, texts)).encode("utf-8")
-        if not _needs_quotes(record):
-            return b",".join(fields)
-        return b",".join(
-            _csv_field(field.decode("utf-8")).encode("utf-8") if _needs_quotes(field) else field
-            for field in fields
-        )
+        return len(rows), b"\r\n".join([record for _key, record in rows]) + b"\r\n"
 
     def xml(self, keys: Sequence[int], first_row: int) -> tuple[int, bytes]:
         """(members, their worksheet rows' XML) for ``keys``, numbered from ``first_row``.
