@@ -163,9 +163,12 @@ class InstanceGuard:
     def __init__(self, db_path: Path) -> None:
         self.db_path = db_path
         self.lock_path = db_path.with_name(db_path.name + ".lock")
-        self.server_name = "khrueakhai-" + hashlib.sha256(
-            f"{platform.node()}|{_user_name()}|{db_path}".encode()
-        ).hexdigest()[:24]
+        self.server_name = (
+            "khrueakhai-"
+            + hashlib.sha256(f"{platform.node()}|{_user_name()}|{db_path}".encode()).hexdigest()[
+                :24
+            ]
+        )
         self._lock = QLockFile(str(self.lock_path))
         self._lock.setStaleLockTime(0)  # stale only when the holder is gone (same computer)
         self._server: QLocalServer | None = None
@@ -436,15 +439,28 @@ def parse_arguments(args: Sequence[str]) -> tuple[argparse.Namespace, list[str]]
         description="Khrueakhai (เครือข่าย): the register of local-government officials' networks.",
         allow_abbrev=False,
     )
-    parser.add_argument("--db", type=Path, metavar="PATH", help="database file (default: "
-                        "khrueakhai.sqlite in the user's data folder)")
-    parser.add_argument("--demo", action="store_true",
-                        help=f"fill an empty database with {DEMO_MEMBERS} demo members")
-    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES),
-                        help="interface language for this start (default: the saved one, Thai)")
-    parser.add_argument("--self-check", action="store_true",
-                        help="check the installation (database, Thai font), print the result, "
-                        "exit 0 when all is well")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="database file (default: khrueakhai.sqlite in the user's data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=f"fill an empty database with {DEMO_MEMBERS} demo members",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=sorted(i18n.LANGUAGES),
+        help="interface language for this start (default: the saved one, Thai)",
+    )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check the installation (database, Thai font), print the result, "
+        "exit 0 when all is well",
+    )
     return parser.parse_known_args(list(args))
 
 
@@ -472,12 +488,14 @@ def run(argv: Sequence[str]) -> int:
         tell_database_in_use(guard)
         return EXIT_DATABASE_IN_USE
     database: Database | None = None
+    start_check = None
     try:
         try:
-            from desktop.backup import check_on_start  # a damaged database is never opened
+            from desktop.backup import StartCheck  # a damaged database is never opened
             from desktop.main_window import MainWindow
 
-            if not check_on_start(db_path):
+            start_check = StartCheck(db_path)
+            if not start_check.run():
                 log.warning("%s is damaged and was not restored: quitting", db_path)
                 return EXIT_DAMAGED_DATABASE
             database = open_database(db_path, demo=args.demo)
@@ -503,4 +521,6 @@ def run(argv: Sequence[str]) -> int:
     finally:
         if database is not None:
             database.dispose()
+            if start_check is not None and start_check.closed():
+                log.info("closed %s cleanly", db_path)
         guard.release()

@@ -9,8 +9,11 @@ and restoring. Everything here is a plain function the app, the command line and
 - :func:`backup_due`, :func:`load_backup_settings`, :func:`save_backup_settings`,
   :func:`backup_now`, :func:`backup_before`: settings in ``local_setting`` and scheduling.
 - :func:`check_integrity`, :func:`restore_backup`, :func:`ensure_not_in_use`.
+- :func:`record_clean_close`, :func:`take_clean_close`, :func:`check_needed`: the marker a clean
+  exit leaves, so the next start can skip its integrity check.
 """
 
+from db.backup.clean_close import CleanClose, check_needed, record_clean_close, take_clean_close
 from db.backup.create import backup_database_file, backup_to_file, create_backup
 from db.backup.info import check_integrity, latest_good_backup, list_backups, read_backup_info
 from db.backup.naming import backup_name, parse_backup_name
@@ -60,6 +63,7 @@ __all__ = [
     "BackupError",
     "BackupInfo",
     "BackupSettings",
+    "CleanClose",
     "Counts",
     "IntegrityResult",
     "PrunePlan",
@@ -73,6 +77,7 @@ __all__ = [
     "backup_now",
     "backup_to_file",
     "check_integrity",
+    "check_needed",
     "check_restorable",
     "create_backup",
     "default_backup_folder",
@@ -87,6 +92,8 @@ __all__ = [
     "read_backup_info",
     "read_backup_settings",
     "record_backup",
+    "record_clean_close",
     "restore_backup",
     "save_backup_settings",
+    "take_clean_close",
 ]

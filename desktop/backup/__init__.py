@@ -6,11 +6,12 @@ the start-up check of a damaged database, and backups before risky operations.
   ``load()`` fills it, ``validate()`` says what is wrong, ``save()`` stores (signal ``saved``).
 - ``BackupScheduler(executor, show_message=...)``: the scheduled backup when due.
 - ``install_backups(window)``: the File menu entry and the scheduler for the main window.
-- ``check_on_start(db_path)``: the integrity check before the app opens the database.
+- ``check_on_start(db_path)``: the integrity check before the app opens the database;
+  ``StartCheck(db_path)`` skips it after a clean exit and leaves the marker at the next one.
 - ``with_backup(executor, fn, reason=...)``: ``fn`` run on the database thread after a backup.
 """
 
-from desktop.backup.damaged import DamagedDatabaseDialog, check_on_start
+from desktop.backup.damaged import DamagedDatabaseDialog, StartCheck, check_on_start
 from desktop.backup.dialog import BackupsDialog, open_backups_dialog
 from desktop.backup.menu import install_backups
 from desktop.backup.runner import start_backup, with_backup
@@ -22,6 +23,7 @@ __all__ = [
     "BackupSettingsPanel",
     "BackupsDialog",
     "DamagedDatabaseDialog",
+    "StartCheck",
     "check_on_start",
     "install_backups",
     "open_backups_dialog",

@@ -4,10 +4,15 @@
 database. When it fails, :class:`DamagedDatabaseDialog` explains, in Thai, and offers the latest
 good backup (restored, the damaged file kept aside as ``<name>.damaged-<time>``), another backup,
 or quitting.
+
+:class:`StartCheck` wraps it for the app: after a clean exit (the marker of
+:mod:`db.backup.clean_close` still matches the file and its last check is recent) the check is
+skipped, and when the app closes the database it leaves the marker for the next start.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 from pathlib import Path
@@ -29,10 +34,13 @@ from db.backup import (
     IntegrityResult,
     RestoreResult,
     check_integrity,
+    check_needed,
     latest_good_backup,
     read_backup_info,
     read_backup_settings,
+    record_clean_close,
     restore_backup,
+    take_clean_close,
 )
 from desktop.backup.dialog import preview_html
 from desktop.backup.texts import error_text
@@ -162,3 +170,31 @@ def check_on_start(db_path: Path, parent: QWidget | None = None) -> bool:
         return True
     dialog = DamagedDatabaseDialog(db_path, result, parent)
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class StartCheck:
+    """The integrity check of one start: :meth:`run` before the database is opened,
+    :meth:`closed` after every connection to it was disposed."""
+
+    def __init__(self, db_path: Path, *, today: dt.date | None = None) -> None:
+        self.db_path = db_path
+        self.today = today or dt.date.today()
+        self.checked_on = self.today
+        self.skipped = False
+
+    def run(self, parent: QWidget | None = None) -> bool:
+        """As :func:`check_on_start`, without reading the file when the last exit was clean
+        and the last check recent."""
+        record = take_clean_close(self.db_path)
+        if record is not None and not check_needed(record, today=self.today):
+            self.checked_on = record.checked_on
+            self.skipped = True
+            log.info("%s was closed cleanly and checked on %s: start-up check skipped",
+                     self.db_path, record.checked_on)  # fmt: skip
+            return True
+        self.checked_on = self.today
+        return check_on_start(self.db_path, parent)
+
+    def closed(self) -> bool:
+        """Leave the clean-close marker (True if left)."""
+        return record_clean_close(self.db_path, checked_on=self.checked_on)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -80,9 +81,7 @@ def test_build_main_window_with_the_real_main_window(
     assert not window.isVisible()
 
 
-def test_demo_fills_only_an_empty_database(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_demo_fills_only_an_empty_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[Path, int, int]] = []
     demo = types.ModuleType("db.demo")
     demo.populate = lambda database, *, members, seed: calls.append(  # type: ignore[attr-defined]
@@ -269,8 +268,13 @@ def test_self_check_reports_a_broken_database(
 
 def _python(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
-        timeout=timeout, stdin=subprocess.DEVNULL,
+        [sys.executable, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -311,8 +315,12 @@ def test_second_start_on_the_same_database_brings_the_first_forward(tmp_path: Pa
     db_path = tmp_path / "สำนักงาน" / "khrueakhai.sqlite"
     first = subprocess.Popen(
         [sys.executable, "-c", _RUN_WITH_FAKE_WINDOW, "--db", str(db_path)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-        text=True, encoding="utf-8",
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        encoding="utf-8",
     )
     watchdog = threading.Timer(90, first.kill)  # a stuck start must not stall the suite
     watchdog.start()
@@ -336,3 +344,38 @@ def test_second_start_on_the_same_database_brings_the_first_forward(tmp_path: Pa
     assert "is open in another window" in text
     assert not db_path.with_name(db_path.name + ".lock").exists()  # released on exit
 
+
+_RUN_AND_CLOSE = _RUN_WITH_FAKE_WINDOW.replace(
+    'QTimer.singleShot(0, lambda: print("shown", flush=True))',
+    'QTimer.singleShot(0, lambda: (print("shown", flush=True), self.close()))',
+)
+
+
+def test_a_clean_exit_lets_the_next_start_skip_the_integrity_check(tmp_path: Path) -> None:
+    from db.backup.clean_close import marker_path
+
+    db_path = tmp_path / "khrueakhai.sqlite"
+    log_file = Path(os.environ["KHRUEAKHAI_USER_DIR"]) / "logs" / app.LOG_FILE_NAME
+
+    def start() -> str:
+        before = log_file.read_text(encoding="utf-8") if log_file.exists() else ""
+        result = _python("-c", _RUN_AND_CLOSE, "--db", str(db_path), timeout=60)
+        assert result.returncode == 0, result.stderr
+        assert "shown" in result.stdout
+        return log_file.read_text(encoding="utf-8")[len(before) :]
+
+    first = start()  # a new database: nothing to check, and a clean exit
+    assert "start-up check skipped" not in first
+    assert marker_path(db_path).exists()
+    second = start()
+    assert "start-up check skipped" in second
+    assert "integrity of" not in second
+    assert marker_path(db_path).exists()
+    # Another program changes the file: the marker no longer vouches for it.
+    connection = sqlite3.connect(db_path)
+    connection.execute("INSERT INTO local_setting (key, value) VALUES ('x-test', '1')")
+    connection.commit()
+    connection.close()
+    third = start()
+    assert "start-up check skipped" not in third
+    assert "integrity of" in third
