@@ -17,9 +17,7 @@ ROLE_NAMES: dict[Role, str] = {
 _MESSAGES: dict[str, str] = {
     "unknown_user": QT_TRANSLATE_NOOP("Accounts", "Wrong user name or password."),
     "wrong_password": QT_TRANSLATE_NOOP("Accounts", "Wrong user name or password."),
-    "user_disabled": QT_TRANSLATE_NOOP(
-        "Accounts", "This user is disabled. Ask an administrator."
-    ),
+    "user_disabled": QT_TRANSLATE_NOOP("Accounts", "This user is disabled. Ask an administrator."),
     "username_invalid": QT_TRANSLATE_NOOP(
         "Accounts", "A user name is 1 to 64 letters or digits, without spaces."
     ),
@@ -36,16 +34,10 @@ _MESSAGES: dict[str, str] = {
     "idle_minutes_invalid": QT_TRANSLATE_NOOP(
         "Accounts", "The idle time must be between 1 and 480 minutes."
     ),
-    "password_too_short": QT_TRANSLATE_NOOP(
-        "Accounts", "A password has at least 8 characters."
-    ),
-    "password_too_long": QT_TRANSLATE_NOOP(
-        "Accounts", "A password has at most 256 characters."
-    ),
+    "password_too_short": QT_TRANSLATE_NOOP("Accounts", "A password has at least 8 characters."),
+    "password_too_long": QT_TRANSLATE_NOOP("Accounts", "A password has at most 256 characters."),
     "password_blank": QT_TRANSLATE_NOOP("Accounts", "A password cannot be only spaces."),
-    "password_is_username": QT_TRANSLATE_NOOP(
-        "Accounts", "The password cannot be the user name."
-    ),
+    "password_is_username": QT_TRANSLATE_NOOP("Accounts", "The password cannot be the user name."),
     "passwords_differ": QT_TRANSLATE_NOOP("Accounts", "The two passwords are not the same."),
     "not_permitted": QT_TRANSLATE_NOOP("Accounts", "Your role does not allow this."),
 }
@@ -65,10 +57,10 @@ def error_text(error: BaseException | str) -> str:
     elif isinstance(error, AccountError):
         code = error.code
         if code == "too_many_attempts":
+            seconds = max(error.retry_after, 1)
             return QCoreApplication.translate(
-                "Accounts", "Too many wrong passwords. Try again in %n second(s).", "",
-                max(error.retry_after, 1),
-            )  # fmt: skip
+                "Accounts", "Too many wrong passwords. Try again in %n second(s).", "", seconds
+            )
     else:
         code = str(error)
     message = _MESSAGES.get(code)

@@ -63,7 +63,8 @@ class DamagedDatabaseDialog(QDialog):
         self.setObjectName("damagedDatabaseDialog")
         self.setWindowTitle(self.tr("The database is damaged"))
         self.setMinimumWidth(600)
-        heading = QLabel(f"<h3>{html.escape(self.tr('The database is damaged'))}</h3>", self)
+        title = html.escape(self.tr("The database is damaged"))
+        heading = QLabel(f"<h3>{title}</h3>", self)
         explain = QLabel(
             self.tr("Khrueakhai checked the database %1 and found it damaged (perhaps the power"
                     " failed or the disk is failing). It will not be opened, so that nothing"
@@ -81,10 +82,8 @@ class DamagedDatabaseDialog(QDialog):
         self.backup_label.setWordWrap(True)
         self.backup_label.setTextFormat(Qt.TextFormat.RichText)
         if self.latest is not None:
-            self.backup_label.setText(
-                f"<p>{html.escape(self.tr('The latest good backup:'))}</p>"
-                + preview_html(self.latest)
-            )
+            latest = html.escape(self.tr("The latest good backup:"))
+            self.backup_label.setText(f"<p>{latest}</p>" + preview_html(self.latest))
         else:
             self.backup_label.setText(
                 html.escape(self.tr("No backup was found in %1.").replace("%1", str(self.folder)))

@@ -21,13 +21,20 @@ CONFIRM_WORD = "ลบ"  # "delete": typed instead of the ID's last four digits
 
 
 def wiped_labels() -> list[str]:
-    t = QCoreApplication.translate
     return [
-        t("EraseMemberDialog", "title, first and last name (Thai and English), nickname"),
-        t("EraseMemberDialog", "national ID, date of birth, membership number"),
-        t("EraseMemberDialog", "mobile and office phone, e-mail, LINE ID, address"),
-        t("EraseMemberDialog", "position (text), notes, purpose of consent, strengths"),
-        t(
+        QCoreApplication.translate(
+            "EraseMemberDialog", "title, first and last name (Thai and English), nickname"
+        ),
+        QCoreApplication.translate(
+            "EraseMemberDialog", "national ID, date of birth, membership number"
+        ),
+        QCoreApplication.translate(
+            "EraseMemberDialog", "mobile and office phone, e-mail, LINE ID, address"
+        ),
+        QCoreApplication.translate(
+            "EraseMemberDialog", "position (text), notes, purpose of consent, strengths"
+        ),
+        QCoreApplication.translate(
             "EraseMemberDialog",
             "the old values of these fields in the history, import and merge logs",
         ),
@@ -35,11 +42,16 @@ def wiped_labels() -> list[str]:
 
 
 def kept_labels() -> list[str]:
-    t = QCoreApplication.translate
     return [
-        t("EraseMemberDialog", "organisation and province, gender, personnel type"),
-        t("EraseMemberDialog", "position type and level, status, membership dates"),
-        t("EraseMemberDialog", "groups and roles, dues payments (for the accounts)"),
+        QCoreApplication.translate(
+            "EraseMemberDialog", "organisation and province, gender, personnel type"
+        ),
+        QCoreApplication.translate(
+            "EraseMemberDialog", "position type and level, status, membership dates"
+        ),
+        QCoreApplication.translate(
+            "EraseMemberDialog", "groups and roles, dues payments (for the accounts)"
+        ),
     ]
 
 
@@ -98,10 +110,13 @@ class EraseMemberDialog(QDialog):
     def _lists_html(self) -> str:
         wiped = "".join(f"<li>{_escape(x)}</li>" for x in wiped_labels())
         kept = "".join(f"<li>{_escape(x)}</li>" for x in kept_labels())
+        wiped_heading = _escape(self.tr("Wiped:"))
+        kept_heading = _escape(self.tr("Kept for statistics:"))
+        shown_as = _escape(self.tr("The list will show the member as “ข้อมูลถูกลบ”."))
         return (
-            f"<p><b>{_escape(self.tr('Wiped:'))}</b></p><ul>{wiped}</ul>"
-            f"<p><b>{_escape(self.tr('Kept for statistics:'))}</b></p><ul>{kept}</ul>"
-            f"<p>{_escape(self.tr('The list will show the member as “ข้อมูลถูกลบ”.'))}</p>"
+            f"<p><b>{wiped_heading}</b></p><ul>{wiped}</ul>"
+            f"<p><b>{kept_heading}</b></p><ul>{kept}</ul>"
+            f"<p>{shown_as}</p>"
         )
 
     def confirmed(self) -> bool:

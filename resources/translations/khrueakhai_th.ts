@@ -259,12 +259,12 @@
     <message>
         <location filename="../../desktop/printing/access_report.py" line="140"/>
         <source>None recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีข้อมูล</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/access_report.py" line="180"/>
         <source>Right of access under the Personal Data Protection Act B.E. 2562</source>
-        <translation type="unfinished"></translation>
+        <translation>ตามสิทธิขอเข้าถึงข้อมูลส่วนบุคคล พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/access_report.py" line="188"/>
@@ -411,17 +411,17 @@
     <message>
         <location filename="../../desktop/printing/access_report.py" line="291"/>
         <source>The same data is given as a JSON file for other programs.</source>
-        <translation type="unfinished"></translation>
+        <translation>ข้อมูลชุดเดียวกันนี้ให้ไว้เป็นไฟล์ JSON สำหรับใช้กับโปรแกรมอื่นด้วย</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/access_report.py" line="310"/>
         <source>value erased</source>
-        <translation type="unfinished"></translation>
+        <translation>ค่าถูกลบแล้ว</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/access_report.py" line="311"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>เหตุผล</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/access_report.py" line="338"/>
@@ -494,77 +494,82 @@
         <translation>ผู้ใช้นี้ถูกระงับการใช้งาน กรุณาติดต่อผู้ดูแลระบบ</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="23"/>
+        <location filename="../../desktop/accounts/texts.py" line="21"/>
         <source>A user name is 1 to 64 letters or digits, without spaces.</source>
         <translation>ชื่อผู้ใช้ต้องเป็นตัวอักษรหรือตัวเลข 1 ถึง 64 ตัว และไม่มีช่องว่าง</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="26"/>
+        <location filename="../../desktop/accounts/texts.py" line="24"/>
         <source>Another user already has this name.</source>
         <translation>มีผู้ใช้อื่นใช้ชื่อนี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="27"/>
+        <location filename="../../desktop/accounts/texts.py" line="25"/>
         <source>The display name is longer than 120 characters.</source>
         <translation>ชื่อที่แสดงยาวเกิน 120 ตัวอักษร</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="30"/>
+        <location filename="../../desktop/accounts/texts.py" line="28"/>
         <source>Choose a role.</source>
         <translation>กรุณาเลือกบทบาท</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="31"/>
+        <location filename="../../desktop/accounts/texts.py" line="29"/>
         <source>There is no user with this name.</source>
         <translation>ไม่มีผู้ใช้ชื่อนี้</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="32"/>
+        <location filename="../../desktop/accounts/texts.py" line="30"/>
         <source>There must be at least one active administrator.</source>
         <translation>ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งคน</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="35"/>
+        <location filename="../../desktop/accounts/texts.py" line="33"/>
         <source>Only an administrator can turn the login on.</source>
         <translation>เฉพาะผู้ดูแลระบบเท่านั้นที่เปิดการเข้าสู่ระบบได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="36"/>
+        <location filename="../../desktop/accounts/texts.py" line="34"/>
         <source>The idle time must be between 1 and 480 minutes.</source>
         <translation>เวลาที่ไม่มีการใช้งานต้องอยู่ระหว่าง 1 ถึง 480 นาที</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="39"/>
+        <location filename="../../desktop/accounts/texts.py" line="37"/>
         <source>A password has at least 8 characters.</source>
         <translation>รหัสผ่านต้องมีอย่างน้อย 8 ตัวอักษร</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="42"/>
+        <location filename="../../desktop/accounts/texts.py" line="38"/>
         <source>A password has at most 256 characters.</source>
         <translation>รหัสผ่านต้องมีไม่เกิน 256 ตัวอักษร</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="45"/>
+        <location filename="../../desktop/accounts/texts.py" line="39"/>
         <source>A password cannot be only spaces.</source>
         <translation>รหัสผ่านต้องไม่เป็นช่องว่างล้วน</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="46"/>
+        <location filename="../../desktop/accounts/texts.py" line="40"/>
         <source>The password cannot be the user name.</source>
         <translation>รหัสผ่านต้องไม่ซ้ำกับชื่อผู้ใช้</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="49"/>
+        <location filename="../../desktop/accounts/texts.py" line="41"/>
         <source>The two passwords are not the same.</source>
         <translation>รหัสผ่านทั้งสองช่องไม่ตรงกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="50"/>
+        <location filename="../../desktop/accounts/texts.py" line="42"/>
         <source>Your role does not allow this.</source>
         <translation>บทบาทของคุณไม่อนุญาตให้ทำรายการนี้</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/texts.py" line="76"/>
+        <location filename="../../desktop/accounts/texts.py" line="61"/>
+        <source>Too many wrong passwords. Try again in %n second(s).</source>
+        <translation>ใส่รหัสผ่านผิดหลายครั้งเกินไป กรุณาลองใหม่ในอีก %n วินาที</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/texts.py" line="68"/>
         <source>Refused: %1</source>
         <translation>ไม่สามารถดำเนินการได้: %1</translation>
     </message>
@@ -629,17 +634,17 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="240"/>
+        <location filename="../../desktop/app.py" line="243"/>
         <source>Database in use</source>
         <translation>ฐานข้อมูลกำลังถูกใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="241"/>
+        <location filename="../../desktop/app.py" line="244"/>
         <source>The database %1 is already open in another Khrueakhai window.</source>
         <translation>ฐานข้อมูล %1 เปิดอยู่แล้วในโปรแกรมเครือข่ายอีกหน้าต่างหนึ่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="247"/>
+        <location filename="../../desktop/app.py" line="250"/>
         <source>Close the other window first. If no other Khrueakhai is running (process %1), delete the file %2 and start again.</source>
         <translation>ปิดหน้าต่างนั้นก่อน หากไม่มีโปรแกรมเครือข่ายเปิดอยู่ (โพรเซส %1) ให้ลบไฟล์ %2 แล้วเปิดโปรแกรมใหม่</translation>
     </message>
@@ -1268,47 +1273,53 @@
 <context>
     <name>DamagedDatabaseDialog</name>
     <message>
-        <location filename="../../desktop/backup/damaged.py" line="56"/>
+        <location filename="../../desktop/backup/damaged.py" line="64"/>
+        <location filename="../../desktop/backup/damaged.py" line="66"/>
         <source>The database is damaged</source>
         <translation>ฐานข้อมูลเสียหาย</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/damaged.py" line="60"/>
+        <location filename="../../desktop/backup/damaged.py" line="69"/>
         <source>Khrueakhai checked the database %1 and found it damaged (perhaps the power failed or the disk is failing). It will not be opened, so that nothing more is lost. Restore a backup: the damaged file is kept beside it, renamed, for whoever may repair it.</source>
         <translation>เครือข่ายตรวจฐานข้อมูล %1 แล้วพบว่าเสียหาย (อาจเกิดจากไฟดับหรือดิสก์ใกล้เสีย) โปรแกรมจะไม่เปิดฐานข้อมูลนี้ เพื่อไม่ให้ข้อมูลสูญหายเพิ่ม กรุณากู้คืนจากไฟล์สำรอง ไฟล์ที่เสียหายจะถูกเก็บไว้ข้าง ๆ โดยเปลี่ยนชื่อ เพื่อให้ผู้ดูแลนำไปซ่อมได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/damaged.py" line="82"/>
+        <location filename="../../desktop/backup/damaged.py" line="85"/>
+        <source>The latest good backup:</source>
+        <translation>ไฟล์สำรองล่าสุดที่ใช้ได้:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/damaged.py" line="89"/>
         <source>No backup was found in %1.</source>
         <translation>ไม่พบไฟล์สำรองข้อมูลใน %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/damaged.py" line="87"/>
+        <location filename="../../desktop/backup/damaged.py" line="94"/>
         <source>Restore the latest backup</source>
         <translation>กู้คืนจากไฟล์สำรองล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/damaged.py" line="92"/>
+        <location filename="../../desktop/backup/damaged.py" line="99"/>
         <source>Choose another backup…</source>
         <translation>เลือกไฟล์สำรองอื่น…</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/damaged.py" line="95"/>
+        <location filename="../../desktop/backup/damaged.py" line="102"/>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/damaged.py" line="116"/>
+        <location filename="../../desktop/backup/damaged.py" line="123"/>
         <source>Restoring… this may take a minute.</source>
         <translation>กำลังกู้คืน… อาจใช้เวลาสักครู่</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/damaged.py" line="136"/>
+        <location filename="../../desktop/backup/damaged.py" line="143"/>
         <source>Choose a backup</source>
         <translation>เลือกไฟล์สำรองข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/damaged.py" line="137"/>
+        <location filename="../../desktop/backup/damaged.py" line="144"/>
         <source>Khrueakhai database (*.sqlite);;All files (*)</source>
         <translation>ฐานข้อมูลเครือข่าย (*.sqlite);;ทุกไฟล์ (*)</translation>
     </message>
@@ -1768,60 +1779,115 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>EraseMemberDialog</name>
     <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="25"/>
+        <source>title, first and last name (Thai and English), nickname</source>
+        <translation>คำนำหน้า ชื่อ นามสกุล (ไทยและอังกฤษ) ชื่อเล่น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="28"/>
+        <source>national ID, date of birth, membership number</source>
+        <translation>เลขประจำตัวประชาชน วันเกิด เลขที่สมาชิก</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="31"/>
+        <source>mobile and office phone, e-mail, LINE ID, address</source>
+        <translation>โทรศัพท์มือถือและที่ทำงาน อีเมล ไลน์ไอดี ที่อยู่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="34"/>
+        <source>position (text), notes, purpose of consent, strengths</source>
+        <translation>ตำแหน่ง (ข้อความ) หมายเหตุ วัตถุประสงค์ของความยินยอม ความถนัด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="37"/>
+        <source>the old values of these fields in the history, import and merge logs</source>
+        <translation>ค่าเดิมของข้อมูลเหล่านี้ในประวัติการเปลี่ยนแปลง บันทึกการนำเข้า และบันทึกการรวมระเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="46"/>
+        <source>organisation and province, gender, personnel type</source>
+        <translation>หน่วยงานและจังหวัด เพศ ประเภทบุคลากร</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="49"/>
+        <source>position type and level, status, membership dates</source>
+        <translation>ประเภทและระดับตำแหน่ง สถานะ วันที่เป็นสมาชิก</translation>
+    </message>
+    <message>
         <location filename="../../desktop/privacy/erase_dialog.py" line="52"/>
+        <source>groups and roles, dues payments (for the accounts)</source>
+        <translation>กลุ่มและบทบาท การชำระค่าบำรุง (สำหรับบัญชี)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="64"/>
         <source>Erase personal data</source>
         <translation>ลบข้อมูลส่วนบุคคล</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/erase_dialog.py" line="56"/>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="68"/>
         <source>The personal data of &lt;b&gt;{name}&lt;/b&gt; will be erased for good. This cannot be undone; backups made before now still hold it until they are rotated away.</source>
         <translation>ข้อมูลส่วนบุคคลของ &lt;b&gt;{name}&lt;/b&gt; จะถูกลบอย่างถาวรและเรียกคืนไม่ได้ ทั้งนี้ ข้อมูลสำรองที่ทำไว้ก่อนหน้านี้ยังคงมีข้อมูลอยู่จนกว่าจะถูกหมุนเวียนลบออก</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/erase_dialog.py" line="70"/>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="82"/>
         <source>e.g. the member&apos;s written request of 1 Oct 2569</source>
         <translation>เช่น หนังสือขอลบข้อมูลของสมาชิกลงวันที่ 1 ต.ค. 2569</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/erase_dialog.py" line="74"/>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="86"/>
         <source>Type the last 4 digits of the national ID, or the word {word}</source>
         <translation>พิมพ์เลขประจำตัวประชาชน 4 หลักสุดท้าย หรือคำว่า {word}</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/erase_dialog.py" line="76"/>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="88"/>
         <source>Type the word {word}</source>
         <translation>พิมพ์คำว่า {word}</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/erase_dialog.py" line="78"/>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="90"/>
         <source>Reason (kept in the history):</source>
         <translation>เหตุผล (บันทึกไว้ในประวัติ):</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/erase_dialog.py" line="81"/>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="93"/>
         <source>Erase for good</source>
         <translation>ลบอย่างถาวร</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="113"/>
+        <source>Wiped:</source>
+        <translation>ข้อมูลที่ถูกลบ:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="114"/>
+        <source>Kept for statistics:</source>
+        <translation>ข้อมูลที่เก็บไว้เพื่อสถิติ:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/erase_dialog.py" line="115"/>
+        <source>The list will show the member as “ข้อมูลถูกลบ”.</source>
+        <translation>รายชื่อจะแสดงสมาชิกนี้ว่า “ข้อมูลถูกลบ”</translation>
     </message>
 </context>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/app.py" line="267"/>
+        <location filename="../../desktop/app.py" line="270"/>
         <source>Something went wrong</source>
         <translation>เกิดข้อผิดพลาด</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="271"/>
+        <location filename="../../desktop/app.py" line="274"/>
         <source>Khrueakhai ran into an unexpected problem. Work you have already saved is safe. If this happens again, copy the details and send them to whoever supports the program.</source>
         <translation>โปรแกรมเครือข่ายพบปัญหาที่ไม่คาดคิด งานที่บันทึกไว้แล้วยังอยู่ครบ หากเกิดขึ้นอีก ให้คัดลอกรายละเอียดแล้วส่งให้ผู้ดูแลโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="284"/>
+        <location filename="../../desktop/app.py" line="287"/>
         <source>Copy details</source>
         <translation>คัดลอกรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="302"/>
+        <location filename="../../desktop/app.py" line="305"/>
         <source>Copied</source>
         <translation>คัดลอกแล้ว</translation>
     </message>
