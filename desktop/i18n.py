@@ -125,6 +125,10 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
             _load(app, qt_own)
         if _load(app, qm_file(f"{CATALOGUE}_{language}")) is None:
             log.warning("no %s translation found in %s", language, translations_dir())
+    else:
+        # English is the source language: its catalogue only holds the plural forms of
+        # counted strings ("1 member", "2 members" for "%Ln member(s)").
+        _load(app, qm_file(f"{CATALOGUE}_en"))
     return language
 
 

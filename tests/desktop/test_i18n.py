@@ -42,9 +42,7 @@ def test_the_check_finds_a_new_untranslated_string(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     missing = i18n_tool.missing_translations(i18n_tool.CATALOGUE_TS, source.parent)
-    assert [(m.context, m.source) for m in missing] == [
-        ("NewView", "Something not yet translated")
-    ]
+    assert [(m.context, m.source) for m in missing] == [("NewView", "Something not yet translated")]
     assert missing[0].locations[0].endswith("new_view.py:6")
 
 
@@ -80,7 +78,7 @@ def test_thai_is_the_default_and_translates(qapp: QApplication) -> None:
 def test_english_is_selectable_and_remembered(qapp: QApplication, thai_afterwards: None) -> None:
     i18n.set_language(qapp, "en")
     assert QCoreApplication.translate("ErrorDialog", "Copy details") == "Copy details"
-    assert i18n.installed_catalogues() == []
+    assert [Path(f).name for f in i18n.installed_catalogues()] == ["khrueakhai_en.qm"]  # plurals
     assert i18n.saved_language() == "en"
     stored = QSettings(
         QSettings.Format.IniFormat,
@@ -118,3 +116,25 @@ def test_a_stale_catalogue_is_compiled_into_the_cache(
     i18n.install(qapp, "th")
     assert str(compiled) in i18n.installed_catalogues()
     assert QCoreApplication.translate("ErrorDialog", "Copied") == "คัดลอกแล้ว"
+
+
+def test_english_counts_have_real_plurals(qapp: QApplication, thai_afterwards: None) -> None:
+    i18n.install(qapp, "en")
+    one = QCoreApplication.translate("MembersView", "%Ln member(s)", "", 1)
+    many = QCoreApplication.translate("MembersView", "%Ln member(s)", "", 2000)
+    assert (one, many) == ("1 member", "2,000 members")
+    assert QCoreApplication.translate("MembersView", "%1 of %Ln member(s)", "", 2) == (
+        "%1 of 2 members"
+    )
+    i18n.install(qapp, "th")
+    assert QCoreApplication.translate("MembersView", "%Ln member(s)", "", 2000) == "สมาชิก 2,000 คน"
+
+
+def test_the_english_plural_catalogue_is_in_step_with_the_thai_one() -> None:
+    assert i18n_tool.ENGLISH_TS.read_text(encoding="utf-8") == i18n_tool.english_catalogue(), (
+        "run python -m tools.i18n update"
+    )
+    assert i18n_tool.english_forms("%Ln candidate pair(s): best first.") == (
+        "%Ln candidate pair: best first.",
+        "%Ln candidate pairs: best first.",
+    )
