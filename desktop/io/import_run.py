@@ -326,7 +326,7 @@ class ImportRunPage(QWizardPage):
         )  # fmt: skip
         if summary.kept_changed:
             text += " " + self.tr(
-                "%Ln member(s) changed since the import were kept.", "", len(summary.kept_changed)
+                "Kept %Ln member(s) changed since the import.", "", len(summary.kept_changed)
             )
         self.status.setText(text)
         self.undo_button.setVisible(False)

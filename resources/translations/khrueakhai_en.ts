@@ -133,10 +133,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>%Ln member(s) changed since the import were kept.</source>
+            <source>Kept %Ln member(s) changed since the import.</source>
             <translation>
-                <numerusform>%Ln member changed since the import were kept.</numerusform>
-                <numerusform>%Ln members changed since the import were kept.</numerusform>
+                <numerusform>Kept %Ln member changed since the import.</numerusform>
+                <numerusform>Kept %Ln members changed since the import.</numerusform>
             </translation>
         </message>
     </context>

@@ -3040,8 +3040,14 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="329"/>
-        <source>%Ln member(s) changed since the import were kept.</source>
+        <source>Kept %Ln member(s) changed since the import.</source>
         <translation>
+            <numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %Ln คน</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) changed since the import were kept.</source>
+        <translation type="vanished">
             <numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %Ln คน</numerusform>
         </translation>
     </message>
