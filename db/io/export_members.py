@@ -55,8 +55,9 @@ import threading
 import time
 import zipfile
 from array import array
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +99,7 @@ R = TypeVar("R")
 
 FORMATS: tuple[Format, ...] = ("xlsx", "csv", "vcf")
 CHUNK = 5_000  # members read, formatted and written at a time
+AHEAD = 2  # chunks each reader may have read ahead of the writer
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit, the header row included
 XLSX_MAX_CELL = 32_767  # characters (UTF-16 code units) Excel keeps in a cell
 XLSX_COMPRESS_LEVEL = 1  # deflate level of the sheet: level 6 costs ~2x the time for ~15% less
@@ -702,35 +704,52 @@ def _export_keys(
 
 def _chunks(
     keys: Sequence[int],
-    read: Callable[[Sequence[int], int], R],
+    readers: Sequence[Callable[[Sequence[int], int], R]],
     progress: Progress | None,
 ) -> Iterator[R]:
     """``read(chunk, start)`` for each chunk of ``keys`` (``start``: the chunk's first position),
-    reporting progress after each one (ExportCancelled when asked to stop).
+    in order, reporting progress after each one (ExportCancelled when asked to stop).
 
-    ``read`` runs on a helper thread, a chunk ahead of the caller, which writes: SQLite does its
-    work without the GIL, so the two overlap. The helper is the only user of the connection
-    meanwhile, and it is done with it whenever this generator is closed.
+    Chunks are dealt to ``readers`` in turn (chunk ``n`` to reader ``n % len(readers)``), each
+    reader on a helper thread of its own, up to :data:`AHEAD` chunks ahead of the caller, which
+    writes: SQLite does its work without the GIL, so readers and writer overlap. Each reader's
+    connection is used by its helper only meanwhile, and the helpers are done with them whenever
+    this generator is closed.
     """
     total = len(keys)
     if progress is not None and progress(0, total) is False:
         raise ExportCancelled
     if not total:
         return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-read") as helper:
-        pending = helper.submit(read, keys[:CHUNK], 0)
+    starts = range(0, total, CHUNK)
+    pending: deque[Future[R]] = deque()
+    with contextlib.ExitStack() as helpers:
+        threads = [
+            helpers.enter_context(
+                ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"export-read-{number}")
+            )
+            for number in range(len(readers))
+        ]
+
+        def submit(index: int) -> None:
+            if index < len(starts):
+                start, turn = starts[index], index % len(readers)
+                pending.append(threads[turn].submit(readers[turn], keys[start : start + CHUNK],
+                                                    start))  # fmt: skip
+
         try:
-            for start in range(0, total, CHUNK):
-                chunk = pending.result()
-                following = start + CHUNK
-                if following < total:
-                    pending = helper.submit(read, keys[following : following + CHUNK], following)
+            for index in range(AHEAD * len(readers)):
+                submit(index)
+            for index, start in enumerate(starts):
+                chunk = pending.popleft().result()
+                submit(index + AHEAD * len(readers))
                 yield chunk
-                done = min(following, total)
+                done = min(start + CHUNK, total)
                 if progress is not None and progress(done, total) is False:
                     raise ExportCancelled
         finally:
-            pending.cancel()
+            for future in pending:
+                future.cancel()
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -1137,6 +1156,126 @@ def _session_of(target: Session | Database) -> AbstractContextManager[Session]:
     return contextlib.nullcontext(target)
 
 
+# --- reading on several connections ---------------------------------------------------------------
+
+# Building the records is CPU-bound work in SQLite, which releases the GIL: a big .csv or .xlsx
+# export reads its chunks on READERS connections at once (the one that found the keys and
+# READERS - 1 more), all reading one snapshot of the database. Below PARALLEL_FROM members one
+# connection does it (another connection and its temporary tables cost more than they save).
+READERS = 2
+PARALLEL_FROM = 20_000
+# How long the export waits for the write lock that lets it start its readers on one snapshot;
+# past it (an import is writing) it reads on one connection.
+SNAPSHOT_LOCK_MS = 200
+# Any read of the database file: in WAL mode a read transaction's snapshot is taken there.
+_SNAPSHOT_SQL = "SELECT 1 FROM member LIMIT 1"
+
+
+def _write_lock(database: Database, *, wanted: int | None) -> sqlite3.Connection | None:
+    """A connection holding the database's write lock (``BEGIN IMMEDIATE``), so that no write
+    can commit while the export's readers start their transactions; None when the export cannot
+    be big enough to read in parallel (fewer than :data:`PARALLEL_FROM` members in the register,
+    or ``wanted``), or when the lock is not had within :data:`SNAPSHOT_LOCK_MS` (a writer is
+    busy). The caller rolls back and closes it (:func:`_release`)."""
+    if READERS < 2 or (wanted is not None and wanted < PARALLEL_FROM):
+        return None
+    connection = database.raw_connection()
+    try:
+        (last,) = connection.execute("SELECT coalesce(max(rowid), 0) FROM member").fetchone()
+        if last < PARALLEL_FROM:  # rowids only grow: fewer members than that, deleted or not
+            connection.close()
+            return None
+        connection.execute(f"PRAGMA busy_timeout = {SNAPSHOT_LOCK_MS}")
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error:
+        connection.close()
+        return None
+    return connection
+
+
+def _release(lock: sqlite3.Connection) -> None:
+    try:
+        with contextlib.suppress(sqlite3.Error):
+            lock.execute("ROLLBACK")
+    finally:
+        lock.close()
+
+
+@contextlib.contextmanager
+def _snapshot_reader(database: Database) -> Iterator[sqlite3.Connection]:
+    """One more connection (the engine's settings, usable from any thread), in a read
+    transaction started at once, reading through a memory map; closed after, which ends its
+    transaction and drops whatever temporary table it still holds."""
+    pooled = database.engine.raw_connection()
+    connection = pooled.driver_connection
+    pooled.detach()  # closed for good after, never handed back to the pool
+    try:
+        if not isinstance(connection, sqlite3.Connection):  # pragma: no cover - SQLite only
+            raise TypeError("the export's parallel reading needs a SQLite database")
+        connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        connection.execute("BEGIN")
+        connection.execute(_SNAPSHOT_SQL).fetchall()
+        yield connection
+    finally:
+        pooled.close()
+
+
+@contextlib.contextmanager
+def _record_source(
+    connection: sqlite3.Connection,
+    columns: Sequence[ExportColumn],
+    *,
+    fmt: Literal["csv", "xlsx"],
+    era: Era,
+    language: Language,
+    keys: Sequence[int],
+    sheet_rows: _SheetRows | None,
+) -> Iterator[_Records]:
+    """:class:`_Records` on ``connection`` with the temporary tables it needs (strengths, when
+    that column is wanted), all dropped after."""
+    strengths_table: str | None = None
+    try:
+        if keys and any(column.key == "strengths" for column in columns):
+            strengths_table = _strengths_table(
+                connection, None if len(keys) > STRENGTHS_TABLE_FROM else keys
+            )
+        records = _Records(
+            connection, columns, fmt=fmt, era=era, language=language,
+            strengths_table=strengths_table, sheet_rows=sheet_rows,
+        )  # fmt: skip
+        try:
+            yield records
+        finally:
+            records.close()
+    finally:
+        if strengths_table:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute(f"DROP TABLE IF EXISTS temp.{strengths_table}")
+
+
+def _enter_together(
+    stack: contextlib.ExitStack, managers: Sequence[AbstractContextManager[T]]
+) -> list[T]:
+    """Enter ``managers`` at once, each on a thread (their set-up is SQL on connections of
+    their own), leaving each one that entered for ``stack`` to exit; the first error raised."""
+    if len(managers) == 1:
+        return [stack.enter_context(managers[0])]
+    with ThreadPoolExecutor(len(managers), thread_name_prefix="export-setup") as pool:
+        futures = [pool.submit(manager.__enter__) for manager in managers]
+    entered: list[T] = []
+    error: BaseException | None = None
+    for manager, future in zip(managers, futures, strict=True):
+        failure = future.exception()
+        if failure is None:
+            entered.append(future.result())
+            stack.push(manager.__exit__)
+        elif error is None:
+            error = failure
+    if error is not None:
+        raise error
+    return entered
+
+
 def export_members(
     session: Session | Database,
     *,
@@ -1174,7 +1313,26 @@ def export_members(
         raise ExportError("unknown_language", f"Unknown language {language!r}: use th or en")
     chosen_columns = resolve_columns(columns, include_personal=include_personal)
     _check_destination(out_path)
-    with _session_of(session) as reading, _memory_mapped(dbapi(reading)):
+    with contextlib.ExitStack() as stack:
+        # Parallel reading needs its connections on one snapshot: they begin their reads under
+        # the write lock. A caller's Session has its own transaction, which no other connection
+        # can join: then one connection reads.
+        lock = (
+            _write_lock(session, wanted=None if member_ids is None else len(member_ids))
+            if chosen != "vcf" and isinstance(session, Database) else None
+        )  # fmt: skip
+        extra: list[sqlite3.Connection] = []
+        try:
+            reading = stack.enter_context(_session_of(session))
+            connection = dbapi(reading)
+            stack.enter_context(_memory_mapped(connection))
+            if lock is not None:
+                assert isinstance(session, Database)
+                connection.execute(_SNAPSHOT_SQL).fetchall()
+                extra = [stack.enter_context(_snapshot_reader(session)) for _ in range(READERS - 1)]
+        finally:
+            if lock is not None:
+                _release(lock)
         keys = _export_keys(reading, filters=filters, sort=sort, member_ids=member_ids)
         total = len(keys)
         if chosen == "vcf" and total == 0:
@@ -1185,44 +1343,37 @@ def export_members(
                 f"{total:,} members do not fit in one Excel sheet ({XLSX_MAX_ROWS - 1:,} rows):"
                 " export to .csv or narrow the filter",
             )
-        connection = dbapi(reading)
+        connections = [connection, *extra] if total >= PARALLEL_FROM else [connection]
         temporary = _temporary_beside(out_path)
-        strengths_table: str | None = None
         try:
-            if chosen == "vcf":
-                read_cards = _vcard_reader(
-                    connection, language=language, include_personal=include_personal
-                )
-                with contextlib.closing(_chunks(keys, read_cards, progress)) as cards:
-                    count = _write_vcf(temporary, cards)
-            else:
-                if total and any(column.key == "strengths" for column in chosen_columns):
-                    strengths_table = _strengths_table(
-                        connection, None if total > STRENGTHS_TABLE_FROM else keys
+            with contextlib.ExitStack() as sources:
+                if chosen == "vcf":
+                    read_cards = _vcard_reader(
+                        connection, language=language, include_personal=include_personal
                     )
-                sheet_rows = (
-                    _SheetRows(chosen_columns, _column_style(chosen_columns, language))
-                    if chosen == "xlsx" else None
-                )  # fmt: skip
-                records = _Records(
-                    connection, chosen_columns, fmt=chosen, era=era, language=language,
-                    strengths_table=strengths_table, sheet_rows=sheet_rows,
-                )  # fmt: skip
-                try:
-                    if chosen == "xlsx":
-                        rows = _chunks(
-                            keys, lambda part, start: records.xml(part, start + 2), progress
+                    with contextlib.closing(_chunks(keys, [read_cards], progress)) as cards:
+                        count = _write_vcf(temporary, cards)
+                else:
+                    sheet_rows = (
+                        _SheetRows(chosen_columns, _column_style(chosen_columns, language))
+                        if chosen == "xlsx" else None
+                    )  # fmt: skip
+                    readers = _enter_together(sources, [
+                        _record_source(
+                            each, chosen_columns, fmt=chosen, era=era, language=language,
+                            keys=keys, sheet_rows=sheet_rows,
                         )
+                        for each in connections
+                    ])  # fmt: skip
+                    if chosen == "xlsx":
+                        rows = _chunks(keys, [_xml_of(records) for records in readers], progress)
                         with contextlib.closing(rows) as xml_chunks:
                             count = _write_xlsx(temporary, chosen_columns, language, total,
                                                 xml_chunks)  # fmt: skip
                     else:
-                        with contextlib.closing(
-                            _chunks(keys, lambda part, _start: records.csv(part), progress)
-                        ) as lines:
-                            count = _write_csv(temporary, chosen_columns, language, lines)
-                finally:
-                    records.close()
+                        lines = _chunks(keys, [_csv_of(records) for records in readers], progress)
+                        with contextlib.closing(lines) as csv_chunks:
+                            count = _write_csv(temporary, chosen_columns, language, csv_chunks)
             os.replace(temporary, out_path)
         except OSError as error:
             temporary.unlink(missing_ok=True)
@@ -1234,7 +1385,12 @@ def export_members(
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
-        finally:
-            if strengths_table:
-                connection.execute(f"DROP TABLE IF EXISTS temp.{strengths_table}")
     return ExportResult(count=count, path=out_path, seconds=time.perf_counter() - started)
+
+
+def _csv_of(records: _Records) -> Callable[[Sequence[int], int], tuple[int, bytes]]:
+    return lambda keys, _start: records.csv(keys)
+
+
+def _xml_of(records: _Records) -> Callable[[Sequence[int], int], tuple[int, bytes]]:
+    return lambda keys, start: records.xml(keys, start + 2)  # row 1 is the header
