@@ -62,7 +62,7 @@ from db.io.normalise import (
     RowNormaliser,
     cell_to_text,
 )
-from db.io.readers import ImportFileError, SheetTable, is_blank, read_table
+from db.io.readers import ImportFileError, SheetTable, TableCache, is_blank, read_table
 from db.members._sql import dbapi
 from db.models.base import utc_now_iso
 from db.sync.clock import HlcRun
@@ -143,8 +143,9 @@ def _open_sheet(
     mapping: ColumnMapping | None,
     header_row: int | None,
     max_rows: int | None = None,
+    cache: TableCache | None = None,
 ) -> _Sheet:
-    table = read_table(path, sheet=sheet, max_rows=max_rows, score=header_score)
+    table = read_table(path, sheet=sheet, max_rows=max_rows, score=header_score, cache=cache)
     header = detect_header(table, header_row=header_row)
     source = "given"
     if mapping is None:
@@ -169,18 +170,21 @@ def preview(
     mapping: ColumnMapping | None = None,
     header_row: int | None = None,
     limit: int = 50,
+    cache: TableCache | None = None,
 ) -> ImportPreview:
     """The header found, the mapping (given, saved or guessed) and the first ``limit`` rows as
-    they would be imported, with their problems and duplicates. Writes nothing."""
+    they would be imported, with their problems and duplicates. Writes nothing. ``cache``: see
+    :class:`db.io.readers.TableCache`."""
     if isinstance(session, Database):
         with session.session() as inner:
             return preview(
-                inner, path=path, sheet=sheet, mapping=mapping, header_row=header_row, limit=limit
-            )
+                inner, path=path, sheet=sheet, mapping=mapping, header_row=header_row,
+                limit=limit, cache=cache,
+            )  # fmt: skip
     path = Path(path)
     with _collector_paused():
         opened = _open_sheet(
-            session, path=path, sheet=sheet, mapping=mapping, header_row=header_row
+            session, path=path, sheet=sheet, mapping=mapping, header_row=header_row, cache=cache
         )
         importer = _Importer(session, opened, on_duplicate="skip", dry_run=True, limit=limit)
         importer.run(progress=None)
@@ -220,6 +224,7 @@ def import_members(
     dry_run: bool = False,
     remember_mapping: bool = True,
     progress: Progress | None = None,
+    cache: TableCache | None = None,
 ) -> ImportReport:
     """Import the members of a sheet; see the module docstring.
 
@@ -231,7 +236,8 @@ def import_members(
 
     Raises :class:`db.io.readers.ImportFileError` for a file that cannot be imported (nothing
     read), ``ValueError`` for a bad argument and :class:`ImportCancelled` when ``progress``
-    returned False; rows with problems do not raise: the report lists them.
+    returned False; rows with problems do not raise: the report lists them. ``cache``: the
+    sheet the wizard's preview read already (:class:`db.io.readers.TableCache`).
     """
     if on_duplicate not in DUPLICATE_POLICIES:
         raise ValueError(f"on_duplicate must be one of {', '.join(DUPLICATE_POLICIES)}")
@@ -240,7 +246,7 @@ def import_members(
             report = import_members(
                 inner, path=path, sheet=sheet, mapping=mapping, header_row=header_row,
                 on_duplicate=on_duplicate, dry_run=dry_run, remember_mapping=remember_mapping,
-                progress=progress,
+                progress=progress, cache=cache,
             )  # fmt: skip
             committing = time.perf_counter()
         if not dry_run:
@@ -251,7 +257,7 @@ def import_members(
         return _import(
             session, path=Path(path), sheet=sheet, mapping=mapping, header_row=header_row,
             on_duplicate=on_duplicate, dry_run=dry_run, remember_mapping=remember_mapping,
-            progress=progress,
+            progress=progress, cache=cache,
         )  # fmt: skip
 
 
@@ -266,9 +272,12 @@ def _import(
     dry_run: bool,
     remember_mapping: bool,
     progress: Progress | None,
+    cache: TableCache | None,
 ) -> ImportReport:
     started = time.perf_counter()
-    opened = _open_sheet(session, path=path, sheet=sheet, mapping=mapping, header_row=header_row)
+    opened = _open_sheet(
+        session, path=path, sheet=sheet, mapping=mapping, header_row=header_row, cache=cache
+    )
     read_seconds = time.perf_counter() - started
     if not opened.mapping.has_name():
         raise ImportFileError(

@@ -199,12 +199,16 @@ class ImportRunPage(QWizardPage):
             import_after_backup, path=wizard.path, sheet=wizard.sheet, mapping=wizard.mapping(),
             header_row=wizard.header_row, on_duplicate=wizard.preview_page.on_duplicate(),
             remember_mapping=wizard.mapping_page.remember.isChecked(),
-            progress=self._progress.report,
+            progress=self._progress.report, cache=wizard.table_cache,
         )  # fmt: skip
         freeze_collector()
-        deliver(self, future, self._imported, self._failed, always=thaw_collector)
+        deliver(self, future, self._imported, self._failed, always=self._import_ended)
         self._timer.start()
         self.completeChanged.emit()
+
+    def _import_ended(self) -> None:
+        thaw_collector()
+        self._wizard.table_cache.clear()  # read for the preview; not needed after the import
 
     def cancel(self) -> None:
         """Stop the import: nothing of it is kept."""

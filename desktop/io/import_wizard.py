@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from db.io.import_members import ImportPreview, preview
 from db.io.import_report import ImportReport
 from db.io.mapping import ColumnMapping
-from db.io.readers import ImportFileError, list_sheets
+from db.io.readers import ImportFileError, TableCache, list_sheets
 from desktop.db_worker import DbExecutor
 from desktop.io.background import deliver, freeze_collector, thaw_collector
 from desktop.io.import_pages import ImportFilePage, ImportMappingPage
@@ -35,12 +35,13 @@ def _inspect(
     sheet: str | None,
     header_row: int | None,
     mapping: ColumnMapping | None,
+    cache: TableCache,
 ) -> tuple[list[str], ImportPreview]:
     """The workbook's sheets and the preview of the chosen (or best) sheet."""
     sheets = list_sheets(path)
     shown = preview(
         session, path=path, sheet=sheet, header_row=header_row, mapping=mapping,
-        limit=PREVIEW_ROWS,
+        limit=PREVIEW_ROWS, cache=cache,
     )  # fmt: skip
     return sheets, shown
 
@@ -69,6 +70,9 @@ class ImportWizard(QWizard):
         self.header_row: int | None = None
         self.preview: ImportPreview | None = None
         self.report: ImportReport | None = None
+        # The sheet read for the previews, reused by the next preview and the import (a
+        # national register's file is read once, not three times); dropped when it ends.
+        self.table_cache = TableCache()
         self.file_page = ImportFilePage(self)
         self.mapping_page = ImportMappingPage(self)
         self.preview_page = ImportPreviewPage(self)
@@ -91,7 +95,7 @@ class ImportWizard(QWizard):
         assert self.path is not None
         future = self.executor.submit(
             _inspect, path=self.path, sheet=self.sheet, header_row=self.header_row,
-            mapping=mapping,
+            mapping=mapping, cache=self.table_cache,
         )  # fmt: skip
         freeze_collector()
         deliver(owner, future, on_done, on_error, always=thaw_collector)
@@ -104,6 +108,11 @@ class ImportWizard(QWizard):
             self.run_page.cancel()  # the wizard closes once the import has stopped
             return
         super().reject()
+
+    def done(self, result: int) -> None:
+        if not self.run_page.running:
+            self.table_cache.clear()
+        super().done(result)
 
 
 def open_import_wizard(parent: QWidget | None, executor: DbExecutor) -> None:

@@ -270,3 +270,28 @@ def test_saved_mapping_is_found_by_header_layout(tmp_path: Path) -> None:
         header_signature(headers)
     )
     database.dispose()
+
+
+def test_a_table_cache_reads_an_unchanged_file_once(tmp_path: Path) -> None:
+    import os
+
+    from db.io import readers
+    from db.io.readers import TableCache, read_table
+    from tests.db.io.fixtures_import import write_messy_xlsx
+
+    path = write_messy_xlsx(tmp_path / "messy.xlsx")
+    cache = TableCache()
+    first = read_table(path, cache=cache)  # the best sheet, asked for without a name
+    assert read_table(path, cache=cache) is first
+    assert read_table(path, sheet=first.sheet, cache=cache) is first  # then by its name
+    assert cache.hits == 2
+    assert read_table(path, sheet=first.sheet, max_rows=5, cache=cache) is not first
+    assert read_table(path, cache=cache) is not first  # one table kept: read again
+    again = read_table(path, cache=cache)
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # saved again
+    changed = read_table(path, cache=cache)
+    assert changed is not again and changed.rows == again.rows
+    cache.clear()
+    assert cache.get(TableCache.key(path, None, None)) is None
+    assert readers.read_table(path).rows == first.rows  # no cache: as before

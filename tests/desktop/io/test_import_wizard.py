@@ -359,3 +359,28 @@ def test_preview_dates_are_buddhist_era(wizard: ImportWizard, qtbot: QtBot, tmp_
     first = next(r for r in range(model.rowCount()) if model.row_at(r).row == 6)
     column = 2 + PREVIEW_FIELDS.index("birth_date")
     assert model.index(first, column).data() == "2 ต.ค. 2520"
+
+
+def test_the_file_is_read_once_for_previews_and_import(
+    wizard: ImportWizard, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.io import readers
+
+    reads: list[Path] = []
+    real = readers._read_workbook
+
+    def counted(path: Path, **kwargs: object) -> readers.SheetTable:
+        reads.append(path)
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(readers, "_read_workbook", counted)
+    open_file(wizard, qtbot, write_messy_xlsx(tmp_path / "messy.xlsx"))
+    to_mapping(wizard, qtbot)
+    to_preview(wizard, qtbot)
+    run_import(wizard, qtbot)
+    assert wizard.report is not None and wizard.report.imported > 0
+    assert len(reads) == 1  # not once for each preview and again for the import
+    assert wizard.table_cache.hits >= 2
+    assert wizard.table_cache.get(readers.TableCache.key(tmp_path / "messy.xlsx", None, None)) is (
+        None
+    )  # let go once imported
