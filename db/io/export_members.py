@@ -321,22 +321,28 @@ class _ChunkReader:
 
 
 def _strengths_table(connection: sqlite3.Connection, keys: Sequence[int] | None = None) -> str:
-    """A temporary table of live members' strengths (key -> tags), of every member or of the
-    members ``keys`` only (a small export); the caller drops it."""
+    """A temporary table of live members' strengths (key -> tags, and seps: how many tags less
+    one), of every member or of the members ``keys`` only (a small export); the caller drops
+    it."""
     name = f"export_strengths_{secrets.token_hex(4)}"
-    connection.execute(f"CREATE TEMP TABLE {name} (key INTEGER PRIMARY KEY, tags TEXT NOT NULL)")
+    connection.execute(
+        f"CREATE TEMP TABLE {name}"
+        " (key INTEGER PRIMARY KEY, tags TEXT NOT NULL, seps INTEGER NOT NULL)"
+    )
     if keys is None:
         # One walk of the member_id index (so each member's tags come in the order they were
         # added), finding each member's key in the covering index of member ids.
         connection.execute(
-            f"INSERT INTO temp.{name} SELECT m.rowid, group_concat(s.tag, '{STRENGTH_SEPARATOR}')"
-            " FROM member_strength s INDEXED BY ix_member_strength_member_id"
+            f"INSERT INTO temp.{name} SELECT m.rowid, group_concat(s.tag, '{STRENGTH_SEPARATOR}'),"
+            " count(*) - 1 FROM member_strength s INDEXED BY ix_member_strength_member_id"
             " JOIN member m ON m.id = s.member_id WHERE s.deleted_at IS NULL GROUP BY s.member_id"
         )
         return name
     for start in range(0, len(keys), CHUNK):
         connection.execute(
-            f"INSERT OR IGNORE INTO temp.{name} SELECT k.value, {_STRENGTHS_OF_MEMBER}"
+            f"INSERT OR IGNORE INTO temp.{name} SELECT k.value, {_STRENGTHS_OF_MEMBER},"
+            " (SELECT count(*) - 1 FROM member_strength s"
+            " WHERE s.member_id = m.id AND s.deleted_at IS NULL)"
             " FROM json_each(?) AS k CROSS JOIN member m ON m.rowid = k.value"
             f" WHERE {_STRENGTHS_OF_MEMBER} IS NOT NULL",
             (json.dumps(list(keys[start : start + CHUNK])),),
@@ -357,6 +363,16 @@ _UNPLAIN_XML = (b"<t> ", b" </t>", b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 _EXCEL_ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")
 # SQL: true when the CSV field {v} must be quoted (a comma, a quote or a line break in it).
 _CSV_QUOTE_TEST = "instr({v}, ',') OR instr({v}, '\"') OR instr({v}, '\n') OR instr({v}, '\r')"
+# The fast CSV record (see _Records.csv): fields unquoted, each followed by _FAST_FIELD (a comma
+# once the chunk is checked); a strengths cell of several tags is framed by _FAST_QUOTE (a quote)
+# and its separators' commas are _FAST_COMMA. Lines end with CRLF.
+_FAST_FIELD, _FAST_COMMA, _FAST_QUOTE = "\x1f", "\x1e", "\x1d"
+_FAST_SEPARATOR = STRENGTH_SEPARATOR.replace(",", _FAST_COMMA)
+_FAST_MARKS = f"{_FAST_FIELD}{_FAST_COMMA}{_FAST_QUOTE}\r\n".encode("ascii")
+_FAST_TO_CSV = bytes.maketrans(f"{_FAST_FIELD}{_FAST_COMMA}{_FAST_QUOTE}".encode("ascii"), b',,"')
+# Chunks a reader finds needing quotes (a comma, a quote or a line break in a cell) before it
+# reads every further chunk by the statement that quotes in SQL.
+CAREFUL_AFTER = 2
 _MONTH_NUMBERS = tuple(f"{month:02d}" for month in range(1, 13))
 
 
@@ -422,10 +438,18 @@ class _Records:
         self._labels: dict[int, _Labels] = {}
         self._error: BaseException | None = None
         self._function = f"export_cell_{secrets.token_hex(4)}"
+        self._fast_function = f"{self._function}_fast"
+        self._fast = False  # building the fast CSV record (cells unquoted)
+        self._fast_failures = 0
         self._organisations: str | None = None
         connection.create_function(self._function, 4, self._cell)
+        if self._csv:
+            connection.create_function(self._fast_function, 4, self._fast_cell)
         try:
             fields = [self._field(index, column) for index, column in enumerate(columns)]
+            self._fast = self._csv
+            fast_fields = [self._field(index, column) for index, column in enumerate(columns)]
+            self._fast = False
         except BaseException:
             self.close()
             raise
@@ -437,26 +461,48 @@ class _Records:
                 f"printf('<row r=\"%d\">{'%s' * len(fields)}</row>', {self._row_number()},"
                 f" {', '.join(fields)})"
             )
-        joins = ""
+        joins, seps = "", "0"
         if strengths_table and any(column.key == "strengths" for column in columns):
             joins += f" LEFT JOIN temp.{strengths_table} st ON st.key = k.value"
+            seps = "coalesce(st.seps, 0)"
         if self._organisations:
             joins += f" LEFT JOIN temp.{self._organisations} o ON o.id = m.organisation_id"
-        self._sql = (
-            f"SELECT k.key, CAST({record} AS BLOB) FROM json_each(:keys) AS k"
-            f" CROSS JOIN member m ON m.rowid = k.value{joins} WHERE m.deleted_at IS NULL"
+        rows = (
+            f" FROM json_each(:keys) AS k CROSS JOIN member m ON m.rowid = k.value{joins}"
+            " WHERE m.deleted_at IS NULL"
+        )
+        self._sql = f"SELECT k.key, CAST({record} AS BLOB){rows}"
+        # A chunk's CSV lines as one text, in key order: one step of SQLite, one bytes object.
+        self._careful_sql = (
+            "SELECT count(*), 0, 0, CAST(group_concat(rec, '\r\n') AS BLOB)"
+            f" FROM (SELECT {record} AS rec{rows} ORDER BY k.key)"
+        )
+        fast_record = (
+            f"printf('{_FAST_FIELD.join(['%s'] * len(fields))}', {', '.join(fast_fields)})"
+        )
+        self._fast_sql = (
+            "SELECT count(*), total(seps), total(seps > 0), CAST(group_concat(rec, '\r\n') AS BLOB)"
+            f" FROM (SELECT {fast_record} AS rec, {seps} AS seps{rows} ORDER BY k.key)"
         )
 
     def close(self) -> None:
         """Drop the SQL function and the temporary table."""
         with contextlib.suppress(sqlite3.Error):
             self._connection.create_function(self._function, 4, None)
+            if self._csv:
+                self._connection.create_function(self._fast_function, 4, None)
             if self._organisations:
                 self._connection.execute(f"DROP TABLE IF EXISTS temp.{self._organisations}")
 
     # - Python's part of a cell (rare) -
 
-    def _cell(self, kind: int, value: str | None, index: int, row: int) -> str:
+    def _fast_cell(self, kind: int, value: str | None, index: int, row: int) -> str:
+        """A cell of the fast CSV record: escaped, never quoted (the chunk is checked after)."""
+        return self._cell(kind, value, index, row, quote=False)
+
+    def _cell(
+        self, kind: int, value: str | None, index: int, row: int, *, quote: bool = True
+    ) -> str:
         try:
             if kind == _CELL_FREE:
                 text = escape_cell(value or "")
@@ -465,7 +511,7 @@ class _Records:
             else:
                 text = self._labels[index][value]
             if self._csv:
-                return _csv_field(text)
+                return _csv_field(text) if quote else text
             return self._sheet.cell(text, index, row) if text else ""
         except BaseException as error:
             self._error = error
@@ -476,6 +522,10 @@ class _Records:
     def _row_number(self) -> str:
         return "(k.key + :first)"
 
+    def _python(self) -> str:
+        """The name of the SQL function for Python's part of a cell."""
+        return self._fast_function if self._fast else self._function
+
     def _safe(self, index: int, value: str) -> str:
         """A text known to be non-empty and to need no quoting or escaping."""
         if self._csv:
@@ -484,8 +534,10 @@ class _Records:
 
     def _free(self, index: int, value: str) -> str:
         """Any text (``value`` is an SQL expression that is never NULL)."""
-        python = f"{self._function}({_CELL_FREE}, {value}, {index}, "
+        python = f"{self._python()}({_CELL_FREE}, {value}, {index}, "
         starts_formula = f"unicode({value}) IN ({_TRIGGER_CODES})"
+        if self._fast:
+            return f"CASE WHEN {starts_formula} THEN {python}0) ELSE {value} END"
         if self._csv:
             quoted = f"""'"' || replace({value}, '"', '""') || '"'"""
             return (
@@ -519,7 +571,7 @@ class _Records:
             )
         else:
             text = c
-        python = f"{self._function}({_CELL_DATE}, {c}, {index}, {self._row_number()})"
+        python = f"{self._python()}({_CELL_DATE}, {c}, {index}, {self._row_number()})"
         # A stored date is ISO text that SQLite's date() gives back unchanged; anything else is
         # Python's to judge (as _Dates does).
         return (
@@ -533,7 +585,7 @@ class _Records:
         if "\x00" in text:
             return None
         if self._csv:
-            return _sql_text(_csv_field(text))
+            return _sql_text(text if self._fast else _csv_field(text))
         if not text:
             return "''"
         opening = self._sheet.opening_sql(index, self._row_number(), open_tag=False)
@@ -541,7 +593,7 @@ class _Records:
 
     def _code(self, index: int, column: str, labels: _Labels) -> str:
         self._labels[index] = labels
-        python = f"{self._function}({_CELL_CODE}, {column}, {index}, {self._row_number()})"
+        python = f"{self._python()}({_CELL_CODE}, {column}, {index}, {self._row_number()})"
         whens = []
         for code, label in labels.items():
             cell = self._final(index, label)
@@ -558,7 +610,7 @@ class _Records:
             self._organisations = self._organisation_table()
         column = f"o.{key}"
         if self._csv:
-            return f"coalesce({column}, '')"
+            return f"coalesce({column}, '')" if self._fast else f"coalesce(o.quoted_{key}, '')"
         opening = self._sheet.opening_sql(index, self._row_number(), open_tag=False)
         return f"CASE WHEN {column} IS NULL OR {column} = '' THEN '' ELSE {opening} || {column} END"
 
@@ -566,24 +618,29 @@ class _Records:
         """A temporary table: organisation id -> its name, type and province as cell texts
         (CSV fields, or XML after the cell reference)."""
         name = f"export_organisations_{secrets.token_hex(4)}"
+        quoted = [f"quoted_{key}" for key in _ORGANISATION_KEYS]
         self._connection.execute(
-            f"CREATE TEMP TABLE {name} (id TEXT PRIMARY KEY, {', '.join(_ORGANISATION_KEYS)})"
-            " WITHOUT ROWID"
+            f"CREATE TEMP TABLE {name} (id TEXT PRIMARY KEY,"
+            f" {', '.join([*_ORGANISATION_KEYS, *quoted])}) WITHOUT ROWID"
         )
         tables = _organisation_columns(self._connection, self._language)
         indexes = {column.key: index for index, column in enumerate(self._columns)}
 
         def cell(key: str, text: str) -> str:
             if self._csv:
-                return _csv_field(text)
+                return text
             return self._sheet.body(text, indexes.get(key, 0), 0) if text else ""
 
         rows = [
-            (org_id, *(cell(key, tables[key][org_id]) for key in _ORGANISATION_KEYS))
+            (
+                org_id,
+                *(cell(key, tables[key][org_id]) for key in _ORGANISATION_KEYS),
+                *(_csv_field(tables[key][org_id]) for key in _ORGANISATION_KEYS),
+            )
             for org_id in tables["organisation"]
             if org_id is not None
         ]
-        self._connection.executemany(f"INSERT INTO temp.{name} VALUES (?, ?, ?, ?)", rows)
+        self._connection.executemany(f"INSERT INTO temp.{name} VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
         return name
 
     def _field(self, index: int, column: ExportColumn) -> str:
@@ -591,6 +648,13 @@ class _Records:
         if key in _ORGANISATION_KEYS:
             return self._organisation(index, key)
         if key == "strengths":
+            if self._fast:  # several tags: framed, their commas marked (see csv())
+                plain = self._free(index, "coalesce(st.tags, '')")
+                return (
+                    f"CASE WHEN st.seps > 0 AND NOT unicode(st.tags) IN ({_TRIGGER_CODES})"
+                    f" THEN '{_FAST_QUOTE}' || replace(st.tags, '{STRENGTH_SEPARATOR}',"
+                    f" '{_FAST_SEPARATOR}') || '{_FAST_QUOTE}' ELSE {plain} END"
+                )
             return self._free(index, "coalesce(st.tags, '')")
         if column.kind is ColumnKind.PHONE:
             return self._grouped(index, f"m.{key}", _phone_groupings(f"m.{key}"))
@@ -619,13 +683,41 @@ class _Records:
             rows.sort(key=operator.itemgetter(0))
         return rows
 
+    def _chunk(self, sql: str, keys: Sequence[int]) -> tuple[int, int, int, bytes]:
+        parameters = {"keys": json.dumps(list(keys)), "first": 0}
+        try:
+            count, seps, several, lines = self._connection.execute(sql, parameters).fetchone()
+        except sqlite3.Error:
+            if self._error is not None:
+                raise self._error from None
+            raise
+        return count, int(seps), int(several), lines or b""
+
     def csv(self, keys: Sequence[int]) -> tuple[int, bytes]:
-        """(members, their CSV lines, each ended by CRLF) for ``keys``: SQL gives each line
-        whole (fields escaped and quoted where needed)."""
-        rows = self.fetch(keys)
-        if not rows:
-            return 0, b""
-        return len(rows), b"\r\n".join([record for _key, record in rows]) + b"\r\n"
+        """(members, their CSV lines, each ended by CRLF) for ``keys``.
+
+        SQL builds the chunk's lines as one text with every cell escaped but none quoted
+        (:data:`_FAST_FIELD` after each), and the strengths of several tags marked (see
+        :data:`_FAST_QUOTE`): when no cell holds a comma, a quote or a line break, and none
+        holds a mark (counted: as many marks as SQL put there), one translation of the bytes
+        gives the CSV lines. Otherwise (a cell needs quotes) SQL reads the chunk again, quoting
+        cell by cell, as it does every chunk after :data:`CAREFUL_AFTER` such chunks."""
+        if self._fast_failures < CAREFUL_AFTER:
+            count, seps, several, lines = self._chunk(self._fast_sql, keys)
+            if not count:
+                return 0, b""
+            expected = (
+                count * (len(self._columns) - 1)  # fields
+                + seps * STRENGTH_SEPARATOR.count(",")
+                + 2 * several  # strengths
+                + 2 * (count - 1)  # line ends
+            )
+            marks = len(lines) - len(lines.translate(None, _FAST_MARKS))
+            if marks == expected and b"," not in lines and b'"' not in lines:
+                return count, lines.translate(_FAST_TO_CSV) + b"\r\n"
+            self._fast_failures += 1
+        count, _seps, _several, lines = self._chunk(self._careful_sql, keys)
+        return count, lines + b"\r\n" if count else b""
 
     def xml(self, keys: Sequence[int], first_row: int) -> tuple[int, bytes]:
         """(members, their worksheet rows' XML) for ``keys``, numbered from ``first_row``.
