@@ -4,11 +4,14 @@ Rows are streamed: the ordered member keys come from the register's own query
 (:func:`db.members.query.search_member_keys`, same ``MemberFilter`` and ``MemberSort`` as the
 table shows), and rows are read :data:`CHUNK` at a time, on a helper thread one chunk ahead of
 the thread that writes them. For .csv and .xlsx one SQL statement builds each member's whole
-record (the CSV line, or the worksheet row's XML) as a BLOB (:class:`_Records`): the work runs in
-SQLite without the GIL and no Python object is made per cell; Python sees only the rare cells
-that may start a formula or need XML care. Held at
-any time: the key array (8 bytes a member), two or three chunks, and for big exports with the
-strengths column a temporary table of every member's tags (~30 MB in SQLite at 393,000 members).
+record (the CSV line, or the worksheet row's XML) as a BLOB (:class:`_Records`; for .csv a whole
+chunk's lines in one step): the work runs in SQLite without the GIL and no Python object is made
+per cell; Python sees only the rare cells that may start a formula or need XML care. A big
+export given a Database reads on :data:`READERS` connections at once, chunks dealt in turn and
+written in key order, all on one snapshot (their reads begin under a brief write lock; without
+it, or in a caller's Session, one connection reads). Held at any time: the key array (8 bytes a
+member), up to :data:`AHEAD` chunks per reader, and for big exports with the strengths column a
+temporary table of every member's tags per reader (~30 MB in SQLite at 393,000 members).
 While exporting, the connection reads the database file through a memory map (see
 :data:`MMAP_BYTES`; the mapped pages count as the process's resident memory, as the OS's cache).
 
