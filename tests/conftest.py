@@ -32,3 +32,11 @@ for variable, folder in {
 
 def pytest_unconfigure() -> None:
     shutil.rmtree(_USER_ROOT, ignore_errors=True)
+
+
+def pytest_runtest_teardown() -> None:
+    """Bulk work leaves what was alive at its end out of the collector (db.io.collector), and
+    the app hands it back when the work is over: a test hands it back after itself too."""
+    import gc
+
+    gc.unfreeze()

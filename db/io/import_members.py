@@ -29,7 +29,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import gc
 import json
 import queue
 import sqlite3
@@ -47,6 +46,7 @@ from db.engine import Database
 from db.history.actor import current_actor
 from db.identity import SITE_ID_KEY, THIS_OFFICE_KEY, clock_for
 from db.ids import new_id, new_ids
+from db.io import collector
 from db.io.headers import HeaderInfo, detect_header, header_score
 from db.io.import_report import ImportReport
 from db.io.import_sql import insert_rows
@@ -182,7 +182,7 @@ def preview(
                 limit=limit, cache=cache,
             )  # fmt: skip
     path = Path(path)
-    with _collector_paused():
+    with collector.paused():
         opened = _open_sheet(
             session, path=path, sheet=sheet, mapping=mapping, header_row=header_row, cache=cache
         )
@@ -253,7 +253,7 @@ def import_members(
             _checkpoint(session)
             report.phases["commit"] = time.perf_counter() - committing
         return report
-    with _collector_paused():
+    with collector.paused():
         return _import(
             session, path=Path(path), sheet=sheet, mapping=mapping, header_row=header_row,
             on_duplicate=on_duplicate, dry_run=dry_run, remember_mapping=remember_mapping,
@@ -303,27 +303,18 @@ def _import(
                 importer.writer.stop(abandon=True)  # nothing may run beside the rollback
             connection.execute(f"ROLLBACK TO {SAVEPOINT}")
             connection.execute(f"RELEASE {SAVEPOINT}")
+            importer.writer = None
             raise
         connection.execute(f"RELEASE {SAVEPOINT}")
+        # The writer points back at the importer: without this link the two (and the sheet's
+        # rows) go as soon as the import returns, instead of waiting for a collector pass over
+        # millions of objects (2 s holding the GIL at 393,000 rows).
+        importer.writer = None
     report = importer.report
     report.phases["read"] = read_seconds
     if dry_run:
         report.seconds = time.perf_counter() - started
     return report
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while importing: the sheet's millions of cells made each
-    collection walk them all again (a quarter of the checking time at 393,000 rows). An import
-    makes next to no reference cycles; the collector runs again when it ends."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @contextlib.contextmanager

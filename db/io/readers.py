@@ -16,17 +16,17 @@ Every problem is an :class:`ImportFileError` with a stable ``code`` and a plain 
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
-import gc
 import io
 import threading
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import python_calamine
+
+from db.io import collector
 
 Cell = object  # str | float | int | bool | datetime.date | datetime.datetime | time | timedelta
 
@@ -185,6 +185,9 @@ def _visible_sheet_names(book: python_calamine.CalamineWorkbook) -> list[str]:
     return names or list(book.sheet_names)
 
 
+RELEASE_SLICE = 5_000  # rows freed at a time by TableCache.release
+
+
 class TableCache:
     """The last sheet read, kept for the next read of the same file, sheet and row limit while
     the file is unchanged (same size and modification time).
@@ -224,6 +227,17 @@ class TableCache:
     def clear(self) -> None:
         with self._lock:
             self._keys, self._table = set(), None
+
+    def release(self) -> None:
+        """:meth:`clear`, freeing the table's rows a slice at a time: one ``del`` of a national
+        register's rows holds the GIL (and the window) ~0.2 s; slices let other threads run.
+        Call it on a worker thread, once nothing uses the table any more."""
+        with self._lock:
+            table, self._keys, self._table = self._table, set(), None
+        if table is not None:
+            rows = table.rows
+            while rows:
+                del rows[-RELEASE_SLICE:]
 
 
 def read_table(
@@ -305,6 +319,7 @@ def _read_workbook(
         raise ImportFileError("empty_sheet", f"{which} has no data")
     finally:
         book.close()
+        collector.trim_heap()  # calamine's parse is freed: see db.io.collector
 
 
 def _sheet_rows(data: python_calamine.CalamineSheet, *, max_rows: int | None) -> list[list[Cell]]:
@@ -323,7 +338,7 @@ def _sheet_rows(data: python_calamine.CalamineSheet, *, max_rows: int | None) ->
         # collection walking the millions of new cells).
         rows = []
         append = rows.append
-        with _collector_paused():
+        with collector.paused():
             for row in data.iter_rows():
                 append(row)
     for index, row in enumerate(rows):
@@ -335,17 +350,6 @@ def _sheet_rows(data: python_calamine.CalamineSheet, *, max_rows: int | None) ->
         rows = [[""] * width for _ in range(start_row)] + rows
     del start_column
     return rows
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # --- text files ----------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -208,7 +209,11 @@ class ImportRunPage(QWizardPage):
 
     def _import_ended(self) -> None:
         thaw_collector()
-        self._wizard.table_cache.clear()  # read for the preview; not needed after the import
+        # The sheet read for the previews is not needed any more: freed on a thread of its own
+        # (a slice at a time, so the window keeps turning).
+        threading.Thread(
+            target=self._wizard.table_cache.release, name="release-sheet", daemon=True
+        ).start()
 
     def cancel(self) -> None:
         """Stop the import: nothing of it is kept."""

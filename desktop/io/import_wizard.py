@@ -73,6 +73,11 @@ class ImportWizard(QWizard):
         # The sheet read for the previews, reused by the next preview and the import (a
         # national register's file is read once, not three times); dropped when it ends.
         self.table_cache = TableCache()
+        # The sheet's millions of cells stay out of the collector's passes while the wizard is
+        # open (db.io.collector freezes them; a pass over them held the GIL, and so the window,
+        # for 0.1-0.3 s each time): everything is handed back to it when the wizard closes.
+        freeze_collector()
+        self._collector_frozen = True
         self.file_page = ImportFilePage(self)
         self.mapping_page = ImportMappingPage(self)
         self.preview_page = ImportPreviewPage(self)
@@ -112,6 +117,9 @@ class ImportWizard(QWizard):
     def done(self, result: int) -> None:
         if not self.run_page.running:
             self.table_cache.clear()
+            if self._collector_frozen:
+                self._collector_frozen = False
+                thaw_collector()
         super().done(result)
 
 

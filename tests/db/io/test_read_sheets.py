@@ -211,20 +211,42 @@ def test_header_row_chosen_by_the_user_and_sheets_without_known_names(tmp_path: 
 @pytest.mark.parametrize(
     ("header", "field"),
     [
-        ("ชื่อ", "first_name"), ("ชื่อจริง", "first_name"), ("นามสกุล", "last_name"),
-        ("สกุล", "last_name"), ("ชื่อ-สกุล", "full_name"), ("ชื่อ - นามสกุล", "full_name"),
-        ("คำนำหน้า", "prefix"), ("คำนำหน้าชื่อ", "prefix"),
-        ("เลขบัตรประชาชน", "national_id"), ("เลขประจำตัวประชาชน", "national_id"),
-        ("เลขบัตร", "national_id"), ("วันเกิด", "birth_date"), ("วัน/เดือน/ปีเกิด", "birth_date"),
-        ("โทรศัพท์", "phone"), ("มือถือ", "phone"), ("เบอร์โทร", "phone"), ("อีเมล", "email"),
-        ("E-mail", "email"), ("ไลน์", "line_id"), ("Line ID", "line_id"),
-        ("ตำแหน่ง", "position"), ("สังกัด", "organisation_name"),
-        ("หน่วยงาน", "organisation_name"), ("อปท.", "organisation_name"),
-        ("จังหวัด", "province"), ("อำเภอ", "district"), ("เลขสมาชิก", "membership_no"),
-        ("วันที่สมัคร", "joined_on"), (" First Name ", "first_name"), ("SURNAME", "last_name"),
-        ("อี\u200bเมล", "email"), ("ชื่อ (Name)", "first_name"), ("๑. ชื่อ", "first_name"),
+        ("ชื่อ", "first_name"),
+        ("ชื่อจริง", "first_name"),
+        ("นามสกุล", "last_name"),
+        ("สกุล", "last_name"),
+        ("ชื่อ-สกุล", "full_name"),
+        ("ชื่อ - นามสกุล", "full_name"),
+        ("คำนำหน้า", "prefix"),
+        ("คำนำหน้าชื่อ", "prefix"),
+        ("เลขบัตรประชาชน", "national_id"),
+        ("เลขประจำตัวประชาชน", "national_id"),
+        ("เลขบัตร", "national_id"),
+        ("วันเกิด", "birth_date"),
+        ("วัน/เดือน/ปีเกิด", "birth_date"),
+        ("โทรศัพท์", "phone"),
+        ("มือถือ", "phone"),
+        ("เบอร์โทร", "phone"),
+        ("อีเมล", "email"),
+        ("E-mail", "email"),
+        ("ไลน์", "line_id"),
+        ("Line ID", "line_id"),
+        ("ตำแหน่ง", "position"),
+        ("สังกัด", "organisation_name"),
+        ("หน่วยงาน", "organisation_name"),
+        ("อปท.", "organisation_name"),
+        ("จังหวัด", "province"),
+        ("อำเภอ", "district"),
+        ("เลขสมาชิก", "membership_no"),
+        ("วันที่สมัคร", "joined_on"),
+        (" First Name ", "first_name"),
+        ("SURNAME", "last_name"),
+        ("อี\u200bเมล", "email"),
+        ("ชื่อ (Name)", "first_name"),
+        ("๑. ชื่อ", "first_name"),
         ("(2) นามสกุล", "last_name"),
-        ("ลำดับ", "ignore"), ("สีที่ชอบ", None),
+        ("ลำดับ", "ignore"),
+        ("สีที่ชอบ", None),
     ],
 )
 def test_header_synonyms(header: str, field: str | None) -> None:
@@ -242,9 +264,7 @@ def test_fuzzy_header_is_flagged() -> None:
 
 
 def test_auto_map_takes_each_field_once_and_a_lone_name_column_as_full_name() -> None:
-    assert auto_map(["ลำดับ", "ชื่อ", "เบอร์โทร", "โทรศัพท์"]).columns == {
-        1: "full_name", 2: "phone"
-    }
+    assert auto_map(["ลำดับ", "ชื่อ", "เบอร์โทร", "โทรศัพท์"]).columns == {1: "full_name", 2: "phone"}
     mapping = ColumnMapping({0: "first_name"})
     assert mapping.with_column(1, "first_name").columns == {1: "first_name"}
     assert mapping.with_column(0, None).columns == {}
@@ -295,3 +315,35 @@ def test_a_table_cache_reads_an_unchanged_file_once(tmp_path: Path) -> None:
     cache.clear()
     assert cache.get(TableCache.key(path, None, None)) is None
     assert readers.read_table(path).rows == first.rows  # no cache: as before
+
+
+def test_release_frees_the_cached_rows_and_forgets_them(tmp_path: Path) -> None:
+    from db.io.readers import TableCache, read_table
+    from tests.db.io.fixtures_import import write_messy_xlsx
+
+    path = write_messy_xlsx(tmp_path / "messy.xlsx")
+    cache = TableCache()
+    table = read_table(path, cache=cache)
+    assert table.rows
+    cache.release()
+    assert table.rows == []  # freed a slice at a time
+    assert cache.get(TableCache.key(path, None, None)) is None
+    cache.release()  # nothing held: nothing to do
+
+
+def test_bulk_work_leaves_its_survivors_out_of_the_collector() -> None:
+    import gc
+
+    from db.io import collector
+
+    assert gc.isenabled()
+    before = gc.get_freeze_count()
+    try:
+        with collector.paused():
+            assert not gc.isenabled()
+            kept = [[str(n)] for n in range(1_000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= before + len(kept)  # not walked by the next pass
+    finally:
+        gc.unfreeze()
+    collector.trim_heap()  # harmless anywhere (a no-op without glibc)
