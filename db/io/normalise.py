@@ -506,15 +506,20 @@ class RowNormaliser:
         }
         self.header_of.setdefault("first_name", self.header_of.get("full_name", ""))
         self._template = _empty_row_values()
-        self._handlers: dict[str, Callable[[str, object, NormalisedRow], None]] = {}
+        # Plain functions, called with self: bound methods kept on self would make a reference
+        # cycle, and the normaliser (with the context's reference tables) would wait for the
+        # cyclic collector instead of going when the import does.
+        cls = RowNormaliser
+        self._handlers: dict[str, Callable[[RowNormaliser, str, object, NormalisedRow], None]]
+        self._handlers = {}
         for name in SEARCHED_TEXT | MULTILINE_TEXT:
-            self._handlers[name] = self._text_field
+            self._handlers[name] = cls._text_field
         for name in DATE_FIELDS:
-            self._handlers[name] = self._date
-        self._handlers["national_id"] = self._national_id
-        self._handlers["phone"] = self._phone
-        self._handlers["phone_office"] = self._phone
-        self._handlers["strengths"] = self._strengths
+            self._handlers[name] = cls._date
+        self._handlers["national_id"] = cls._national_id
+        self._handlers["phone"] = cls._phone
+        self._handlers["phone_office"] = cls._phone
+        self._handlers["strengths"] = cls._strengths
         self._code_order = [
             n for n in ("gender", "status", "personnel_type", "position_type", "position_level")
             if n in mapping.columns.values()
@@ -552,7 +557,7 @@ class RowNormaliser:
         for name, cell in raw.items():
             handler = handlers.get(name)
             if handler is not None:
-                handler(name, cell, result)
+                handler(self, name, cell, result)
         if self._code_order:
             self._codes(raw, result)
         self._checks(result)
