@@ -296,6 +296,9 @@ def _read_workbook(
                     continue
                 rows = _sheet_rows(data, max_rows=max_rows)
                 merged = tuple(data.merged_cell_ranges or ())
+                start = data.start
+                del data  # calamine's copy of the sheet goes now (see trim_heap below)
+                collector.trim_heap()
             except ImportFileError:
                 raise
             except Exception as error:  # a damaged sheet part
@@ -306,7 +309,7 @@ def _read_workbook(
                 continue
             table = SheetTable(
                 path=path, sheet=name, sheet_names=tuple(names), rows=rows,
-                first_column=data.start[1] if data.start else 0, merged=merged,
+                first_column=start[1] if start else 0, merged=merged,
             )  # fmt: skip
             if score is None or len(candidates) == 1:
                 return table
