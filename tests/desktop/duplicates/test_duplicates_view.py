@@ -86,7 +86,7 @@ def test_scan_lists_pairs_best_first_with_reasons(
     )
     reasons = [model.index(row, PairColumn.REASONS).data() for row in range(3)]
     assert reasons[1:] == ["Same mobile number", "Same email"]
-    assert view.status.text() == "3 candidate pair(s): best matches first."
+    assert view.status.text() == "3 candidate pairs: best matches first."
     assert view.merge_button.isEnabled() and view.dismiss_button.isEnabled()
 
 
