@@ -11,7 +11,8 @@ export given a Database reads on :data:`READERS` connections at once, chunks dea
 written in key order, all on one snapshot (their reads begin under a brief write lock; without
 it, or in a caller's Session, one connection reads). Held at any time: the key array (8 bytes a
 member), up to :data:`AHEAD` chunks per reader, and for big exports with the strengths column a
-temporary table of every member's tags per reader (~30 MB in SQLite at 393,000 members).
+temporary table of every member's tags per reader (~30 MB in SQLite at 393,000 members), and
+with a date column a table of every date's cell text from 1900 to 2099 per reader (~3 MB).
 While exporting, the connection reads the database file through a memory map (see
 :data:`MMAP_BYTES`; the mapped pages count as the process's resident memory, as the OS's cache).
 
@@ -358,6 +359,12 @@ def _strengths_table(connection: sqlite3.Connection, keys: Sequence[int] | None 
 # The first characters (as code points) of a text that escape_cell may change: only such texts
 # (few) are handed to Python; SQL quotes the others for CSV or wraps them in XML itself.
 _TRIGGER_CODES = ", ".join(str(ord(char)) for char in sorted(FIRST_CHARACTERS))
+# Dates from DATES_FROM to DATES_UNTIL (ISO, included) are formatted once per export into a
+# temporary table (about 73,000 rows, made by one SQL statement) and looked up by the records:
+# testing a date with date() and formatting it in the record cost about a quarter of the CSV
+# record's SQL at 393,000 members. Any other value takes that longer way, so the cells are the
+# same.
+DATES_FROM, DATES_UNTIL = "1900-01-01", "2099-12-31"
 _CELL_FREE, _CELL_DATE, _CELL_CODE = 0, 1, 2  # what the cell function is given
 _CONTROL_BYTES = bytes(range(32))
 # Byte strings in worksheet XML built by SQL that mean a cell needs the careful path: an edge
@@ -445,6 +452,8 @@ class _Records:
         self._fast = False  # building the fast CSV record (cells unquoted)
         self._fast_failures = 0
         self._organisations: str | None = None
+        self._dates_table: str | None = None
+        self._date_joins: list[str] = []
         connection.create_function(self._function, 4, self._cell)
         if self._csv:
             connection.create_function(self._fast_function, 4, self._fast_cell)
@@ -470,6 +479,7 @@ class _Records:
             seps = "coalesce(st.seps, 0)"
         if self._organisations:
             joins += f" LEFT JOIN temp.{self._organisations} o ON o.id = m.organisation_id"
+        joins += "".join(self._date_joins)
         rows = (
             f" FROM json_each(:keys) AS k CROSS JOIN member m ON m.rowid = k.value{joins}"
             " WHERE m.deleted_at IS NULL"
@@ -496,6 +506,8 @@ class _Records:
                 self._connection.create_function(self._fast_function, 4, None)
             if self._organisations:
                 self._connection.execute(f"DROP TABLE IF EXISTS temp.{self._organisations}")
+            if self._dates_table:
+                self._connection.execute(f"DROP TABLE IF EXISTS temp.{self._dates_table}")
 
     # - Python's part of a cell (rare) -
 
@@ -560,28 +572,57 @@ class _Records:
         otherwise = self._free(index, f"coalesce({column}, '')")
         return f"CASE {whens} ELSE {otherwise} END"
 
+    def _date_text(self, column: str) -> str:
+        """SQL: the cell text of ``column``, a valid ISO date."""
+        c = column
+        if self._era != "BE":
+            return c
+        months = THAI_MONTHS_SHORT if self._language == "th" else _ENGLISH_MONTHS_SHORT
+        month = " ".join(
+            f"WHEN '{number}' THEN {_sql_text(name)}"
+            for number, name in zip(_MONTH_NUMBERS, months, strict=True)
+        )
+        return (
+            f"CAST(substr({c}, 9, 2) AS INTEGER) || ' ' || CASE substr({c}, 6, 2) {month} END"
+            f" || ' ' || (CAST(substr({c}, 1, 4) AS INTEGER) + {BE_OFFSET})"
+        )
+
     def _date(self, index: int, column: str) -> str:
         c = column
-        if self._era == "BE":
-            months = THAI_MONTHS_SHORT if self._language == "th" else _ENGLISH_MONTHS_SHORT
-            month = " ".join(
-                f"WHEN '{number}' THEN {_sql_text(name)}"
-                for number, name in zip(_MONTH_NUMBERS, months, strict=True)
-            )
-            text = (
-                f"CAST(substr({c}, 9, 2) AS INTEGER) || ' ' || CASE substr({c}, 6, 2) {month} END"
-                f" || ' ' || (CAST(substr({c}, 1, 4) AS INTEGER) + {BE_OFFSET})"
-            )
-        else:
-            text = c
+        if self._dates_table is None:
+            self._dates_table = self._make_dates_table()
+        table = f"d{index}"
+        join = f" LEFT JOIN temp.{self._dates_table} {table} ON {table}.iso = {c}"
+        if join not in self._date_joins:  # the careful and the fast record share it
+            self._date_joins.append(join)
         python = f"{self._python()}({_CELL_DATE}, {c}, {index}, {self._row_number()})"
-        # A stored date is ISO text that SQLite's date() gives back unchanged; anything else is
-        # Python's to judge (as _Dates does).
+        # Most dates are found in the table at once. Otherwise: a stored date is ISO text that
+        # SQLite gives back unchanged through its day number ('+0 days': date() alone keeps
+        # 2023-02-30 as it is); anything else is Python's to judge (as _Dates does).
+        valid = f"date({c}, '+0 days') IS {c} AND {c} >= '0001'"
         return (
-            f"CASE WHEN {c} IS NULL OR {c} = '' THEN ''"
-            f" WHEN date({c}) IS {c} AND {c} >= '0001' THEN {self._safe(index, text)}"
+            f"CASE WHEN {table}.text IS NOT NULL THEN {self._safe(index, f'{table}.text')}"
+            f" WHEN {c} IS NULL OR {c} = '' THEN ''"
+            f" WHEN {valid} THEN {self._safe(index, self._date_text(c))}"
             f" ELSE {python} END"
         )
+
+    def _make_dates_table(self) -> str:
+        """A temporary table: every ISO date from :data:`DATES_FROM` to :data:`DATES_UNTIL` ->
+        its cell text (the same SQL as a date outside the table gets), made by SQLite alone."""
+        name = f"export_dates_{secrets.token_hex(4)}"
+        # DATE, as the member's date columns: the same (numeric) affinity, so that comparing
+        # them uses the key (a TEXT key would not be used with a NUMERIC column).
+        self._connection.execute(
+            f"CREATE TEMP TABLE {name} (iso DATE PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID"
+        )
+        self._connection.execute(
+            f"WITH RECURSIVE days(day, iso) AS (SELECT julianday(:first), :first UNION ALL"
+            f" SELECT day + 1, date(day + 1) FROM days WHERE iso < :last)"
+            f" INSERT INTO temp.{name} SELECT iso, {self._date_text('iso')} FROM days",
+            {"first": DATES_FROM, "last": DATES_UNTIL},
+        )
+        return name
 
     def _final(self, index: int, text: str) -> str | None:
         """A known text (escaped already) as the SQL of its cell; None if SQL cannot hold it."""

@@ -36,6 +36,7 @@ from db.io.cell_safety import escape_cell
 from db.io.export_columns import EXPORT_COLUMNS, ExportError, resolve_columns
 from db.io.export_members import ExportCancelled, export_members
 from db.members.types import MemberFilter, MemberSort
+from tests.db.io.test_export_support import read_csv, read_xlsx
 
 MEMBERS = 2_400
 ALL_COLUMNS = [column.key for column in EXPORT_COLUMNS]
@@ -411,3 +412,47 @@ def test_csv_with_awkward_cells_is_what_the_careful_path_writes(
     notes = {row[-1] for row in rows[1:]}
     awkward = -(-(len(rows) - 1) // every)  # members made awkward
     assert {escape_cell(note) for note in AWKWARD_NOTES[:awkward]} <= notes
+
+
+# Stored date values: well inside any range, at and past the edges of a range an export might
+# prepare, invalid, odd text, formula-like text, empty.
+ODD_DATES = [
+    "2014-10-02", "2024-02-29", "1899-12-31", "1900-01-01", "2099-12-31", "2100-01-01",
+    "0001-01-01", "9999-12-31", "2023-02-30", "2023-13-01", "2/10/2557", " 2014-10-02",
+    "2014-10-02T00:00:00", "=1+1", "", None,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("era", ["BE", "CE"])
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_every_stored_date_value_gets_the_python_date_text(
+    demo: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, era: str,
+    language: str,
+) -> None:  # fmt: skip
+    two_readers(monkeypatch)
+    connection = demo.raw_connection()
+    try:
+        keys = [key for (key,) in connection.execute("SELECT rowid FROM member LIMIT 400")]
+        with connection:
+            connection.execute("BEGIN")
+            for number, value in enumerate(ODD_DATES):
+                connection.execute(
+                    "UPDATE member SET first_name = ?, joined_on = ?, birth_date = ? WHERE"
+                    " rowid = ?",
+                    (f"วันที่{number:02d}", value, value, keys[number * 25]),
+                )
+    finally:
+        connection.close()
+    path = tmp_path / f"dates.{fmt}"
+    export_members(
+        demo, out_path=path, columns=["first_name", "joined_on", "birth_date"],
+        include_personal=True, era=era, language=language,  # type: ignore[arg-type]
+    )  # fmt: skip
+    rows = read_xlsx(path) if fmt == "xlsx" else read_csv(path)
+    cells = {str(row[0]): row[1:] for row in rows[1:]}
+    dates = em._Dates(era, language)  # type: ignore[arg-type]
+    for number, value in enumerate(ODD_DATES):
+        wanted = dates[value]
+        got = cells[f"วันที่{number:02d}"]
+        assert [str(cell or "") for cell in got] == [wanted, wanted], value
