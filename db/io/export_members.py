@@ -360,11 +360,13 @@ def _strengths_table(connection: sqlite3.Connection, keys: Sequence[int] | None 
 # (few) are handed to Python; SQL quotes the others for CSV or wraps them in XML itself.
 _TRIGGER_CODES = ", ".join(str(ord(char)) for char in sorted(FIRST_CHARACTERS))
 # Dates from DATES_FROM to DATES_UNTIL (ISO, included) are formatted once per export into a
-# temporary table (about 73,000 rows, made by one SQL statement) and looked up by the records:
-# testing a date with date() and formatting it in the record cost about a quarter of the CSV
-# record's SQL at 393,000 members. Any other value takes that longer way, so the cells are the
-# same.
+# temporary table (about 73,000 rows, made by one SQL statement in ~0.1 s) and looked up by the
+# records: testing a date with date() and formatting it in the record cost about a quarter of
+# the CSV record's SQL at 393,000 members. Any other value takes that longer way, so the cells
+# are the same. Only for exports of more than DATES_TABLE_FROM members (below, the table costs
+# more than it saves).
 DATES_FROM, DATES_UNTIL = "1900-01-01", "2099-12-31"
+DATES_TABLE_FROM = 20_000
 _CELL_FREE, _CELL_DATE, _CELL_CODE = 0, 1, 2  # what the cell function is given
 _CONTROL_BYTES = bytes(range(32))
 # Byte strings in worksheet XML built by SQL that mean a cell needs the careful path: an edge
@@ -430,6 +432,7 @@ class _Records:
         language: Language,
         strengths_table: str | None,
         sheet_rows: _SheetRows | None = None,
+        dates_table: bool = False,
     ) -> None:
         self._connection = connection
         self._columns = columns
@@ -453,6 +456,7 @@ class _Records:
         self._fast_failures = 0
         self._organisations: str | None = None
         self._dates_table: str | None = None
+        self._look_dates_up = dates_table
         self._date_joins: list[str] = []
         connection.create_function(self._function, 4, self._cell)
         if self._csv:
@@ -589,19 +593,22 @@ class _Records:
 
     def _date(self, index: int, column: str) -> str:
         c = column
-        if self._dates_table is None:
-            self._dates_table = self._make_dates_table()
-        table = f"d{index}"
-        join = f" LEFT JOIN temp.{self._dates_table} {table} ON {table}.iso = {c}"
-        if join not in self._date_joins:  # the careful and the fast record share it
-            self._date_joins.append(join)
+        found = ""
+        if self._look_dates_up:
+            if self._dates_table is None:
+                self._dates_table = self._make_dates_table()
+            table = f"d{index}"
+            join = f" LEFT JOIN temp.{self._dates_table} {table} ON {table}.iso = {c}"
+            if join not in self._date_joins:  # the careful and the fast record share it
+                self._date_joins.append(join)
+            found = f" WHEN {table}.text IS NOT NULL THEN {self._safe(index, f'{table}.text')}"
         python = f"{self._python()}({_CELL_DATE}, {c}, {index}, {self._row_number()})"
         # Most dates are found in the table at once. Otherwise: a stored date is ISO text that
         # SQLite gives back unchanged through its day number ('+0 days': date() alone keeps
         # 2023-02-30 as it is); anything else is Python's to judge (as _Dates does).
         valid = f"date({c}, '+0 days') IS {c} AND {c} >= '0001'"
         return (
-            f"CASE WHEN {table}.text IS NOT NULL THEN {self._safe(index, f'{table}.text')}"
+            f"CASE{found}"
             f" WHEN {c} IS NULL OR {c} = '' THEN ''"
             f" WHEN {valid} THEN {self._safe(index, self._date_text(c))}"
             f" ELSE {python} END"
@@ -1378,6 +1385,7 @@ def _record_source(
         records = _Records(
             connection, columns, fmt=fmt, era=era, language=language,
             strengths_table=strengths_table, sheet_rows=sheet_rows,
+            dates_table=len(keys) > DATES_TABLE_FROM,
         )  # fmt: skip
         try:
             yield records

@@ -82,8 +82,9 @@ def _sql_alone(database: Database) -> tuple[float, float]:
             started, cpu_started = time.perf_counter(), time.thread_time()
             table = em._strengths_table(connection)
             records = em._Records(
-                connection, columns, fmt="csv", era="BE", language="th", strengths_table=table
-            )
+                connection, columns, fmt="csv", era="BE", language="th", strengths_table=table,
+                dates_table=True,
+            )  # fmt: skip
             try:
                 for start in range(0, len(keys), em.CHUNK):
                     records.csv(keys[start : start + em.CHUNK])

@@ -67,6 +67,7 @@ def demo(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
 def small_scale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(em, "CHUNK", 150)
     monkeypatch.setattr(em, "STRENGTHS_TABLE_FROM", 100)
+    monkeypatch.setattr(em, "DATES_TABLE_FROM", 100)
 
 
 def one_reader(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -426,11 +427,21 @@ ODD_DATES = [
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 @pytest.mark.parametrize("era", ["BE", "CE"])
 @pytest.mark.parametrize("language", ["th", "en"])
+@pytest.mark.parametrize("dates_table", [True, False], ids=["dates-table", "no-dates-table"])
 def test_every_stored_date_value_gets_the_python_date_text(
     demo: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, era: str,
-    language: str,
+    language: str, dates_table: bool,
 ) -> None:  # fmt: skip
     two_readers(monkeypatch)
+    monkeypatch.setattr(em, "DATES_TABLE_FROM", 100 if dates_table else 10**9)
+    made = em._Records._make_dates_table
+    tables: list[str] = []
+
+    def noted(self: em._Records) -> str:
+        tables.append(made(self))
+        return tables[-1]
+
+    monkeypatch.setattr(em._Records, "_make_dates_table", noted)
     connection = demo.raw_connection()
     try:
         keys = [key for (key,) in connection.execute("SELECT rowid FROM member LIMIT 400")]
@@ -456,3 +467,4 @@ def test_every_stored_date_value_gets_the_python_date_text(
         wanted = dates[value]
         got = cells[f"วันที่{number:02d}"]
         assert [str(cell or "") for cell in got] == [wanted, wanted], value
+    assert bool(tables) is dates_table
