@@ -13,9 +13,9 @@ Measured on the 2-core machine shared with two other engineers (load 1.5-3.7 thr
 threads seldom had two cores): .csv 4.9-10.9 s (CPU 7-9 s with two readers, ~6-7 s with one;
 was 11.7-14 s under the same load, 9.2 s quiet); .xlsx 16.9-18 s (was 23 s under load, 14.7 s
 quiet); SQL alone 4.5-7 s CPU on one connection; anonymous memory ~256 MB (was ~173 MB).
-With the dates table (date cells looked up, not computed): .csv 4.4-4.5 s (CPU 7.8-7.9 s), .xlsx
-15.4-17.3 s, SQL alone 5.8 s, anonymous memory 228-260 MB, at load 1.3-1.5 (two runs); the same
-minutes, .csv without it 5.6-6.8 s and with it 4.7-5.4 s (three runs each, alternated).
+With the dates table (date cells looked up, not computed): .csv 4.4-5.0 s (CPU 7.8-8.8 s), .xlsx
+13.9-17.3 s, SQL alone 5.3-5.8 s, anonymous memory 228-260 MB, at load 0.9-1.5 (three runs); the
+same minutes, .csv without it 5.6-6.8 s and with it 4.7-5.4 s (three runs each, alternated).
 
 The database is the cached demo register under /tmp/khrueakhai-bench/ (made by db.demo.populate
 when missing), opened without changing it, or the file named by KHRUEAKHAI_BENCH_DB.
