@@ -202,13 +202,15 @@ def run_members(args: argparse.Namespace) -> int:
     try:
         with database.session() as session:
             filters = member_filter(session, args)
-            result = export_members(
-                session, out_path=args.out, fmt=args.format, filters=filters,
-                sort=MemberSort(SortColumn(args.sort), descending=args.descending),
-                member_ids=args.member or None, columns=columns,
-                include_personal=args.include_personal, era=args.era, language=args.language,
-                progress=_Progress(),
-            )  # fmt: skip
+        # The Database, not a session: the export opens its own read transactions (two
+        # readers on one snapshot for a big export).
+        result = export_members(
+            database, out_path=args.out, fmt=args.format, filters=filters,
+            sort=MemberSort(SortColumn(args.sort), descending=args.descending),
+            member_ids=args.member or None, columns=columns,
+            include_personal=args.include_personal, era=args.era, language=args.language,
+            progress=_Progress(),
+        )  # fmt: skip
     except ExportError as error:
         raise CliError(f"{error.message} [{error.code}]; nothing was written") from None
     except ExportCancelled:  # pragma: no cover - the command line never cancels
