@@ -310,6 +310,9 @@ def _import(
         # rows) go as soon as the import returns, instead of waiting for a collector pass over
         # millions of objects (2 s holding the GIL at 393,000 rows).
         importer.writer = None
+    # Its tables of rows seen (one entry a row) go a slice at a time: see collector.release.
+    seen = importer.seen
+    collector.release(seen.by_id, seen.by_name_org, seen.by_name_birth, importer.duplicate_of)
     report = importer.report
     report.phases["read"] = read_seconds
     if dry_run:

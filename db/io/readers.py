@@ -185,9 +185,6 @@ def _visible_sheet_names(book: python_calamine.CalamineWorkbook) -> list[str]:
     return names or list(book.sheet_names)
 
 
-RELEASE_SLICE = 5_000  # rows freed at a time by TableCache.release
-
-
 class TableCache:
     """The last sheet read, kept for the next read of the same file, sheet and row limit while
     the file is unchanged (same size and modification time).
@@ -235,9 +232,7 @@ class TableCache:
         with self._lock:
             table, self._keys, self._table = self._table, set(), None
         if table is not None:
-            rows = table.rows
-            while rows:
-                del rows[-RELEASE_SLICE:]
+            collector.release(table.rows)
 
 
 def read_table(

@@ -347,3 +347,13 @@ def test_bulk_work_leaves_its_survivors_out_of_the_collector() -> None:
     finally:
         gc.unfreeze()
     collector.trim_heap()  # harmless anywhere (a no-op without glibc)
+
+
+def test_release_empties_lists_dicts_and_sets_in_slices() -> None:
+    from db.io import collector
+
+    rows = [[str(n)] for n in range(2_345)]
+    seen = {n: (n, True) for n in range(1_234)}
+    keys = set(range(1_001))
+    collector.release(rows, seen, keys)
+    assert rows == [] and seen == {} and keys == set()
