@@ -11,7 +11,7 @@ from pathlib import Path
 import xlsxwriter
 
 from db.io.headers import detect_header
-from db.io.readers import Cell, ImportFileError, read_table
+from db.io.readers import Cell, ImportFileError, TableCache, read_table
 
 # Thai explanations of the codes, for the error report's reason column (the English message of
 # each problem stays in the JSON report; the UI translates by code).
@@ -120,15 +120,19 @@ def _cell_for_sheet(cell: Cell) -> tuple[str, object]:
     return "text", "" if cell is None else str(cell)
 
 
-def write_error_report(report: ImportReport, source: Path | str, out_path: Path | str) -> int:
+def write_error_report(
+    report: ImportReport, source: Path | str, out_path: Path | str, *,
+    cache: TableCache | None = None,
+) -> int:  # fmt: skip
     """Write the rows ``report`` rejected, read again from ``source`` (the imported file), to
     an .xlsx at ``out_path``: the original header and cells (IDs and phones as text), a reason
     column (Thai explanation, code and column of each problem) and the original row number.
     The file imports again as it is once the rows are fixed. Returns the number of rows written.
+    ``cache``: the sheet as the import read it, if still held (not read again).
     """
     source = Path(source)
     rejected = report.rejected_rows()
-    table = read_table(source, sheet=report.sheet or None)
+    table = read_table(source, sheet=report.sheet or None, cache=cache)
     if report.header_row < 1 or report.header_row > len(table.rows):
         raise ImportFileError("no_header", f"{source.name} has no row {report.header_row}")
     header = detect_header(table, header_row=report.header_row)

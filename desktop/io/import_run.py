@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from db.io.import_members import ImportCancelled, ImportPreview, import_members
 from db.io.import_report import ImportReport, write_error_report
+from db.io.readers import TableCache
 from db.io.undo_import import UndoImportError, UndoSummary, undo_import
 from desktop.backup.runner import with_backup
 from desktop.db_worker import Changes
@@ -215,11 +215,6 @@ class ImportRunPage(QWizardPage):
 
     def _import_ended(self) -> None:
         thaw_collector()
-        # The sheet read for the previews is not needed any more: freed on a thread of its own
-        # (a slice at a time, so the window keeps turning).
-        threading.Thread(
-            target=self._wizard.table_cache.release, name="release-sheet", daemon=True
-        ).start()
 
     def cancel(self) -> None:
         """Stop the import: nothing of it is kept."""
@@ -249,6 +244,10 @@ class ImportRunPage(QWizardPage):
     def _imported(self, report: ImportReport) -> None:
         self._stop()
         self._wizard.report = report
+        if not report.rejected:
+            # The sheet read for the previews is not needed any more (with rejected rows it is
+            # kept for the error report until the wizard closes).
+            self._wizard.release_sheet()
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.setTitle(self.tr("Import finished"))
@@ -266,6 +265,7 @@ class ImportRunPage(QWizardPage):
         from desktop.io.import_wizard import error_text
 
         self._stop()
+        self._wizard.release_sheet()
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         if isinstance(error, ImportCancelled):
@@ -302,7 +302,11 @@ class ImportRunPage(QWizardPage):
         self.report_button.setEnabled(False)
         self.status.setText(self.tr("Saving the error report…"))
         future = self._wizard.executor.submit(
-            _write_report, report=report, source=source, out_path=out_path
+            _write_report,
+            report=report,
+            source=source,
+            out_path=out_path,
+            cache=self._wizard.table_cache,
         )
         deliver(self, future, lambda rows: self._report_saved(out_path, rows), self._report_failed)
 
@@ -359,6 +363,8 @@ class ImportRunPage(QWizardPage):
             self.status.setText(error_text(error))
 
 
-def _write_report(*, session: Any, report: ImportReport, source: Path, out_path: Path) -> int:
+def _write_report(
+    *, session: Any, report: ImportReport, source: Path, out_path: Path, cache: TableCache
+) -> int:
     del session  # run on the database thread for its ordering; the report needs no database
-    return write_error_report(report, source, out_path)
+    return write_error_report(report, source, out_path, cache=cache)

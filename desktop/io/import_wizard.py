@@ -8,6 +8,7 @@ thread-safe state, so the UI never waits on the work. A successful import announ
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -114,9 +115,14 @@ class ImportWizard(QWizard):
             return
         super().reject()
 
+    def release_sheet(self) -> None:
+        """Free the sheet read for the previews on a thread of its own (a slice at a time, so
+        the window keeps turning)."""
+        threading.Thread(target=self.table_cache.release, name="release-sheet", daemon=True).start()
+
     def done(self, result: int) -> None:
         if not self.run_page.running:
-            self.table_cache.clear()
+            self.release_sheet()
             if self._collector_frozen:
                 self._collector_frozen = False
                 thaw_collector()

@@ -379,7 +379,13 @@ def test_the_file_is_read_once_for_previews_and_import(
     to_preview(wizard, qtbot)
     run_import(wizard, qtbot)
     assert wizard.report is not None and wizard.report.imported > 0
-    assert len(reads) == 1  # not once for each preview and again for the import
-    assert wizard.table_cache.hits >= 2
-    key = readers.TableCache.key(tmp_path / "messy.xlsx", None, None)
+    assert wizard.report.rejected > 0  # the sheet is kept for the error report
+    wizard.run_page.save_error_report(tmp_path / "errors.xlsx")
+    qtbot.waitUntil(lambda: (tmp_path / "errors.xlsx").exists(), timeout=10_000)
+    qtbot.waitUntil(lambda: wizard.run_page.report_button.isEnabled(), timeout=10_000)
+    assert len(reads) == 1  # not for each preview, the import and the error report
+    assert wizard.table_cache.hits >= 3
+    key = readers.TableCache.key(tmp_path / "messy.xlsx", wizard.sheet, None)
+    assert wizard.table_cache.get(key) is not None
+    wizard.accept()
     qtbot.waitUntil(lambda: wizard.table_cache.get(key) is None, timeout=5_000)  # let go
