@@ -22,6 +22,13 @@ from tests.db.io.test_export_support import read_csv
 MEMBERS = 3_000
 
 
+@pytest.fixture(autouse=True)
+def _xlsx_read_in_parallel_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app reads only .csv on two connections (PARALLEL_FORMATS); the parallel path is
+    tested with .xlsx too, so that it stays correct for any format."""
+    monkeypatch.setattr(em, "PARALLEL_FORMATS", frozenset({"csv", "xlsx"}))
+
+
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"

@@ -42,6 +42,13 @@ MEMBERS = 2_400
 ALL_COLUMNS = [column.key for column in EXPORT_COLUMNS]
 
 
+@pytest.fixture(autouse=True)
+def _xlsx_read_in_parallel_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app reads only .csv on two connections (PARALLEL_FORMATS); the parallel path is
+    tested with .xlsx too, so that it stays correct for any format."""
+    monkeypatch.setattr(em, "PARALLEL_FORMATS", frozenset({"csv", "xlsx"}))
+
+
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
