@@ -292,8 +292,7 @@ def _read_workbook(
                 rows = _sheet_rows(data, max_rows=max_rows)
                 merged = tuple(data.merged_cell_ranges or ())
                 start = data.start
-                del data  # calamine's copy of the sheet goes now (see trim_heap below)
-                collector.trim_heap()
+                del data  # calamine's copy of the sheet goes now, for trim_heap below
             except ImportFileError:
                 raise
             except Exception as error:  # a damaged sheet part

@@ -209,12 +209,9 @@ class ImportRunPage(QWizardPage):
             progress=self._progress.report, cache=wizard.table_cache,
         )  # fmt: skip
         freeze_collector()
-        deliver(self, future, self._imported, self._failed, always=self._import_ended)
+        deliver(self, future, self._imported, self._failed, always=thaw_collector)
         self._timer.start()
         self.completeChanged.emit()
-
-    def _import_ended(self) -> None:
-        thaw_collector()
 
     def cancel(self) -> None:
         """Stop the import: nothing of it is kept."""
