@@ -163,12 +163,8 @@ class InstanceGuard:
     def __init__(self, db_path: Path) -> None:
         self.db_path = db_path
         self.lock_path = db_path.with_name(db_path.name + ".lock")
-        self.server_name = (
-            "khrueakhai-"
-            + hashlib.sha256(f"{platform.node()}|{_user_name()}|{db_path}".encode()).hexdigest()[
-                :24
-            ]
-        )
+        owner = f"{platform.node()}|{_user_name()}|{db_path}"
+        self.server_name = "khrueakhai-" + hashlib.sha256(owner.encode()).hexdigest()[:24]
         self._lock = QLockFile(str(self.lock_path))
         self._lock.setStaleLockTime(0)  # stale only when the holder is gone (same computer)
         self._server: QLocalServer | None = None

@@ -191,7 +191,7 @@ class TableCache:
 
     The import wizard reads a file for the first preview, again after the mapping, and once more
     to import: with a cache it reads it once (8-9 s at 393,000 rows). It holds one table at a
-    time (hundreds of MB for a national register): :meth:`clear` when done."""
+    time (hundreds of MB for a national register): :meth:`release` when done."""
 
     def __init__(self) -> None:
         self._keys: set[tuple[object, ...]] = set()
@@ -221,12 +221,8 @@ class TableCache:
             self._keys = {key for key in keys if key is not None}
             self._table = table if self._keys else None
 
-    def clear(self) -> None:
-        with self._lock:
-            self._keys, self._table = set(), None
-
     def release(self) -> None:
-        """:meth:`clear`, freeing the table's rows a slice at a time: one ``del`` of a national
+        """Forget the table and free its rows a slice at a time: one ``del`` of a national
         register's rows holds the GIL (and the window) ~0.2 s; slices let other threads run.
         Call it on a worker thread, once nothing uses the table any more."""
         with self._lock:

@@ -179,7 +179,6 @@ class StartCheck:
         self.db_path = db_path
         self.today = today or dt.date.today()
         self.checked_on = self.today
-        self.skipped = False
 
     def run(self, parent: QWidget | None = None) -> bool:
         """As :func:`check_on_start`, without reading the file when the last exit was clean
@@ -187,7 +186,6 @@ class StartCheck:
         record = take_clean_close(self.db_path)
         if record is not None and not check_needed(record, today=self.today):
             self.checked_on = record.checked_on
-            self.skipped = True
             log.info("%s was closed cleanly and checked on %s: start-up check skipped",
                      self.db_path, record.checked_on)  # fmt: skip
             return True

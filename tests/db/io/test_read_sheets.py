@@ -312,7 +312,7 @@ def test_a_table_cache_reads_an_unchanged_file_once(tmp_path: Path) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # saved again
     changed = read_table(path, cache=cache)
     assert changed is not again and changed.rows == again.rows
-    cache.clear()
+    cache.release()
     assert cache.get(TableCache.key(path, None, None)) is None
     assert readers.read_table(path).rows == first.rows  # no cache: as before
 
