@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from db.io.import_members import ImportCancelled, ImportPreview, import_members
+from db.io.import_members import ImportCancelled, ImportPreview
+from db.io.import_problems import ImportProblem, ProblemKind, ProblemList, import_and_list_problems
 from db.io.import_report import ImportReport, write_error_report
 from db.io.readers import TableCache
 from db.io.undo_import import UndoImportError, UndoSummary, undo_import
@@ -31,6 +33,7 @@ from desktop.backup.runner import with_backup
 from desktop.db_worker import Changes
 from desktop.io.background import ProgressState, deliver, freeze_collector, thaw_collector
 from desktop.io.import_models import PreviewModel
+from desktop.io.problems_model import ProblemsModel
 from desktop.io.texts import undo_error_text
 
 if TYPE_CHECKING:
@@ -168,6 +171,23 @@ class ImportRunPage(QWizardPage):
         self.status = QLabel(self)
         self.status.setObjectName("importRunStatus")
         self.status.setWordWrap(True)
+        # After the import: every rejected row, warning and duplicate, with the cell concerned.
+        self.problems = ProblemsModel(self)
+        self.problem_filter = QComboBox(self)
+        self.problem_filter.setObjectName("importProblemFilter")
+        self.problem_filter.currentIndexChanged.connect(self._filter_problems)
+        self.problems_hint = QLabel(self)
+        self.problems_hint.setObjectName("importProblemsHint")
+        self.problems_hint.setWordWrap(True)
+        self.problems_table = QTableView(self)
+        self.problems_table.setObjectName("importProblemsTable")
+        self.problems_table.setModel(self.problems)
+        self.problems_table.verticalHeader().setVisible(False)
+        self.problems_table.setWordWrap(False)
+        self.problems_table.setAlternatingRowColors(False)
+        header = self.problems_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -185,7 +205,21 @@ class ImportRunPage(QWizardPage):
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.problem_filter)
+        filter_row.addWidget(self.problems_hint, 1)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.problems_table, 1)
+        self._stretch = layout.count()
         layout.addStretch(1)
+        self._show_problems(False)
+
+    def _show_problems(self, shown: bool) -> None:
+        for widget in (self.problem_filter, self.problems_hint, self.problems_table):
+            widget.setVisible(shown)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.setStretch(self._stretch, 0 if shown else 1)  # the table takes the room
 
     def initializePage(self) -> None:
         wizard = self._wizard
@@ -201,7 +235,11 @@ class ImportRunPage(QWizardPage):
         self.undo_button.setVisible(False)
         self.summary.setText(self.tr("Reading and checking the rows…"))
         self.status.clear()
-        import_after_backup = with_backup(wizard.executor, import_members, reason="before-import")
+        self.problems.set_problems([])
+        self._show_problems(False)
+        import_after_backup = with_backup(
+            wizard.executor, import_and_list_problems, reason="before-import"
+        )
         future = wizard.executor.submit(
             import_after_backup, path=wizard.path, sheet=wizard.sheet, mapping=wizard.mapping(),
             header_row=wizard.header_row, on_duplicate=wizard.preview_page.on_duplicate(),
@@ -238,7 +276,8 @@ class ImportRunPage(QWizardPage):
         self.cancel_button.setVisible(False)
         self.completeChanged.emit()
 
-    def _imported(self, report: ImportReport) -> None:
+    def _imported(self, result: tuple[ImportReport, ProblemList]) -> None:
+        report, problems = result
         self._stop()
         self._wizard.report = report
         if not report.rejected:
@@ -256,6 +295,7 @@ class ImportRunPage(QWizardPage):
         self.report_button.setVisible(report.rejected > 0)
         self.undo_button.setVisible(report.run_id is not None)
         self.undo_button.setEnabled(True)
+        self._list_problems(report, problems)
         self._wizard.executor.changes_applied.emit(Changes.of(*IMPORT_CHANGES), self._wizard)
 
     def _failed(self, error: BaseException) -> None:
@@ -276,6 +316,48 @@ class ImportRunPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self._finished
+
+    # -- the problems list -------------------------------------------------------------------
+    def _list_problems(self, report: ImportReport, found: ProblemList) -> None:
+        problems: list[ImportProblem] = found.problems
+        self.problems.set_problems(problems)
+        self.problem_filter.blockSignals(True)
+        self.problem_filter.clear()
+        choices: list[tuple[str, ProblemKind | None]] = [
+            (self.tr("All problems (%1)"), None),
+            (self.tr("Rows not imported (%1)"), "error"),
+            (self.tr("Warnings (%1)"), "warning"),
+            (self.tr("Duplicates (%1)"), "duplicate"),
+        ]
+        for text, kind in choices:
+            count = self.problems.count(kind)
+            if kind is None or count:
+                self.problem_filter.addItem(text.replace("%1", f"{count:,}"), kind)
+        # Rows that were not imported first: they are the ones to fix.
+        first = self.problem_filter.findData("error")
+        self.problem_filter.setCurrentIndex(max(first, 0))
+        self.problem_filter.blockSignals(False)
+        self._filter_problems()
+        hint = (
+            self.tr("Save the error report, fix those rows in it and import that file again.")
+            if report.rejected else ""
+        )  # fmt: skip
+        if found.total > len(problems):
+            listed = self.tr("The first %1 of %2 problems are listed.")
+            hint = (
+                listed.replace("%1", f"{len(problems):,}").replace("%2", f"{found.total:,}")
+                + " " + hint
+            ).strip()  # fmt: skip
+        self.problems_hint.setText(hint)
+        self._show_problems(bool(problems))
+        if problems:
+            table = self.problems_table
+            table.resizeColumnsToContents()
+            table.setColumnWidth(ProblemsModel.VALUE, min(table.columnWidth(ProblemsModel.VALUE),
+                                                          260))  # fmt: skip
+
+    def _filter_problems(self) -> None:
+        self.problems.show_kind(self.problem_filter.currentData())
 
     # -- after the import --------------------------------------------------------------------
     def choose_report_path(self) -> str:
@@ -347,6 +429,7 @@ class ImportRunPage(QWizardPage):
         self.status.setText(text)
         self.undo_button.setVisible(False)
         self.report_button.setVisible(False)
+        self.problems_hint.clear()  # nothing left to fix and import again
         self._wizard.executor.changes_applied.emit(Changes.of(*IMPORT_CHANGES), self._wizard)
 
     def _undo_failed(self, error: BaseException) -> None:

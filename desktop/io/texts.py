@@ -103,3 +103,40 @@ def field_label(name: str) -> str:
     if i18n.current_language() == "th":
         return FIELD_LABELS_TH.get(name, name)
     return name.replace("_", " ").capitalize().replace(" en", " (English)")
+
+
+def duplicate_text(reason: str, action: str, *, duplicate_of_row: int | None) -> str:
+    """What an import found a row to duplicate and what it did with it, for the user."""
+    if duplicate_of_row is not None:
+        whom = {
+            "same_national_id": QCoreApplication.translate(
+                "ImportTexts", "Same national ID as row %1"
+            ),
+            "same_name_and_organisation": QCoreApplication.translate(
+                "ImportTexts", "Same name and organisation as row %1"
+            ),
+            "same_name_and_birth_date": QCoreApplication.translate(
+                "ImportTexts", "Same name and birth date as row %1"
+            ),
+        }.get(reason, QCoreApplication.translate("ImportTexts", "Same member as row %1"))
+        whom = whom.replace("%1", str(duplicate_of_row))
+    else:
+        whom = {
+            "same_national_id": QCoreApplication.translate(
+                "ImportTexts", "Same national ID as a registered member"
+            ),
+            "same_name_and_organisation": QCoreApplication.translate(
+                "ImportTexts", "Same name and organisation as a registered member"
+            ),
+            "same_name_and_birth_date": QCoreApplication.translate(
+                "ImportTexts", "Same name and birth date as a registered member"
+            ),
+        }.get(reason, QCoreApplication.translate("ImportTexts", "Already registered"))
+    done = {
+        "skipped": QCoreApplication.translate("ImportTexts", "skipped"),
+        "updated": QCoreApplication.translate("ImportTexts", "the registered member was updated"),
+        "unchanged": QCoreApplication.translate("ImportTexts", "skipped (nothing new in the row)"),
+        "imported": QCoreApplication.translate("ImportTexts", "imported as a new member"),
+        "rejected": QCoreApplication.translate("ImportTexts", "not imported"),
+    }.get(action, action)
+    return f"{whom}: {done}" if done else whom

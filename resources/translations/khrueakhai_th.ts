@@ -634,17 +634,17 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/app.py" line="243"/>
+        <location filename="../../desktop/app.py" line="239"/>
         <source>Database in use</source>
         <translation>ฐานข้อมูลกำลังถูกใช้งาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="244"/>
+        <location filename="../../desktop/app.py" line="240"/>
         <source>The database %1 is already open in another Khrueakhai window.</source>
         <translation>ฐานข้อมูล %1 เปิดอยู่แล้วในโปรแกรมเครือข่ายอีกหน้าต่างหนึ่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="250"/>
+        <location filename="../../desktop/app.py" line="246"/>
         <source>Close the other window first. If no other Khrueakhai is running (process %1), delete the file %2 and start again.</source>
         <translation>ปิดหน้าต่างนั้นก่อน หากไม่มีโปรแกรมเครือข่ายเปิดอยู่ (โพรเซส %1) ให้ลบไฟล์ %2 แล้วเปิดโปรแกรมใหม่</translation>
     </message>
@@ -1872,22 +1872,22 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/app.py" line="270"/>
+        <location filename="../../desktop/app.py" line="266"/>
         <source>Something went wrong</source>
         <translation>เกิดข้อผิดพลาด</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="274"/>
+        <location filename="../../desktop/app.py" line="270"/>
         <source>Khrueakhai ran into an unexpected problem. Work you have already saved is safe. If this happens again, copy the details and send them to whoever supports the program.</source>
         <translation>โปรแกรมเครือข่ายพบปัญหาที่ไม่คาดคิด งานที่บันทึกไว้แล้วยังอยู่ครบ หากเกิดขึ้นอีก ให้คัดลอกรายละเอียดแล้วส่งให้ผู้ดูแลโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="287"/>
+        <location filename="../../desktop/app.py" line="283"/>
         <source>Copy details</source>
         <translation>คัดลอกรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="305"/>
+        <location filename="../../desktop/app.py" line="301"/>
         <source>Copied</source>
         <translation>คัดลอกแล้ว</translation>
     </message>
@@ -2849,75 +2849,75 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="50"/>
+        <location filename="../../desktop/io/import_run.py" line="57"/>
         <source>Check the rows</source>
         <translation>ตรวจสอบแถวข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="51"/>
+        <location filename="../../desktop/io/import_run.py" line="58"/>
         <source>Rows in red will not be imported; rows in amber will, with a note. Point at a row to see why.</source>
         <translation>แถวสีแดงจะไม่ถูกนำเข้า แถวสีเหลืองจะนำเข้าพร้อมหมายเหตุ ชี้เมาส์ที่แถวเพื่อดูสาเหตุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="54"/>
+        <location filename="../../desktop/io/import_run.py" line="61"/>
         <source>Import</source>
         <translation>นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="64"/>
+        <location filename="../../desktop/io/import_run.py" line="74"/>
         <source>Skip them (keep the member already registered)</source>
         <translation>ข้าม (คงข้อมูลสมาชิกที่มีอยู่ในทะเบียนไว้)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="67"/>
+        <location filename="../../desktop/io/import_run.py" line="77"/>
         <source>Update the registered member with the file&apos;s values</source>
         <translation>ปรับปรุงข้อมูลสมาชิกในทะเบียนด้วยค่าจากไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="70"/>
+        <location filename="../../desktop/io/import_run.py" line="80"/>
         <source>Import them as new members</source>
         <translation>นำเข้าเป็นสมาชิกใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="76"/>
+        <location filename="../../desktop/io/import_run.py" line="86"/>
         <source>Members already registered (duplicates)</source>
         <translation>สมาชิกที่มีอยู่ในทะเบียนแล้ว (ข้อมูลซ้ำ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="94"/>
+        <location filename="../../desktop/io/import_run.py" line="104"/>
         <source>Reading the file…</source>
         <translation>กำลังอ่านไฟล์…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="106"/>
+        <location filename="../../desktop/io/import_run.py" line="116"/>
         <source>%Ln row(s) in the file.</source>
         <translation>
             <numerusform>ไฟล์มีข้อมูล %Ln แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="108"/>
+        <location filename="../../desktop/io/import_run.py" line="118"/>
         <source>Of the first %Ln shown:</source>
         <translation>
             <numerusform>จาก %Ln แถวแรกที่แสดง:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="110"/>
+        <location filename="../../desktop/io/import_run.py" line="120"/>
         <source>%Ln with errors (not imported),</source>
         <translation>
             <numerusform>มีข้อผิดพลาด %Ln แถว (ไม่นำเข้า)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="112"/>
+        <location filename="../../desktop/io/import_run.py" line="122"/>
         <source>%Ln with warnings,</source>
         <translation>
             <numerusform>มีคำเตือน %Ln แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="114"/>
+        <location filename="../../desktop/io/import_run.py" line="124"/>
         <source>%Ln possible duplicate(s).</source>
         <translation>
             <numerusform>อาจซ้ำ %Ln แถว</numerusform>
@@ -2925,121 +2925,194 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
 </context>
 <context>
+    <name>ImportProblems</name>
+    <message>
+        <location filename="../../desktop/io/problems_model.py" line="36"/>
+        <source>Not imported</source>
+        <translation>ไม่ได้นำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/problems_model.py" line="38"/>
+        <source>Warning</source>
+        <translation>คำเตือน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/problems_model.py" line="39"/>
+        <source>Duplicate</source>
+        <translation>ข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/problems_model.py" line="89"/>
+        <source>Row</source>
+        <translation>แถว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/problems_model.py" line="90"/>
+        <source>Result</source>
+        <translation>ผล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/problems_model.py" line="91"/>
+        <source>Column</source>
+        <translation>คอลัมน์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/problems_model.py" line="92"/>
+        <source>Value in the file</source>
+        <translation>ค่าในไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/problems_model.py" line="93"/>
+        <source>Problem</source>
+        <translation>ปัญหา</translation>
+    </message>
+</context>
+<context>
     <name>ImportRunPage</name>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="142"/>
+        <location filename="../../desktop/io/import_run.py" line="152"/>
         <source>Importing</source>
         <translation>กำลังนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="145"/>
+        <location filename="../../desktop/io/import_run.py" line="155"/>
         <source>Cancel import</source>
         <translation>ยกเลิกการนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="151"/>
+        <location filename="../../desktop/io/import_run.py" line="161"/>
         <source>Save error report…</source>
         <translation>บันทึกรายงานข้อผิดพลาด…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="154"/>
+        <location filename="../../desktop/io/import_run.py" line="164"/>
         <source>Undo this import</source>
         <translation>ยกเลิกการนำเข้าครั้งนี้</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="157"/>
+        <location filename="../../desktop/io/import_run.py" line="167"/>
         <source>Undo the rest, keep the changed members</source>
         <translation>ยกเลิกส่วนที่เหลือ โดยคงสมาชิกที่ถูกแก้ไขไว้</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="195"/>
+        <location filename="../../desktop/io/import_run.py" line="236"/>
         <source>Reading and checking the rows…</source>
         <translation>กำลังอ่านและตรวจสอบแถวข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="214"/>
+        <location filename="../../desktop/io/import_run.py" line="259"/>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="222"/>
+        <location filename="../../desktop/io/import_run.py" line="267"/>
         <source>Saving the members…</source>
         <translation>กำลังบันทึกข้อมูลสมาชิก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="224"/>
+        <location filename="../../desktop/io/import_run.py" line="269"/>
         <source>%1 of %2 rows checked…</source>
         <translation>ตรวจสอบแล้ว %1 จาก %2 แถว…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="239"/>
+        <location filename="../../desktop/io/import_run.py" line="289"/>
         <source>Import finished</source>
         <translation>นำเข้าเสร็จสิ้น</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="241"/>
+        <location filename="../../desktop/io/import_run.py" line="291"/>
         <source>Imported: %1. Updated: %2. Skipped (duplicates): %3. Rejected: %4.</source>
         <translation>นำเข้า: %1 · ปรับปรุง: %2 · ข้าม (ข้อมูลซ้ำ): %3 · ไม่ผ่าน: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="257"/>
+        <location filename="../../desktop/io/import_run.py" line="309"/>
         <source>Import cancelled</source>
         <translation>ยกเลิกการนำเข้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="258"/>
+        <location filename="../../desktop/io/import_run.py" line="310"/>
         <source>The import was cancelled: nothing was imported.</source>
         <translation>ยกเลิกการนำเข้าแล้ว: ไม่มีข้อมูลถูกนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="260"/>
+        <location filename="../../desktop/io/import_run.py" line="312"/>
         <source>Import failed</source>
         <translation>นำเข้าไม่สำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="262"/>
+        <location filename="../../desktop/io/import_run.py" line="314"/>
         <source>Nothing was imported: %1</source>
         <translation>ไม่มีข้อมูลถูกนำเข้า: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="274"/>
+        <location filename="../../desktop/io/import_run.py" line="327"/>
+        <source>All problems (%1)</source>
+        <translation>ปัญหาทั้งหมด (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="328"/>
+        <source>Rows not imported (%1)</source>
+        <translation>แถวที่ไม่ได้นำเข้า (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="329"/>
+        <source>Warnings (%1)</source>
+        <translation>คำเตือน (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="330"/>
+        <source>Duplicates (%1)</source>
+        <translation>ข้อมูลซ้ำ (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="342"/>
+        <source>Save the error report, fix those rows in it and import that file again.</source>
+        <translation>บันทึกรายงานข้อผิดพลาด แก้ไขแถวเหล่านั้นในไฟล์รายงาน แล้วนำเข้าไฟล์นั้นอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="346"/>
+        <source>The first %1 of %2 problems are listed.</source>
+        <translation>แสดง %1 รายการแรกจากปัญหาทั้งหมด %2 รายการ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="368"/>
         <source>Save error report</source>
         <translation>บันทึกรายงานข้อผิดพลาด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="274"/>
+        <location filename="../../desktop/io/import_run.py" line="368"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>ไฟล์ Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="288"/>
+        <location filename="../../desktop/io/import_run.py" line="382"/>
         <source>Saving the error report…</source>
         <translation>กำลังบันทึกรายงานข้อผิดพลาด…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="297"/>
+        <location filename="../../desktop/io/import_run.py" line="395"/>
         <source>%Ln rejected row(s) saved to %1: fix them there and import that file.</source>
         <translation>
             <numerusform>บันทึกแถวที่ไม่ผ่าน %Ln แถวไว้ที่ %1 แล้ว: แก้ไขในไฟล์นั้น แล้วนำเข้าไฟล์นั้นอีกครั้ง</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="306"/>
+        <location filename="../../desktop/io/import_run.py" line="404"/>
         <source>The error report could not be saved: %1</source>
         <translation>ไม่สามารถบันทึกรายงานข้อผิดพลาดได้: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="316"/>
+        <location filename="../../desktop/io/import_run.py" line="414"/>
         <source>Undoing the import…</source>
         <translation>กำลังยกเลิกการนำเข้า…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="324"/>
+        <location filename="../../desktop/io/import_run.py" line="422"/>
         <source>The import was undone: %1 member(s) removed, %2 restored.</source>
         <translation>ยกเลิกการนำเข้าแล้ว: ลบสมาชิก %1 คน กู้คืน %2 คน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="329"/>
+        <location filename="../../desktop/io/import_run.py" line="427"/>
         <source>Kept %Ln member(s) changed since the import.</source>
         <translation>
             <numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %Ln คน</numerusform>
@@ -3119,6 +3192,71 @@ Both records come back as they were, each with its own groups, dues and strength
         <source>This import no longer exists.</source>
         <translation>ไม่พบการนำเข้านี้แล้ว</translation>
     </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="112"/>
+        <source>Same national ID as row %1</source>
+        <translation>เลขประจำตัวประชาชนซ้ำกับแถว %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="115"/>
+        <source>Same name and organisation as row %1</source>
+        <translation>ชื่อและหน่วยงานซ้ำกับแถว %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="118"/>
+        <source>Same name and birth date as row %1</source>
+        <translation>ชื่อและวันเกิดซ้ำกับแถว %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="121"/>
+        <source>Same member as row %1</source>
+        <translation>เป็นสมาชิกคนเดียวกับแถว %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="125"/>
+        <source>Same national ID as a registered member</source>
+        <translation>เลขประจำตัวประชาชนซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="128"/>
+        <source>Same name and organisation as a registered member</source>
+        <translation>ชื่อและหน่วยงานซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="131"/>
+        <source>Same name and birth date as a registered member</source>
+        <translation>ชื่อและวันเกิดซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="134"/>
+        <source>Already registered</source>
+        <translation>มีอยู่ในทะเบียนแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="136"/>
+        <source>skipped</source>
+        <translation>ข้าม</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="137"/>
+        <source>the registered member was updated</source>
+        <translation>ปรับปรุงข้อมูลสมาชิกในทะเบียนแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="138"/>
+        <source>skipped (nothing new in the row)</source>
+        <translation>ข้าม (ไม่มีข้อมูลใหม่ในแถวนี้)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="139"/>
+        <source>imported as a new member</source>
+        <translation>นำเข้าเป็นสมาชิกใหม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="140"/>
+        <source>not imported</source>
+        <translation>ไม่ได้นำเข้า</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -3189,7 +3327,7 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ผ่าน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_wizard.py" line="60"/>
+        <location filename="../../desktop/io/import_wizard.py" line="62"/>
         <source>Import members</source>
         <translation>นำเข้าข้อมูลสมาชิก</translation>
     </message>

@@ -16,6 +16,7 @@ from db.io.import_report import REASON_HEADER
 from desktop.db_worker import Changes, DbExecutor
 from desktop.io.import_models import PREVIEW_FIELDS, MappingModel, PreviewModel
 from desktop.io.import_wizard import ImportWizard
+from desktop.io.problems_model import ProblemsModel
 from desktop.io.texts import file_error_text, undo_error_text
 from tests.db.io.fixtures_import import (
     MESSY_EXPECTED_ERRORS,
@@ -127,6 +128,30 @@ def test_messy_sheet_through_every_page(
     summary = wizard.run_page.summary.text()
     assert f"{len(MESSY_IMPORTED_ROWS)}" in summary and f"{len(MESSY_EXPECTED_ERRORS)}" in summary
     assert wizard.run_page.report_button.isVisible() and wizard.run_page.undo_button.isVisible()
+    # Every problem listed, the rows not imported first, each with the cell concerned.
+    page = wizard.run_page
+    table, problems = page.problems_table, page.problems
+    assert table.isVisible() and page.problem_filter.isVisible()
+    assert page.problem_filter.currentData() == "error"
+    shown = {
+        problems.problem_at(r).row: problems.index(r, ProblemsModel.VALUE).data()
+        for r in range(problems.rowCount())
+    }
+    assert set(shown) == set(MESSY_EXPECTED_ERRORS)
+    assert shown[13] == "bad@" and shown[15] == "31 ก.พ. 2530"
+    assert {problems.problem_at(r).code for r in range(problems.rowCount())} == set(
+        MESSY_EXPECTED_ERRORS.values()
+    )
+    kinds = [page.problem_filter.itemData(i) for i in range(page.problem_filter.count())]
+    assert kinds == [None, "error", "warning", "duplicate"]
+    assert problems.index(0, ProblemsModel.KIND).data() == "ไม่ได้นำเข้า"  # Thai interface
+    page.problem_filter.setCurrentIndex(kinds.index("duplicate"))
+    assert problems.rowCount() == 3
+    assert problems.index(0, ProblemsModel.PROBLEM).data() == "เลขประจำตัวประชาชนซ้ำกับแถว 6: ข้าม"
+    page.problem_filter.setCurrentIndex(kinds.index(None))
+    assert problems.rowCount() == len(MESSY_EXPECTED_ERRORS) + len(MESSY_EXPECTED_WARNINGS) + 3
+    page.problem_filter.setCurrentIndex(kinds.index("error"))
+    qtmodeltester.check(problems)
     wizard.grab().save(str(SHOTS / "import_4_done.png"))
 
     # The error report: the rejected rows with a reason column.
@@ -169,6 +194,7 @@ def test_mapping_change_takes_effect(
     to_preview(wizard, qtbot)
     run_import(wizard, qtbot)
     assert wizard.report is not None and wizard.report.imported == 2
+    assert not wizard.run_page.problems_table.isVisible()  # nothing to list
     connection = database.raw_connection()
     try:
         got = connection.execute(
