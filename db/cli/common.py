@@ -128,6 +128,8 @@ class Progress:
         self._started = time.perf_counter()
 
     def __call__(self, done: int, total: int) -> bool:
+        if done >= total and self._last_tenth >= 10:
+            return True  # said already (an import reports its last steps as done too)
         seconds = time.perf_counter() - self._started
         text = (
             f"{self._noun} {done:,} / {total:,} ({done * 100 // max(total, 1)}%), {seconds:.1f} s"
@@ -135,6 +137,8 @@ class Progress:
         if self._tty:
             sys.stderr.write("\r" + text + ("\n" if done >= total else ""))
             sys.stderr.flush()
+            if done >= total:
+                self._last_tenth = 10
         elif done * 10 // max(total, 1) > self._last_tenth:
             self._last_tenth = done * 10 // max(total, 1)
             say(text)

@@ -524,7 +524,12 @@ class _Importer:
                 raise ImportCancelled("import cancelled: nothing was written")
         if self.writer is not None:
             finishing = time.perf_counter()
-            self.writer.close()
+
+            def still_wanted() -> None:  # between the last steps, which take seconds in bulk
+                if progress is not None and progress(total, total) is False:
+                    raise ImportCancelled("import cancelled: nothing was written")
+
+            self.writer.close(between=still_wanted)
             self.report.phases["finish"] = time.perf_counter() - finishing
             self.report.phases["inserts"] = self.writer.cpu_seconds
         if progress is not None and done < total and progress(total, total) is False:
@@ -1060,10 +1065,13 @@ class _Writer:
             connection.execute(trigger.range_sql, (self.indexed_upto, upto))
         self.indexed_upto = upto
 
-    def close(self) -> None:
+    def close(self, *, between: Callable[[], None] = lambda: None) -> None:
+        """The last rows' work, the triggers and indexes back; ``between`` is called between
+        these steps (it may raise to cancel: the caller rolls back)."""
         self.flush()
         self.wait()
         self.stop()
+        between()
         connection = self.connection
         connection.execute("DROP TABLE temp.import_member")
         connection.execute("DROP TABLE temp.import_update")
@@ -1077,6 +1085,7 @@ class _Writer:
                 raise RuntimeError(
                     "the imported members break a unique index: nothing was written"
                 ) from None
+            between()
         if self.indexes:
             # Planner statistics for the rebuilt indexes, from a sample of each (a full
             # ANALYZE of 393,000 members takes seconds; the sample gives the same plans).

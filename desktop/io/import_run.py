@@ -261,11 +261,16 @@ class ImportRunPage(QWizardPage):
     def _poll(self) -> None:
         done, total = self._progress.snapshot()
         if total > 0:
+            if done >= total:
+                # The last steps (indexes, search index, commit) report no fraction: a busy bar,
+                # not one that looks stuck at 100% for seconds.
+                self.bar.setRange(0, 0)
+                if not self._progress.is_cancelled():
+                    self.summary.setText(self.tr("Saving the members…"))
+                return
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
-            if done >= total:
-                self.summary.setText(self.tr("Saving the members…"))
-            elif not self._progress.is_cancelled():
+            if not self._progress.is_cancelled():
                 text = self.tr("%1 of %2 rows checked…")
                 self.summary.setText(text.replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
 

@@ -3005,114 +3005,114 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>กำลังยกเลิก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="267"/>
+        <location filename="../../desktop/io/import_run.py" line="269"/>
         <source>Saving the members…</source>
         <translation>กำลังบันทึกข้อมูลสมาชิก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="269"/>
+        <location filename="../../desktop/io/import_run.py" line="274"/>
         <source>%1 of %2 rows checked…</source>
         <translation>ตรวจสอบแล้ว %1 จาก %2 แถว…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="289"/>
+        <location filename="../../desktop/io/import_run.py" line="294"/>
         <source>Import finished</source>
         <translation>นำเข้าเสร็จสิ้น</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="291"/>
+        <location filename="../../desktop/io/import_run.py" line="296"/>
         <source>Imported: %1. Updated: %2. Skipped (duplicates): %3. Rejected: %4.</source>
         <translation>นำเข้า: %1 · ปรับปรุง: %2 · ข้าม (ข้อมูลซ้ำ): %3 · ไม่ผ่าน: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="309"/>
+        <location filename="../../desktop/io/import_run.py" line="314"/>
         <source>Import cancelled</source>
         <translation>ยกเลิกการนำเข้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="310"/>
+        <location filename="../../desktop/io/import_run.py" line="315"/>
         <source>The import was cancelled: nothing was imported.</source>
         <translation>ยกเลิกการนำเข้าแล้ว: ไม่มีข้อมูลถูกนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="312"/>
+        <location filename="../../desktop/io/import_run.py" line="317"/>
         <source>Import failed</source>
         <translation>นำเข้าไม่สำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="314"/>
+        <location filename="../../desktop/io/import_run.py" line="319"/>
         <source>Nothing was imported: %1</source>
         <translation>ไม่มีข้อมูลถูกนำเข้า: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="327"/>
+        <location filename="../../desktop/io/import_run.py" line="332"/>
         <source>All problems (%1)</source>
         <translation>ปัญหาทั้งหมด (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="328"/>
+        <location filename="../../desktop/io/import_run.py" line="333"/>
         <source>Rows not imported (%1)</source>
         <translation>แถวที่ไม่ได้นำเข้า (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="329"/>
+        <location filename="../../desktop/io/import_run.py" line="334"/>
         <source>Warnings (%1)</source>
         <translation>คำเตือน (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="330"/>
+        <location filename="../../desktop/io/import_run.py" line="335"/>
         <source>Duplicates (%1)</source>
         <translation>ข้อมูลซ้ำ (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="342"/>
+        <location filename="../../desktop/io/import_run.py" line="347"/>
         <source>Save the error report, fix those rows in it and import that file again.</source>
         <translation>บันทึกรายงานข้อผิดพลาด แก้ไขแถวเหล่านั้นในไฟล์รายงาน แล้วนำเข้าไฟล์นั้นอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="346"/>
+        <location filename="../../desktop/io/import_run.py" line="351"/>
         <source>The first %1 of %2 problems are listed.</source>
         <translation>แสดง %1 รายการแรกจากปัญหาทั้งหมด %2 รายการ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="368"/>
+        <location filename="../../desktop/io/import_run.py" line="373"/>
         <source>Save error report</source>
         <translation>บันทึกรายงานข้อผิดพลาด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="368"/>
+        <location filename="../../desktop/io/import_run.py" line="373"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>ไฟล์ Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="382"/>
+        <location filename="../../desktop/io/import_run.py" line="387"/>
         <source>Saving the error report…</source>
         <translation>กำลังบันทึกรายงานข้อผิดพลาด…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="395"/>
+        <location filename="../../desktop/io/import_run.py" line="400"/>
         <source>%Ln rejected row(s) saved to %1: fix them there and import that file.</source>
         <translation>
             <numerusform>บันทึกแถวที่ไม่ผ่าน %Ln แถวไว้ที่ %1 แล้ว: แก้ไขในไฟล์นั้น แล้วนำเข้าไฟล์นั้นอีกครั้ง</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="404"/>
+        <location filename="../../desktop/io/import_run.py" line="409"/>
         <source>The error report could not be saved: %1</source>
         <translation>ไม่สามารถบันทึกรายงานข้อผิดพลาดได้: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="414"/>
+        <location filename="../../desktop/io/import_run.py" line="419"/>
         <source>Undoing the import…</source>
         <translation>กำลังยกเลิกการนำเข้า…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="422"/>
+        <location filename="../../desktop/io/import_run.py" line="427"/>
         <source>The import was undone: %1 member(s) removed, %2 restored.</source>
         <translation>ยกเลิกการนำเข้าแล้ว: ลบสมาชิก %1 คน กู้คืน %2 คน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="427"/>
+        <location filename="../../desktop/io/import_run.py" line="432"/>
         <source>Kept %Ln member(s) changed since the import.</source>
         <translation>
             <numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %Ln คน</numerusform>

@@ -309,6 +309,39 @@ def test_cancel_leaves_the_database_as_it_was(
     assert snapshot(database) == before
 
 
+def test_cancel_while_the_indexes_are_rebuilt_leaves_the_database_as_it_was(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path
+) -> None:
+    """The last steps of a bulk import (indexes rebuilt: seconds at national scale) ask
+    whether to go on between steps, so Cancel acts there too."""
+    database, _ = seeded
+    path = write_messy_xlsx(tmp_path / "m.xlsx")
+    schema = "SELECT name, sql FROM sqlite_master ORDER BY name"
+    before, before_schema = snapshot(database), rows(database, schema)
+    finishing: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        if done == total and done:
+            finishing.append((done, total))
+        return len(finishing) < 4  # the third step after the rows were all checked
+
+    with pytest.raises(ImportCancelled):
+        import_members(database, path=path, progress=progress)
+    assert len(finishing) == 4
+    assert snapshot(database) == before
+    assert rows(database, schema) == before_schema  # indexes and triggers back as they were
+    # Going on to the end asks between every step and imports.
+    steps: list[int] = []
+
+    def keep_going(done: int, total: int) -> bool:
+        steps.append(done)
+        return True
+
+    report = import_members(database, path=path, progress=keep_going)
+    assert report.imported == len(MESSY_IMPORTED_ROWS)
+    assert steps.count(steps[-1]) > 5  # the rows' last batch, then each index rebuilt
+
+
 def test_an_error_midway_leaves_the_database_as_it_was(
     seeded: tuple[Database, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

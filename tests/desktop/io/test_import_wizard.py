@@ -415,3 +415,17 @@ def test_the_file_is_read_once_for_previews_and_import(
     assert wizard.table_cache.get(key) is not None
     wizard.accept()
     qtbot.waitUntil(lambda: wizard.table_cache.get(key) is None, timeout=5_000)  # let go
+
+
+def test_the_bar_is_busy_not_stuck_at_full_while_the_import_saves(
+    wizard: ImportWizard, qtbot: QtBot
+) -> None:
+    page = wizard.run_page
+    page._progress.report(500, 2_000)
+    page._poll()
+    assert (page.bar.minimum(), page.bar.maximum(), page.bar.value()) == (0, 2_000, 500)
+    assert "500" in page.summary.text()
+    page._progress.report(2_000, 2_000)  # every row checked: indexes and commit to come
+    page._poll()
+    assert page.bar.maximum() == 0  # an animated busy bar
+    assert page.summary.text() == page.tr("Saving the members…")
