@@ -39,6 +39,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from sqlmodel import Session
 
+from db.io import collector
 from db.members._keys import thai_sort_key
 from db.members._sql import MAX_PARAMS, dbapi, placeholders
 from db.thai.text import ZERO_WIDTH_CHARS
@@ -314,6 +315,10 @@ def _live_count(connection: sqlite3.Connection) -> int:
     )
 
 
+SHARDS = 64  # key tables of _Blocks (a power of two)
+_SHARD_MASK = SHARDS - 1
+
+
 class _Blocks:
     """Members sharing a blocking key, found by hashing each key once (no sort, no table).
 
@@ -321,32 +326,43 @@ class _Blocks:
     pair, which scoring then finds has no reason and drops. Groups are kept as linked lists in
     arrays, not as one Python list per group: the scan then leaves almost nothing for the
     garbage collector to walk (a full collection over a big heap stalls the interface thread).
+    The key tables are split in :data:`SHARDS` by the hash's low bits: a dict of a million keys
+    grows by copying them all in one C call holding the GIL (up to 0.12 s of a frozen window);
+    a shard's growth copies a 64th of that.
     """
 
     def __init__(self) -> None:
-        self.first: dict[int, int] = {}  # key hash -> the first member's rowid
-        self.last: dict[int, int] = {}  # key hash -> index of its latest extra member
+        # key hash -> the first member's rowid; key hash -> index of its latest extra member
+        self.first: list[dict[int, int]] = [{} for _ in range(SHARDS)]
+        self.last: list[dict[int, int]] = [{} for _ in range(SHARDS)]
         self.rowids = array("q")  # extra members (the second and later of a key) ...
         self.previous = array("q")  # ... the index of the key's extra before them, or -1
         self.reasons = array("b")  # ... and the reason's bit
 
     def add(self, reason_bit: int, key: int, rowid: int) -> None:
-        seen = self.first.setdefault(key, rowid)
+        shard = key & _SHARD_MASK
+        seen = self.first[shard].setdefault(key, rowid)
         if seen != rowid:
-            self.previous.append(self.last.get(key, -1))
-            self.last[key] = len(self.rowids)
+            last = self.last[shard]
+            self.previous.append(last.get(key, -1))
+            last[key] = len(self.rowids)
             self.rowids.append(rowid)
             self.reasons.append(reason_bit)
 
     def groups(self) -> Iterator[tuple[int, list[int]]]:
         """(reason bit, rowids) of every key two or more members share."""
-        for key, index in self.last.items():
-            bit = self.reasons[index]
-            rowids = [self.first[key]]
-            while index >= 0:
-                rowids.append(self.rowids[index])
-                index = self.previous[index]
-            yield bit, rowids
+        for first, last in zip(self.first, self.last, strict=True):
+            for key, index in last.items():
+                bit = self.reasons[index]
+                rowids = [first[key]]
+                while index >= 0:
+                    rowids.append(self.rowids[index])
+                    index = self.previous[index]
+                yield bit, rowids
+
+    def release(self) -> None:
+        """Empty the key tables a slice at a time (see db.io.collector.release)."""
+        collector.release(*self.first, *self.last)
 
 
 def _read_blocks(
@@ -469,6 +485,19 @@ def scan_duplicates(
     """
     if limit is not None and limit < 0:
         raise ValueError("limit must not be negative")
+    # Hundreds of thousands of short-lived rows: a collector pass over them (and the app's
+    # heap) would hold the GIL, and a window's event loop, for 0.1-0.2 s (see db.io.collector).
+    with collector.paused():
+        return _scan(session, progress=progress, cancelled=cancelled, limit=limit)
+
+
+def _scan(
+    session: Session,
+    *,
+    progress: ProgressCallback | None,
+    cancelled: CancelCallback | None,
+    limit: int | None,
+) -> list[DuplicatePair]:
     connection = dbapi(session)
     total = _live_count(connection)
     if progress is not None:
@@ -477,6 +506,7 @@ def scan_duplicates(
     if cancelled is not None and cancelled():
         raise ScanCancelled
     candidates = _candidate_pairs(chain(blocks.groups(), _indexed_groups(connection)))
+    blocks.release()  # a million keys freed in one go would hold the GIL 0.1 s
     del blocks
     dismissed = dismissed_pairs(session)
     mask = (1 << _PAIR_SHIFT) - 1

@@ -46,6 +46,7 @@ from desktop.duplicates.comparison_model import (
 )
 from desktop.duplicates.pairs_model import DuplicatePairsModel, PairColumn
 from desktop.duplicates.texts import field_label, merge_error_text, table_text
+from desktop.io.background import collector_frozen
 from desktop.members.field_errors import field_error_text
 from desktop.members.labels import ViewLabels, read_labels
 from desktop.operations.tasks import TaskRunner
@@ -210,19 +211,22 @@ class DuplicatesView(QWidget):
             message=self.tr("Comparing the members of the register…"),
         )
         self.progress = dialog
-        try:
-            pairs = await self._executor.run(
-                scan_duplicates, progress=dialog.report, cancelled=dialog.is_cancelled
-            )
-        except ScanCancelled:
-            self.status.setText(self.tr("The scan was cancelled."))
-            return None
-        finally:
-            dialog.finish()
-            self.progress = None
-            self.scan_button.setEnabled(True)
-        await self._load_labels()
-        self.pairs_model.set_pairs(pairs)
+        # The app's objects stay out of the collector's full passes while the scan's rows come
+        # and go on the database thread (a pass held the window 0.1-0.2 s at 393,000 members).
+        with collector_frozen():
+            try:
+                pairs = await self._executor.run(
+                    scan_duplicates, progress=dialog.report, cancelled=dialog.is_cancelled
+                )
+            except ScanCancelled:
+                self.status.setText(self.tr("The scan was cancelled."))
+                return None
+            finally:
+                dialog.finish()
+                self.progress = None
+                self.scan_button.setEnabled(True)
+            await self._load_labels()
+            self.pairs_model.set_pairs(pairs)
         if pairs:
             self.status.setText(
                 self.tr("%Ln candidate pair(s): best matches first.", "", len(pairs))

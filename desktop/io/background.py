@@ -9,9 +9,10 @@ worker reporting every batch costs the UI nothing more than one repaint per tick
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import gc
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import shiboken6
@@ -113,3 +114,13 @@ def thaw_collector() -> None:
     _frozen = max(0, _frozen - 1)
     if _frozen == 0:
         gc.unfreeze()
+
+
+@contextlib.contextmanager
+def collector_frozen() -> Iterator[None]:
+    """:func:`freeze_collector` for the length of a block (on the UI thread)."""
+    freeze_collector()
+    try:
+        yield
+    finally:
+        thaw_collector()
