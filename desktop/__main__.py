@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from desktop.app import run
 
 
 def main() -> None:
+    multiprocessing.freeze_support()  # a packaged app's child processes (db.io.sheet_process)
     sys.exit(run(sys.argv))
 
 

@@ -193,7 +193,9 @@ class TableCache:
     to import: with a cache it reads it once (8-9 s at 393,000 rows). It holds one table at a
     time (hundreds of MB for a national register): :meth:`release` when done."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, read_in_child: bool = False) -> None:
+        # Big workbooks read by a child process (db.io.sheet_process): for a window's reads.
+        self.read_in_child = read_in_child
         self._keys: set[tuple[object, ...]] = set()
         self._table: SheetTable | None = None
         self._lock = threading.Lock()
@@ -244,32 +246,53 @@ def read_table(
     Without ``sheet``, the sheet with data that ``score`` (given its rows; default: how many
     known column names its header has) rates highest, the first on a tie. ``max_rows`` reads
     only that many rows from the top. With ``cache``, an unchanged file read the same way last
-    time is not read again. The rows are shared: callers never change them.
+    time is not read again (and a big workbook is read by a child process if the cache says
+    so: see :mod:`db.io.sheet_process`). The rows are shared: callers never change them.
     """
     path = Path(path)
     if cache is not None:
         key = TableCache.key(path, sheet, max_rows)
         table = cache.get(key)
         if table is None:
-            table = read_table(path, sheet=sheet, max_rows=max_rows, score=score)
+            table = _read(path, sheet=sheet, max_rows=max_rows, score=score,
+                          in_child=cache.read_in_child)  # fmt: skip
             cache.put(table, key, TableCache.key(path, table.sheet or None, max_rows))
         return table
+    return _read(path, sheet=sheet, max_rows=max_rows, score=score, in_child=False)
+
+
+def _read(
+    path: Path,
+    *,
+    sheet: str | None,
+    max_rows: int | None,
+    score: Callable[[list[list[Cell]]], int] | None,
+    in_child: bool,
+) -> SheetTable:
     if score is None:
         from db.io.headers import header_score  # headers reads tables: imported here
 
         score = header_score
     if file_kind(path) == "text":
         return _read_csv(path, max_rows=max_rows)
-    return _read_workbook(path, sheet=sheet, max_rows=max_rows, score=score)
+    if in_child:
+        from db.io import sheet_process  # it reads with read_workbook: imported here
+
+        if sheet_process.worth_a_child(path):
+            table = sheet_process.read_in_child(path, sheet=sheet, max_rows=max_rows, score=score)
+            if table is not None:
+                return table
+    return read_workbook(path, sheet=sheet, max_rows=max_rows, score=score)
 
 
-def _read_workbook(
+def read_workbook(
     path: Path,
     *,
     sheet: str | None,
     max_rows: int | None,
     score: Callable[[list[list[Cell]]], int] | None,
 ) -> SheetTable:
+    """One sheet of a workbook (see :func:`read_table`), read in this process."""
     book = _open_workbook(path)
     try:
         names = _visible_sheet_names(book)

@@ -73,7 +73,9 @@ class ImportWizard(QWizard):
         self.report: ImportReport | None = None
         # The sheet read for the previews, reused by the next preview and the import (a
         # national register's file is read once, not three times); dropped when it ends.
-        self.table_cache = TableCache()
+        # Big files are read by a child process: freeing calamine's parse of a national
+        # register held the GIL, and so this window, for 0.1-0.35 s (db.io.sheet_process).
+        self.table_cache = TableCache(read_in_child=True)
         # The sheet's millions of cells stay out of the collector's passes while the wizard is
         # open (db.io.collector freezes them; a pass over them held the GIL, and so the window,
         # for 0.1-0.3 s each time): everything is handed back to it when the wizard closes.

@@ -393,13 +393,13 @@ def test_the_file_is_read_once_for_previews_and_import(
     from db.io import readers
 
     reads: list[Path] = []
-    real = readers._read_workbook
+    real = readers.read_workbook
 
     def counted(path: Path, **kwargs: object) -> readers.SheetTable:
         reads.append(path)
         return real(path, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(readers, "_read_workbook", counted)
+    monkeypatch.setattr(readers, "read_workbook", counted)
     open_file(wizard, qtbot, write_messy_xlsx(tmp_path / "messy.xlsx"))
     to_mapping(wizard, qtbot)
     to_preview(wizard, qtbot)
