@@ -4,7 +4,8 @@ Opens a temporary database (in a folder with a Thai name) through the normal pat
 reference data), and draws a Thai string offscreen with the bundled font: Sarabun must be the
 font really used for every glyph, no glyph may be a box, the text must paint pixels, and a tone
 mark above an upper vowel must be drawn (fonts such as Noto Looped Thai drop it). Also checks that
-the Thai translation is loaded. Works without a display (``QT_QPA_PLATFORM=offscreen``).
+the Thai translation is loaded and that a child process reads a workbook (as big ones are read).
+Works without a display (``QT_QPA_PLATFORM=offscreen``).
 
 The report is for support staff and goes to stdout and the log, in English.
 """
@@ -115,6 +116,29 @@ def check_font() -> list[Check]:
     ]
 
 
+def check_sheet_reader() -> Check:
+    """Big workbooks are read by a child process (db.io.sheet_process): one must start, also
+    from a packaged build, and read a workbook."""
+    import xlsxwriter
+
+    from db.io.headers import header_score
+    from db.io.sheet_process import read_in_child
+
+    folder = tempfile.TemporaryDirectory(prefix="khrueakhai-ตรวจสอบ-", ignore_cleanup_errors=True)
+    with folder as tmp:
+        path = Path(tmp) / "ทะเบียน.xlsx"
+        workbook = xlsxwriter.Workbook(str(path))
+        sheet = workbook.add_worksheet("สมาชิก")
+        sheet.write_row(0, 0, ["ชื่อ", "นามสกุล"])
+        sheet.write_row(1, 0, ["สมชาย", "ใจดี"])
+        workbook.close()
+        table = read_in_child(path, sheet=None, max_rows=None, score=header_score)
+    if table is None:
+        return Check("sheet_reader", False, "no child process could start")
+    return Check("sheet_reader", table.rows[1] == ["สมชาย", "ใจดี"],
+                 f"a child process read {len(table.rows)} rows")  # fmt: skip
+
+
 def check_translation() -> Check:
     text = QCoreApplication.translate("SelfCheck", "Thai translation loaded")
     return Check("translation", text != "Thai translation loaded",
@@ -139,7 +163,7 @@ def run_self_check(argv: Sequence[str] | None = None) -> int:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
     create_application(argv, language="th")
-    results = run_checks([check_database, check_font, check_translation])
+    results = run_checks([check_database, check_font, check_sheet_reader, check_translation])
     passed = all(result.ok for result in results)
     lines = [f"{'ok  ' if r.ok else 'FAIL'} {r.name}: {r.detail}" for r in results]
     lines.append(f"Khrueakhai {app_version()} self-check {'passed' if passed else 'FAILED'}")

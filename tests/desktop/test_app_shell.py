@@ -240,7 +240,8 @@ def test_self_check_passes(capsys: pytest.CaptureFixture[str]) -> None:
     assert self_check.run_self_check() == 0
     out = capsys.readouterr().out
     assert "FAIL" not in out
-    for name in ("database", "font", "shaping", "painting", "tone marks", "translation"):
+    for name in ("database", "font", "shaping", "painting", "tone marks", "sheet_reader",
+                 "translation"):  # fmt: skip
         assert f"ok   {name}:" in out
     assert "self-check passed" in out
 
@@ -253,6 +254,14 @@ def test_self_check_fails_without_the_thai_font(
     out = capsys.readouterr().out
     assert "FAIL font: " in out  # (Qt still shapes Thai with the loaded Sarabun as fallback)
     assert "self-check FAILED" in out
+
+
+def test_self_check_fails_when_no_child_process_can_read(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("db.io.sheet_process.read_in_child", lambda path, **kwargs: None)
+    assert self_check.run_self_check() == 1
+    assert "FAIL sheet_reader: no child process could start" in capsys.readouterr().out
 
 
 def test_self_check_reports_a_broken_database(
