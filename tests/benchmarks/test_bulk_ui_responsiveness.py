@@ -20,6 +20,11 @@ the work this benchmark prompted, the wizard read the file three times (13 s, 13
 in the import) and stalled 1.8 s, 2.1 s and 1.2 s (to_python holding the GIL, collector passes
 over the sheet's cells, a cycle keeping the importer for the collector, glibc consolidating
 calamine's freed heap, the preview table measuring 200 rows, big frees in one C call).
+Later (load 0.2-0.8): calamine freeing its parse at the end of the read still held the GIL
+78-343 ms; with big files read by a child process (db.io.sheet_process) opening the file takes
+10.0-11.4 s with a longest stall of 25-35 ms. The import's longest stall varies from run to
+run (38-147 ms): the window's thread waits for the GIL that the checking and writing threads
+pass between them, not for any one long call (a stack sampler saw no GIL hold over 52 ms).
 """
 
 from __future__ import annotations
