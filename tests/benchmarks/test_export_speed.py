@@ -16,6 +16,8 @@ quiet); SQL alone 4.5-7 s CPU on one connection; anonymous memory ~256 MB (was ~
 With the dates table (date cells looked up, not computed): .csv 4.4-5.0 s (CPU 7.8-8.8 s), .xlsx
 13.9-17.3 s, SQL alone 5.3-5.8 s, anonymous memory 228-260 MB, at load 0.9-1.5 (three runs); the
 same minutes, .csv without it 5.6-6.8 s and with it 4.7-5.4 s (three runs each, alternated).
+With the strengths table built once (keyed by member id) and copied to the second reader: .csv
+4.3-4.7 s (CPU 7.2-7.8 s; the same day before it, 4.6-5.3 s, CPU 8.0-9.1 s), .xlsx 11.2-12.4 s.
 
 The database is the cached demo register under /tmp/khrueakhai-bench/ (made by db.demo.populate
 when missing), opened without changing it, or the file named by KHRUEAKHAI_BENCH_DB.
@@ -91,7 +93,7 @@ def _sql_alone(database: Database) -> tuple[float, float]:
                 return time.perf_counter() - started, time.thread_time() - cpu_started
             finally:
                 records.close()
-                connection.execute(f"DROP TABLE temp.{table}")
+                connection.execute(f"DROP TABLE {table}")
 
 
 def _last_row_number(path: Path) -> int:

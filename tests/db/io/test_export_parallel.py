@@ -306,3 +306,65 @@ def test_strengths_that_need_care_give_the_same_file_fast_or_careful(
     assert any(cell.startswith("ภาษา, อังกฤษ, ") for cell in cells)
     assert any(cell.startswith("'-ลบ, ") for cell in cells)
     assert any(cell.startswith("มี\x1eเครื่องหมาย, ") for cell in cells)
+
+
+@pytest.fixture
+def strengths_built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The qualified names of the strengths tables the export built (not copied)."""
+    built: list[str] = []
+    real = em._strengths_table
+
+    def counted(connection: sqlite3.Connection, keys: Sequence[int] | None = None) -> str:
+        built.append(real(connection, keys))
+        return built[-1]
+
+    monkeypatch.setattr(em, "_strengths_table", counted)
+    return built
+
+
+def test_the_strengths_table_is_built_once_and_copied_to_the_other_reader(
+    database: Database, tmp_path: Path, readers_used: list[int], strengths_built: list[str]
+) -> None:
+    copied = _export(database, tmp_path / "copied.csv")
+    assert readers_used == [2] and len(strengths_built) == 1
+    assert strengths_built[0].startswith("temp.")
+    # Each reader building its own (no serialize in this SQLite) gives the same file.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(em._SharedStrengths, "possible", staticmethod(lambda: False))
+        built_twice = _export(database, tmp_path / "twice.csv")
+    assert len(strengths_built) == 3 and readers_used == [2, 2]
+    assert copied == built_twice
+    with database.session() as session:  # a caller's Session: one reader, its own table
+        one = _export(session, tmp_path / "one.csv")
+    assert readers_used[-1] == 1 and one == copied
+
+
+def test_a_failed_build_is_raised_and_the_other_reader_does_not_wait(
+    database: Database, tmp_path: Path, readers_used: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = em._strengths_table
+    calls: list[int] = []
+
+    def failing_first(connection: sqlite3.Connection, keys: Sequence[int] | None = None) -> str:
+        calls.append(1)
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(connection, keys)
+
+    monkeypatch.setattr(em, "_strengths_table", failing_first)
+    finished = threading.Event()
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            _export(database, tmp_path / "failed.csv")
+        except BaseException as error:  # handed to the test
+            errors.append(error)
+        finally:
+            finished.set()
+
+    threading.Thread(target=run, daemon=True).start()
+    assert finished.wait(30), "the second reader waited for a table that never came"
+    assert len(errors) == 1 and "disk I/O error" in str(errors[0])
+    assert len(calls) == 2  # the second reader built its own
+    assert not (tmp_path / "failed.csv").exists()

@@ -394,7 +394,7 @@ def careful_csv(database: Database) -> bytes:
             connection, columns, era="BE", language="th", strengths_table=table
         )
         cells = reader.read(keys)
-        connection.execute(f"DROP TABLE temp.{table}")
+        connection.execute(f"DROP TABLE {table}")
     header = ",".join(em._csv_field(escape_cell(column.header("th"))) for column in columns)
     lines = [",".join(map(em._csv_field, map(str, row))) for row in zip(*cells, strict=True)]
     return ("\ufeff" + header + "\r\n" + "".join(line + "\r\n" for line in lines)).encode()
@@ -498,7 +498,7 @@ def test_date_cells_are_looked_up_by_key(demo: Database, fmt: str) -> None:
             ]  # fmt: skip
         finally:
             records.close()
-            connection.execute(f"DROP TABLE temp.{strengths}")
+            connection.execute(f"DROP TABLE {strengths}")
     lookups = [step for step in plan if step.startswith(("SEARCH d", "SCAN d"))]
     assert len(lookups) == len(columns), plan
     assert all(step.startswith("SEARCH d") and "PRIMARY KEY" in step for step in lookups), plan
