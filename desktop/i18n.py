@@ -20,6 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from db.reference.types import Language
 from desktop import settings
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,11 @@ def save_language(language: str) -> None:
 def current_language() -> str:
     """The language installed last (the saved one before anything is installed)."""
     return _current or saved_language()
+
+
+def interface_language() -> Language:
+    """:func:`current_language` as the core's language type (for labels the core names)."""
+    return "en" if current_language() == "en" else "th"
 
 
 def qt_tool(name: str) -> str:

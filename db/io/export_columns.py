@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
 
-Language = Literal["th", "en"]
-LANGUAGES: tuple[Language, ...] = ("th", "en")
+from db.reference.types import LANGUAGES as LANGUAGES  # re-exported: the export's languages
+from db.reference.types import Language as Language
 
 
 class ColumnKind(StrEnum):

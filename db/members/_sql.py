@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from sqlmodel import Session
 
+from db.reference.types import Language
+
 # SQLite's default limit on host parameters is 32,766 (3.32+); stay well below it.
 MAX_PARAMS = 30_000
 
@@ -43,3 +45,10 @@ def to_date(value: str | None) -> dt.date | None:
 def today_iso() -> str:
     """Today's local date as stored (ISO text)."""
     return dt.date.today().isoformat()
+
+
+# The name of province ``p`` in a language (English where the reference data has it).
+PROVINCE_NAME_SQL: dict[Language, str] = {
+    "th": "p.name_th",
+    "en": "coalesce(nullif(p.name_en, ''), p.name_th)",
+}

@@ -21,9 +21,11 @@ from db.members._keys import thai_sort_key
 from db.members._sql import dbapi, today_iso
 from db.members.filters import CURRENT_MEMBERSHIP, FACET_OWN_FILTER, Conditions, build_conditions
 from db.members.types import Facet, FacetCount, MemberFilter
+from db.reference.types import Language
 
 # Label of the bucket of members with no value (no personnel type, no position).
-BLANK_LABEL = "ไม่ระบุ"
+BLANK_LABELS: dict[Language, str] = {"th": "ไม่ระบุ", "en": "Not given"}
+BLANK_LABEL = BLANK_LABELS["th"]
 
 _PER_ORGANISATION = (
     "SELECT m.organisation_id AS organisation_id, count(*) AS n FROM member m"
@@ -103,26 +105,34 @@ def _group_counts(connection: sqlite3.Connection, c: Conditions) -> list[tuple[o
     return connection.execute(sql, params).fetchall()
 
 
-def _ref_labels(connection: sqlite3.Connection, kind: str) -> dict[str, str]:
-    return dict(connection.execute("SELECT code, name_th FROM ref_item WHERE kind = ?", (kind,)))
-
-
-def _labeller(connection: sqlite3.Connection, facet: Facet) -> Callable[[str], str]:
+def _labeller(
+    connection: sqlite3.Connection, facet: Facet, language: Language
+) -> Callable[[str], str]:
+    # English names where reference data has them (regions, provinces, the editable lists).
+    name = "coalesce(nullif(name_en, ''), name_th)" if language == "en" else "name_th"
     if facet is Facet.REGION:
-        labels = {str(k): v for k, v in connection.execute("SELECT id, name_th FROM region")}
+        labels = {str(k): v for k, v in connection.execute(f"SELECT id, {name} FROM region")}
     elif facet is Facet.PROVINCE:
-        labels = {str(k): v for k, v in connection.execute("SELECT code, name_th FROM province")}
+        labels = {str(k): v for k, v in connection.execute(f"SELECT code, {name} FROM province")}
     elif facet is Facet.GROUP:
         labels = dict(connection.execute("SELECT id, name FROM network_group"))
     elif facet in _REF_KINDS:
-        labels = _ref_labels(connection, _REF_KINDS[facet])
+        labels = dict(connection.execute(
+            f"SELECT code, {name} FROM ref_item WHERE kind = ?", (_REF_KINDS[facet],)
+        ))  # fmt: skip
     else:  # strength tags and positions are their own labels
         labels = {}
-    return lambda value: labels.get(value, value) if value else BLANK_LABEL
+    blank = BLANK_LABELS[language]
+    return lambda value: labels.get(value, value) if value else blank
 
 
 def facet_counts(
-    session: Session, *, filters: MemberFilter, facet: Facet, limit: int = 200
+    session: Session,
+    *,
+    filters: MemberFilter,
+    facet: Facet,
+    limit: int = 200,
+    language: Language = "th",
 ) -> list[FacetCount]:
     """Live members per value of ``facet`` under every active filter except the facet's own.
 
@@ -146,7 +156,7 @@ def facet_counts(
         rows = _strength_counts(connection, c)
     else:
         rows = _group_counts(connection, c)
-    label = _labeller(connection, facet)
+    label = _labeller(connection, facet, language)
     counts = []
     for raw, n in rows:
         value = "" if raw is None else str(raw)

@@ -6,8 +6,9 @@ from sqlmodel import Session
 
 from db.dues import dues_by_member
 from db.members._keys import thai_sort_key
-from db.members._sql import dbapi, to_date, today_iso
+from db.members._sql import PROVINCE_NAME_SQL, dbapi, to_date, today_iso
 from db.members.types import GroupRoleRow, MemberInput, MemberProfile
+from db.reference.types import Language
 from db.thai.text import normalize_for_search
 
 _MEMBER_SQL = (
@@ -16,7 +17,7 @@ _MEMBER_SQL = (
     " m.position, m.position_type, m.position_level, m.organisation_id, m.phone,"
     " m.phone_office, m.email, m.line_id, m.address, m.membership_no, m.status, m.joined_on,"
     " m.expires_on, m.notes, m.consent_date, m.consent_purpose,"
-    " coalesce(o.name, ''), coalesce(p.name_th, ''), m.created_at, m.updated_at"
+    " coalesce(o.name, ''), coalesce({province}, ''), m.created_at, m.updated_at"
     " FROM member m LEFT JOIN organisation o ON o.id = m.organisation_id"
     " LEFT JOIN province p ON p.code = o.province_code"
     " WHERE m.id = ? AND m.deleted_at IS NULL"
@@ -28,13 +29,15 @@ _GROUPS_SQL = (
 )
 
 
-def get_member(session: Session, *, member_id: str) -> MemberProfile:
-    """The member with its groups (current first, then past), dues (newest first) and strengths.
+def get_member(session: Session, *, member_id: str, language: Language = "th") -> MemberProfile:
+    """The member with its groups (current first, then past), dues (newest first) and strengths;
+    the province named in ``language``.
 
     Raises ``LookupError`` if there is no live member with that id.
     """
     connection = dbapi(session)
-    r = connection.execute(_MEMBER_SQL, (member_id,)).fetchone()
+    sql = _MEMBER_SQL.format(province=PROVINCE_NAME_SQL[language])
+    r = connection.execute(sql, (member_id,)).fetchone()
     if r is None:
         raise LookupError(f"no live member with id {member_id}")
     strengths = tuple(

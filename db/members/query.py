@@ -17,10 +17,11 @@ from itertools import chain
 from sqlmodel import Session
 
 from db.members._keys import thai_sort_key
-from db.members._sql import MAX_PARAMS, dbapi, placeholders, to_date
+from db.members._sql import MAX_PARAMS, PROVINCE_NAME_SQL, dbapi, placeholders, to_date
 from db.members.facets import facet_counts
 from db.members.filters import Conditions, build_conditions
 from db.members.types import MemberFilter, MemberRow, MemberSort, SortColumn
+from db.reference.types import Language
 from db.thai.national_id import NationalIdError, mask_national_id
 
 __all__ = [
@@ -331,7 +332,7 @@ def count_members(session: Session, *, filters: MemberFilter) -> int:
 
 _ROW_SQL = (
     "SELECT m.rowid, m.id, m.prefix, m.first_name, m.last_name, m.nickname,"
-    " coalesce(o.name, ''), coalesce(o.type_code, ''), coalesce(p.name_th, ''),"
+    " coalesce(o.name, ''), coalesce(o.type_code, ''), coalesce({province}, ''),"
     " m.position, m.personnel_type, m.status, m.phone, m.email, m.membership_no,"
     " m.joined_on, m.national_id, m.consent_date IS NOT NULL"
     f" FROM member m {_ORG_JOIN} {_PROVINCE_JOIN}"
@@ -371,8 +372,11 @@ def _member_row(r: tuple) -> MemberRow:  # type: ignore[type-arg]
     )
 
 
-def fetch_member_rows(session: Session, *, keys: Sequence[int]) -> list[MemberRow]:
-    """The rows of the members with these keys, in the order of ``keys``.
+def fetch_member_rows(
+    session: Session, *, keys: Sequence[int], language: Language = "th"
+) -> list[MemberRow]:
+    """The rows of the members with these keys, in the order of ``keys``; the province named
+    in ``language``.
 
     Keys of members deleted (or gone) since the keys were fetched are left out, so the list can
     be shorter than ``keys``; a view refreshes its keys when it hears of the change.
@@ -384,7 +388,8 @@ def fetch_member_rows(session: Session, *, keys: Sequence[int]) -> list[MemberRo
     unique = list(dict.fromkeys(keys))
     for start in range(0, len(unique), MAX_PARAMS):
         chunk = unique[start : start + MAX_PARAMS]
-        for r in connection.execute(_ROW_SQL.format(keys=placeholders(chunk)), chunk):
+        sql = _ROW_SQL.format(keys=placeholders(chunk), province=PROVINCE_NAME_SQL[language])
+        for r in connection.execute(sql, chunk):
             by_key[r[0]] = _member_row(r)
     return [by_key[key] for key in keys if key in by_key]
 

@@ -17,7 +17,15 @@ from sqlalchemy import Row, text
 from sqlmodel import Session
 
 from db.reference.loader import CODE_MAX_LENGTH, CODE_PATTERN
-from db.reference.types import District, Province, ReferenceItemError, RefItem, Region, SubDistrict
+from db.reference.types import (
+    District,
+    Language,
+    Province,
+    ReferenceItemError,
+    RefItem,
+    Region,
+    SubDistrict,
+)
 from db.thai.collation import thai_sort_key, thai_sorted
 from db.thai.text import clean_text, normalize_for_search
 
@@ -183,10 +191,14 @@ def get_ref_item(session: Session, *, kind: str, code: str) -> RefItem | None:
     return _ref_item(rows[0]) if rows else None
 
 
-def ref_labels(session: Session, *, kind: str) -> dict[str, str]:
-    """code -> Thai name for every item of a list, switched-off ones too (old data shows them)."""
-    rows = _rows(session, "SELECT code, name_th FROM ref_item WHERE kind = :kind", kind=kind)
-    return {code: name_th for code, name_th in rows}
+def ref_labels(session: Session, *, kind: str, language: Language = "th") -> dict[str, str]:
+    """code -> name (Thai, or English where the item has one) for every item of a list,
+    switched-off ones too (old data shows them)."""
+    rows = _rows(
+        session, "SELECT code, name_th, name_en FROM ref_item WHERE kind = :kind", kind=kind
+    )
+    return {code: (name_en or name_th) if language == "en" else name_th
+            for code, name_th, name_en in rows}  # fmt: skip
 
 
 def _clean(value: str) -> str:

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+# The languages the interface (and exports) name things in.
+Language = Literal["th", "en"]
+LANGUAGES: tuple[Language, ...] = ("th", "en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,10 @@ class RefItem:
     parent_code: str = ""
     sort_order: int = 0
     active: bool = True
+
+    def label(self, language: Language = "th") -> str:
+        """The item's name in ``language`` (the Thai one when it has no English name)."""
+        return (self.name_en or self.name_th) if language == "en" else self.name_th
 
 
 class ReferenceItemError(ValueError):

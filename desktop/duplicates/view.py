@@ -46,6 +46,7 @@ from desktop.duplicates.comparison_model import (
 )
 from desktop.duplicates.pairs_model import DuplicatePairsModel, PairColumn
 from desktop.duplicates.texts import field_label, merge_error_text, table_text
+from desktop.i18n import interface_language
 from desktop.io.background import collector_frozen
 from desktop.members.field_errors import field_error_text
 from desktop.members.labels import ViewLabels, read_labels
@@ -240,7 +241,7 @@ class DuplicatesView(QWidget):
 
     async def _load_labels(self) -> None:
         if not self._labels_loaded:
-            self._labels = await self._executor.run(read_labels)
+            self._labels = await self._executor.run(read_labels, language=interface_language())
             self._labels_loaded = True
 
     # -- the selected pair -------------------------------------------------------------------

@@ -182,7 +182,7 @@ class MemberForm(QWidget):
         self.gender = _combo("gender", box)
         self.gender.addItem(self.tr("(not given)"), "")
         for item in self._labels.list_items("gender"):
-            self.gender.addItem(item.name_th, item.code)
+            self.gender.addItem(self._labels.item_label(item), item.code)
         self._row(form, self.tr("National ID"), "national_id", self.national_id)
         form.addRow("", self.national_id_status)
         self._row(form, self.tr("Birth date"), "birth_date", self.birth_date)
@@ -196,7 +196,7 @@ class MemberForm(QWidget):
         self.personnel_type = _combo("personnel_type", box)
         self.personnel_type.addItem("", "")
         for item in self._labels.list_items("personnel_type"):
-            self.personnel_type.addItem(item.name_th, item.code)
+            self.personnel_type.addItem(self._labels.item_label(item), item.code)
         self.position = _line("position", box)
         self.position_type = _combo("position_type", box)
         self.position_level = _combo("position_level", box)
@@ -234,7 +234,7 @@ class MemberForm(QWidget):
         self.membership_no = _line("membership_no", box, 40)
         self.status = _combo("status", box)
         for item in self._labels.list_items("member_status"):
-            self.status.addItem(item.name_th, item.code)
+            self.status.addItem(self._labels.item_label(item), item.code)
         if self.status.count() == 0:
             self.status.addItem("active", "active")
         self.joined_on = BeDateEdit(box)
@@ -291,7 +291,7 @@ class MemberForm(QWidget):
         self.position_type.clear()
         self.position_type.addItem("", "")
         for item in items:
-            self.position_type.addItem(item.name_th, item.code)
+            self.position_type.addItem(self._labels.item_label(item), item.code)
         _set_combo(self.position_type, current)
         self.position_type.blockSignals(False)
         self._fill_position_levels()
@@ -303,7 +303,7 @@ class MemberForm(QWidget):
         self.position_level.addItem("", "")
         for item in self._labels.list_items("position_level"):
             if position_type and item.parent_code == position_type:
-                self.position_level.addItem(item.name_th, item.code)
+                self.position_level.addItem(self._labels.item_label(item), item.code)
         _set_combo(self.position_level, current)
         self.position_level.setEnabled(bool(position_type))
 

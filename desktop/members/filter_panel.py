@@ -47,6 +47,7 @@ from db.members.query import facet_counts
 from db.members.types import Facet, FacetCount, MemberFilter
 from desktop import settings
 from desktop.db_worker import DbExecutor
+from desktop.i18n import interface_language
 
 log = logging.getLogger(__name__)
 
@@ -381,10 +382,12 @@ class FilterPanel(QFrame):
         self._task = asyncio.ensure_future(self._refresh(filters, self._generation))
 
     async def _refresh(self, filters: MemberFilter, generation: int) -> None:
+        language = interface_language()
+
         def counts(*, session: Session, facet: Facet) -> list[FacetCount] | None:
             if generation != self._generation:
                 return None  # a newer filter came: skip work that would be thrown away
-            return facet_counts(session, filters=filters, facet=facet)
+            return facet_counts(session, filters=filters, facet=facet, language=language)
 
         def next_section() -> FacetSection | None:
             # Looked up each time: a section opened meanwhile is counted in this round too.

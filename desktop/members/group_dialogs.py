@@ -26,6 +26,7 @@ from db.members.types import GroupNode
 from db.models.groups import GROUP_KINDS
 from db.reference.types import RefItem
 from db.thai.text import clean_text
+from desktop.i18n import interface_language
 from desktop.members.group_models import kind_label
 from desktop.widgets.be_date_edit import BeDateEdit
 
@@ -73,7 +74,7 @@ def _fill_groups(
 
 def _fill_roles(combo: QComboBox, roles: Sequence[RefItem], current: str = DEFAULT_ROLE) -> None:
     for item in roles:
-        combo.addItem(item.name_th, item.code)
+        combo.addItem(item.label(interface_language()), item.code)
     found = combo.findData(current)
     combo.setCurrentIndex(found if found >= 0 else combo.count() - 1)
 

@@ -1,4 +1,5 @@
-"""Thai labels of the reference lists the Members view shows (codes are stored, labels shown)."""
+"""Labels of the reference lists the Members view shows (codes are stored, labels shown), in
+the interface's language (English where the reference data has English names)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from db.reference.queries import list_ref_items, ref_labels
-from db.reference.types import RefItem
+from db.reference.types import Language, RefItem
+from desktop import i18n
 from desktop.db_worker import DbExecutor
 from desktop.members.columns import RefLabels
 
@@ -39,6 +41,11 @@ class ViewLabels:
 
     labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     items: Mapping[str, tuple[RefItem, ...]] = field(default_factory=dict)
+    language: Language = "th"
+
+    def item_label(self, item: RefItem) -> str:
+        """A list item's name as the interface shows it."""
+        return item.label(self.language)
 
     def label(self, kind: str, code: str) -> str:
         return self.labels.get(kind, {}).get(code, code)
@@ -48,7 +55,8 @@ class ViewLabels:
 
     def table_labels(self) -> RefLabels:
         org_types = {
-            item.code: item.abbr_th or item.name_th for item in self.list_items("org_type")
+            item.code: (item.abbr_th or item.name_th) if self.language == "th" else item.label("en")
+            for item in self.list_items("org_type")
         }
         # Switched-off types still label old rows.
         for code, name in self.labels.get("org_type", {}).items():
@@ -60,12 +68,16 @@ class ViewLabels:
         )
 
 
-def read_labels(session: Session) -> ViewLabels:
+def read_labels(session: Session, *, language: Language = "th") -> ViewLabels:
     """All the labels and lists in one read (run it on the database thread)."""
-    labels = {kind: ref_labels(session, kind=kind) for kind in (*LABEL_KINDS, "org_type")}
+    labels = {
+        kind: ref_labels(session, kind=kind, language=language)
+        for kind in (*LABEL_KINDS, "org_type")
+    }
     items = {kind: tuple(list_ref_items(session, kind=kind)) for kind in LIST_KINDS}
-    return ViewLabels(labels=labels, items=items)
+    return ViewLabels(labels=labels, items=items, language=language)
 
 
 async def load_labels(executor: DbExecutor) -> ViewLabels:
-    return await executor.run(read_labels)
+    """The labels in the interface's language."""
+    return await executor.run(read_labels, language=i18n.interface_language())

@@ -43,6 +43,7 @@ from db.members.query import (
 from db.members.search_index import MemberNameIndex
 from db.members.types import MemberFilter, MemberRow, SortColumn
 from desktop.db_worker import Changes, DbExecutor
+from desktop.i18n import interface_language
 from desktop.members.actions import MemberActions
 from desktop.members.columns import MemberColumn
 from desktop.members.filter_panel import FilterPanel
@@ -123,7 +124,16 @@ class MembersView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            if self._started:
+                self._relabel()
         super().changeEvent(event)
+
+    def _relabel(self) -> None:
+        """Reference names (provinces, types, statuses) in the new language: labels, rows and
+        facet counts read again."""
+        self.tasks.spawn(self._load_side())
+        self.model.refresh_rows()
+        self.filters.refresh_counts(self.state.filters, delay_ms=0)
 
     def _retranslate(self) -> None:
         self.search.setPlaceholderText(
@@ -220,7 +230,7 @@ class MembersView(QWidget):
 
     # -- searching ---------------------------------------------------------------------------
     def _fetch_rows(self, keys: Sequence[int]) -> list[MemberRow]:
-        return self._executor.read_now(fetch_member_rows, keys=keys)
+        return self._executor.read_now(fetch_member_rows, keys=keys, language=interface_language())
 
     def first_rows_wanted(self) -> int:
         """How many rows a first screenful is (what the table shows, and a little more)."""
@@ -377,7 +387,9 @@ class MembersView(QWidget):
         if member_id is None:
             self.profile.show_profile(None)
             return
-        profile = await self._executor.run(get_member, member_id=member_id)
+        profile = await self._executor.run(
+            get_member, member_id=member_id, language=interface_language()
+        )
         if member_id == self.current_member_id():
             self.profile.show_profile(profile)
             self.profile_shown.emit(member_id)
@@ -399,7 +411,9 @@ class MembersView(QWidget):
         self.tasks.spawn(self._show_profile_of(member_id))
 
     async def _show_profile_of(self, member_id: str) -> None:
-        self.profile.show_profile(await self._executor.run(get_member, member_id=member_id))
+        self.profile.show_profile(
+            await self._executor.run(get_member, member_id=member_id, language=interface_language())
+        )
         self.profile_shown.emit(member_id)
 
     def edit_current(self) -> None:
@@ -412,7 +426,9 @@ class MembersView(QWidget):
 
         profile = None
         if member_id is not None:
-            profile = await self._executor.run(get_member, member_id=member_id)
+            profile = await self._executor.run(
+                get_member, member_id=member_id, language=interface_language()
+            )
         if self.editor is not None:
             self.editor.close()
         editor = MemberEditorDialog(self._executor, self._labels, profile=profile, parent=self)

@@ -577,7 +577,7 @@
 <context>
     <name>AddToGroupDialog</name>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="163"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="164"/>
         <source>Add to group</source>
         <translation>เพิ่มเข้ากลุ่ม</translation>
     </message>
@@ -586,24 +586,24 @@
         <translation type="vanished">เพิ่มสมาชิกที่เลือก {count} คนเข้ากลุ่ม:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/members/group_dialogs.py" line="164"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="165"/>
         <source>Add %Ln selected member(s) to:</source>
         <translation>
             <numerusform>เพิ่มสมาชิกที่เลือก %Ln คนเข้ากลุ่ม:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="177"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="178"/>
         <source>Group</source>
         <translation>กลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="178"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="179"/>
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="179"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="180"/>
         <source>Since</source>
         <translation>ตั้งแต่วันที่</translation>
     </message>
@@ -1598,121 +1598,121 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="91"/>
+        <location filename="../../desktop/duplicates/view.py" line="93"/>
         <source>Scan for duplicates</source>
         <translation>ค้นหาข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="92"/>
+        <location filename="../../desktop/duplicates/view.py" line="94"/>
         <source>Not duplicates</source>
         <translation>ไม่ใช่ข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="93"/>
+        <location filename="../../desktop/duplicates/view.py" line="95"/>
         <source>Merge…</source>
         <translation>รวมข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="94"/>
+        <location filename="../../desktop/duplicates/view.py" line="96"/>
         <source>Undo last merge</source>
         <translation>ยกเลิกการรวมครั้งล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="95"/>
+        <location filename="../../desktop/duplicates/view.py" line="97"/>
         <source>Scan the register to find members recorded twice.</source>
         <translation>ตรวจทะเบียนเพื่อหาสมาชิกที่ถูกบันทึกซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="158"/>
+        <location filename="../../desktop/duplicates/view.py" line="160"/>
         <source>Keep:</source>
         <translation>เก็บไว้:</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="209"/>
+        <location filename="../../desktop/duplicates/view.py" line="211"/>
         <source>Looking for duplicates</source>
         <translation>กำลังค้นหาข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="210"/>
+        <location filename="../../desktop/duplicates/view.py" line="212"/>
         <source>Comparing the members of the register…</source>
         <translation>กำลังเปรียบเทียบสมาชิกในทะเบียน…</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="218"/>
+        <location filename="../../desktop/duplicates/view.py" line="223"/>
         <source>The scan was cancelled.</source>
         <translation>ยกเลิกการค้นหาแล้ว</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/duplicates/view.py" line="228"/>
+        <location filename="../../desktop/duplicates/view.py" line="233"/>
         <source>%Ln candidate pair(s): best matches first.</source>
         <translation>
             <numerusform>พบคู่ที่อาจซ้ำกัน %Ln คู่ เรียงจากคู่ที่ตรงกันมากที่สุด</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="232"/>
+        <location filename="../../desktop/duplicates/view.py" line="237"/>
         <source>No duplicates found.</source>
         <translation>ไม่พบข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="263"/>
+        <location filename="../../desktop/duplicates/view.py" line="268"/>
         <source>One of these members was deleted or merged since the scan.</source>
         <translation>สมาชิกคนใดคนหนึ่งในคู่นี้ถูกลบหรือถูกรวมไปแล้วหลังการค้นหา</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="279"/>
+        <location filename="../../desktop/duplicates/view.py" line="284"/>
         <source>Record A</source>
         <translation>ระเบียน ก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="280"/>
+        <location filename="../../desktop/duplicates/view.py" line="285"/>
         <source>Record B</source>
         <translation>ระเบียน ข</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="281"/>
+        <location filename="../../desktop/duplicates/view.py" line="286"/>
         <source>Select a pair to compare the two records.</source>
         <translation>เลือกคู่เพื่อเปรียบเทียบข้อมูลของทั้งสองระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="283"/>
+        <location filename="../../desktop/duplicates/view.py" line="288"/>
         <source>Record A: %1</source>
         <translation>ระเบียน ก: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="284"/>
+        <location filename="../../desktop/duplicates/view.py" line="289"/>
         <source>Record B: %1</source>
         <translation>ระเบียน ข: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="320"/>
+        <location filename="../../desktop/duplicates/view.py" line="325"/>
         <source>Kept: %1. The other record is deleted (Undo last merge brings it back).</source>
         <translation>เก็บไว้: %1 อีกระเบียนหนึ่งจะถูกลบ (นำกลับมาได้ด้วย “ยกเลิกการรวมครั้งล่าสุด”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="322"/>
+        <location filename="../../desktop/duplicates/view.py" line="327"/>
         <source>Moves to the kept record: %1.</source>
         <translation>ย้ายไปยังระเบียนที่เก็บไว้: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="324"/>
+        <location filename="../../desktop/duplicates/view.py" line="329"/>
         <source>Nothing else to move from the other record.</source>
         <translation>ไม่มีข้อมูลอื่นที่ต้องย้ายจากอีกระเบียนหนึ่ง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/duplicates/view.py" line="326"/>
+        <location filename="../../desktop/duplicates/view.py" line="331"/>
         <source>%Ln value(s) taken from the other record; strengths of both are kept.</source>
         <translation>
             <numerusform>ใช้ค่าจากอีกระเบียนหนึ่ง %Ln ช่อง ความเชี่ยวชาญของทั้งสองระเบียนจะเก็บไว้ทั้งหมด</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="344"/>
+        <location filename="../../desktop/duplicates/view.py" line="349"/>
         <source>Merge members</source>
         <translation>รวมข้อมูลสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="346"/>
+        <location filename="../../desktop/duplicates/view.py" line="351"/>
         <source>Merge “%1” into “%2”?
 
 The kept record takes the values ticked for it and every group membership, dues payment and strength of both. The other record is deleted; Undo last merge brings it back.</source>
@@ -1721,43 +1721,43 @@ The kept record takes the values ticked for it and every group membership, dues 
 ระเบียนที่เก็บไว้จะใช้ค่าที่เลือกไว้ และได้รับการเป็นสมาชิกกลุ่ม การชำระค่าบำรุง และความเชี่ยวชาญทั้งหมดของทั้งสองระเบียน อีกระเบียนหนึ่งจะถูกลบ และนำกลับมาได้ด้วย “ยกเลิกการรวมครั้งล่าสุด”</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="371"/>
-        <location filename="../../desktop/duplicates/view.py" line="377"/>
+        <location filename="../../desktop/duplicates/view.py" line="376"/>
+        <location filename="../../desktop/duplicates/view.py" line="382"/>
         <source>The members could not be merged</source>
         <translation>ไม่สามารถรวมข้อมูลสมาชิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="383"/>
+        <location filename="../../desktop/duplicates/view.py" line="388"/>
         <source>Merged “%1” into “%2”.</source>
         <translation>รวม “%1” เข้ากับ “%2” แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="405"/>
+        <location filename="../../desktop/duplicates/view.py" line="410"/>
         <source>“%1” and “%2” are marked as different people.</source>
         <translation>บันทึกแล้วว่า “%1” และ “%2” เป็นคนละคนกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="417"/>
+        <location filename="../../desktop/duplicates/view.py" line="422"/>
         <source>Undo the merge of “%1” into “%2”</source>
         <translation>ยกเลิกการรวม “%1” เข้ากับ “%2”</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="421"/>
+        <location filename="../../desktop/duplicates/view.py" line="426"/>
         <source>No merge to undo</source>
         <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="429"/>
+        <location filename="../../desktop/duplicates/view.py" line="434"/>
         <source>There is no merge to undo.</source>
         <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="433"/>
+        <location filename="../../desktop/duplicates/view.py" line="438"/>
         <source>Undo merge</source>
         <translation>ยกเลิกการรวมข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="435"/>
+        <location filename="../../desktop/duplicates/view.py" line="440"/>
         <source>Undo the merge of “%1” into “%2”?
 
 Both records come back as they were, each with its own groups, dues and strengths.</source>
@@ -1766,12 +1766,12 @@ Both records come back as they were, each with its own groups, dues and strength
 ทั้งสองระเบียนจะกลับเป็นเหมือนเดิม พร้อมกลุ่ม ค่าบำรุง และความเชี่ยวชาญของแต่ละระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="454"/>
+        <location filename="../../desktop/duplicates/view.py" line="459"/>
         <source>The merge could not be undone</source>
         <translation>ไม่สามารถยกเลิกการรวมข้อมูลได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="458"/>
+        <location filename="../../desktop/duplicates/view.py" line="463"/>
         <source>The merge was undone. Scan again to review these members.</source>
         <translation>ยกเลิกการรวมข้อมูลแล้ว ค้นหาข้อมูลซ้ำอีกครั้งเพื่อตรวจสอบสมาชิกเหล่านี้</translation>
     </message>
@@ -2203,52 +2203,52 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="95"/>
+        <location filename="../../desktop/members/filter_panel.py" line="96"/>
         <source>Region</source>
         <translation>ภาค</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="96"/>
+        <location filename="../../desktop/members/filter_panel.py" line="97"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="97"/>
+        <location filename="../../desktop/members/filter_panel.py" line="98"/>
         <source>Organisation type</source>
         <translation>ประเภทหน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="98"/>
+        <location filename="../../desktop/members/filter_panel.py" line="99"/>
         <source>Personnel type</source>
         <translation>ประเภทบุคลากร</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="99"/>
+        <location filename="../../desktop/members/filter_panel.py" line="100"/>
         <source>Membership status</source>
         <translation>สถานะสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="100"/>
+        <location filename="../../desktop/members/filter_panel.py" line="101"/>
         <source>Group</source>
         <translation>กลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="101"/>
+        <location filename="../../desktop/members/filter_panel.py" line="102"/>
         <source>Strength</source>
         <translation>ความเชี่ยวชาญ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="102"/>
+        <location filename="../../desktop/members/filter_panel.py" line="103"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="329"/>
+        <location filename="../../desktop/members/filter_panel.py" line="330"/>
         <source>Clear filters</source>
         <translation>ล้างตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/filter_panel.py" line="402"/>
+        <location filename="../../desktop/members/filter_panel.py" line="405"/>
         <source>The counts could not be updated.</source>
         <translation>ไม่สามารถอัปเดตจำนวนได้</translation>
     </message>
@@ -2256,42 +2256,42 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="95"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="96"/>
         <source>Edit group</source>
         <translation>แก้ไขกลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="95"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="96"/>
         <source>New group</source>
         <translation>สร้างกลุ่มใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="104"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="105"/>
         <source>(top level)</source>
         <translation>(ระดับบนสุด)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="122"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="123"/>
         <source>Name</source>
         <translation>ชื่อกลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="123"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="124"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="124"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="125"/>
         <source>Under</source>
         <translation>อยู่ภายใต้</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="125"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="126"/>
         <source>Description</source>
         <translation>คำอธิบาย</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="142"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="143"/>
         <source>Give the group a name.</source>
         <translation>กรุณาตั้งชื่อกลุ่ม</translation>
     </message>
@@ -4251,36 +4251,36 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../desktop/members/view.py" line="130"/>
+        <location filename="../../desktop/members/view.py" line="140"/>
         <source>Search: name, nickname, organisation, position, ID or phone number</source>
         <translation>ค้นหา: ชื่อ ชื่อเล่น หน่วยงาน ตำแหน่ง เลขประจำตัว หรือเบอร์โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="132"/>
+        <location filename="../../desktop/members/view.py" line="142"/>
         <source>Filters</source>
         <translation>ตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="133"/>
+        <location filename="../../desktop/members/view.py" line="143"/>
         <source>Groups</source>
         <translation>กลุ่ม</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/members/view.py" line="344"/>
+        <location filename="../../desktop/members/view.py" line="354"/>
         <source>%Ln member(s)</source>
         <translation>
             <numerusform>สมาชิก %Ln คน</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/members/view.py" line="346"/>
+        <location filename="../../desktop/members/view.py" line="356"/>
         <source>%1 of %Ln member(s)</source>
         <translation>
             <numerusform>แสดง %1 จาก %Ln คน</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/members/view.py" line="436"/>
+        <location filename="../../desktop/members/view.py" line="452"/>
         <source>Delete %Ln selected member(s)?</source>
         <translation>
             <numerusform>ต้องการลบสมาชิกที่เลือก %Ln คนหรือไม่</numerusform>
@@ -4332,7 +4332,7 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ลบข้อมูลส่วนบุคคลของสมาชิกนี้…</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="340"/>
+        <location filename="../../desktop/members/view.py" line="350"/>
         <source>Counting members…</source>
         <translation>กำลังนับจำนวนสมาชิก…</translation>
     </message>
@@ -4345,7 +4345,7 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation type="vanished">แสดง {shown} จาก {total} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="434"/>
+        <location filename="../../desktop/members/view.py" line="450"/>
         <source>Delete the member {name}?</source>
         <translation>ต้องการลบสมาชิก {name} หรือไม่</translation>
     </message>
@@ -4354,12 +4354,12 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation type="vanished">ต้องการลบสมาชิกที่เลือก {count} คนหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="439"/>
+        <location filename="../../desktop/members/view.py" line="455"/>
         <source>Delete members</source>
         <translation>ลบสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="440"/>
+        <location filename="../../desktop/members/view.py" line="456"/>
         <source>They are hidden from the register, not erased.</source>
         <translation>ข้อมูลจะถูกซ่อนจากทะเบียน ไม่ได้ถูกลบทิ้งถาวร</translation>
     </message>
@@ -4564,17 +4564,17 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="212"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="213"/>
         <source>Change role</source>
         <translation>เปลี่ยนบทบาท</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="217"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="218"/>
         <source>Member</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/group_dialogs.py" line="218"/>
+        <location filename="../../desktop/members/group_dialogs.py" line="219"/>
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
@@ -4582,7 +4582,7 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>SelfCheck</name>
     <message>
-        <location filename="../../desktop/self_check.py" line="119"/>
+        <location filename="../../desktop/self_check.py" line="143"/>
         <source>Thai translation loaded</source>
         <translation>โหลดคำแปลภาษาไทยแล้ว</translation>
     </message>

@@ -115,7 +115,7 @@ def test_the_first_pair_is_compared_field_by_field(
     national_id = row_of(model, "national_id")
     assert model.index(national_id, ComparisonColumn.A).data() == "1-1017-00203-45-0"
     status = row_of(model, "status")
-    assert model.index(status, ComparisonColumn.A).data() == "เป็นสมาชิก"  # the list's label
+    assert model.index(status, ComparisonColumn.A).data() == "Active"  # the list's English label
     birth = row_of(model, "birth_date")
     assert model.index(birth, ComparisonColumn.A).data() == "1 พฤษภาคม 2523"
     address = model.index(row_of(model, "address"), ComparisonColumn.B)

@@ -230,9 +230,21 @@ def test_the_view_follows_a_language_switch(
         assert view.actions.new.text() == "New member"
         assert view.groups.buttons["newGroup"].text() == "New group"
         assert view.count_label.text() == "2,000 members"
+        # Reference names follow: provinces in the list and the filters, statuses.
+        province = view.filters.section(Facet.PROVINCE)
+        def names() -> list[str]:  # "Chiang Mai  (41)"
+            model = province.model
+            return [str(model.index(row).data()) for row in range(model.rowCount())]
+
+        qtbot.waitUntil(lambda: len(names()) > 10 and all(map(str.isascii, names())), timeout=5000)
+        first = view.model.member_at(0)
+        assert first is not None and first.province_name.isascii() and first.province_name
     finally:
         i18n.install(qapp, "th")
     qtbot.waitUntil(lambda: view.search.placeholderText() == thai_placeholder, timeout=2000)
+    qtbot.waitUntil(lambda: not any(map(str.isascii, names())), timeout=5000)
+    again = view.model.member_at(0)
+    assert again is not None and not again.province_name.isascii()
     assert view.model.headerData(MemberColumn.NAME, Qt.Orientation.Horizontal) == thai_header
     assert thai_placeholder != "Search: name, nickname, organisation, position, ID or phone number"
 
