@@ -220,6 +220,22 @@ def format_thai_date(
     return to_thai_digits(text) if thai_digits else text
 
 
+def format_english_date(d: dt.date, *, style: DateStyle = "long", era: Era = "BE") -> str:
+    """:func:`format_thai_date` with English month names, for the English interface:
+    "2 October 2557" (long), "2 Oct 2557" (short), "2 Oct 57" (short2), "02/10/2557"."""
+    year = to_be_year(d.year) if era == "BE" else d.year
+    month = ENGLISH_MONTHS[d.month - 1]
+    if style == "long":
+        return f"{d.day} {month} {year}"
+    if style == "short":
+        return f"{d.day} {month[:3]} {year}"
+    if style == "short2":
+        return f"{d.day} {month[:3]} {year % 100:02d}"
+    if style == "numeric":
+        return f"{d.day:02d}/{d.month:02d}/{year}"
+    raise ValueError(f"Unknown date style {style!r}")
+
+
 def format_thai_time(t: dt.time, *, thai_digits: bool = False) -> str:
     """``time(9, 0)`` -> "09.00 น." (seconds are dropped)."""
     text = f"{t.hour:02d}.{t.minute:02d} น."

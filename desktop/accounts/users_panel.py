@@ -53,9 +53,9 @@ from db.accounts import (
     set_role,
 )
 from db.accounts.users import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
-from db.thai.dates import format_thai_date
 from desktop.accounts.access import current_access
 from desktop.accounts.texts import error_text, role_name
+from desktop.dates import format_date
 from desktop.db_worker import Changes, DbExecutor
 from desktop.operations.tasks import TaskRunner
 from desktop.settings_dialog import date_era
@@ -73,7 +73,7 @@ def _local_time(stamp: str | None) -> str:
         moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
     except ValueError:
         return stamp
-    day = format_thai_date(moment.date(), style="short", era=date_era())
+    day = format_date(moment.date(), style="short", era=date_era())
     return f"{day} {moment:%H.%M}"
 
 

@@ -16,10 +16,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from db.merge import FieldChoice, MergePreview, Side
-from db.thai.dates import format_thai_date
 from db.thai.errors import ThaiValueError
 from db.thai.national_id import format_national_id
 from db.thai.phone import format_phone
+from desktop.dates import format_date
 from desktop.duplicates.texts import field_label
 from desktop.members.labels import ViewLabels
 
@@ -55,7 +55,7 @@ def value_text(
     if field == "organisation_id":
         return organisation or str(value)
     if isinstance(value, dt.date):
-        return format_thai_date(value)
+        return format_date(value)
     text = str(value)
     try:
         if field == "national_id":

@@ -8,11 +8,12 @@ import datetime as dt
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from db.history.read import FieldChange, HistoryEntry, OperationSummary
-from db.thai.dates import Era, format_thai_date
+from db.thai.dates import Era
 from db.thai.errors import ThaiValueError
 from db.thai.national_id import mask_national_id
 from db.thai.phone import format_phone
 from desktop.accounts.privacy import may_see_personal_data
+from desktop.dates import format_date
 from desktop.members.labels import ViewLabels
 
 # field -> (Qt context, English source): the member editor's labels where it has one.
@@ -81,7 +82,7 @@ def local_time(at: str) -> dt.datetime:
 def when(at: str, *, era: Era = "BE") -> str:
     """``24 พ.ย. 2569 13.45 น.`` (the Thai way of writing a time)."""
     moment = local_time(at)
-    day = format_thai_date(moment.date(), style="short", era=era)
+    day = format_date(moment.date(), style="short", era=era)
     time = QCoreApplication.translate("History", "%1 h").replace("%1", moment.strftime("%H.%M"))
     return f"{day} {time}"
 
@@ -97,7 +98,7 @@ def value_text(
         return QCoreApplication.translate("History", "(hidden)")
     if field in _DATES and isinstance(value, str):
         try:
-            return format_thai_date(dt.date.fromisoformat(value), style="short", era=era)
+            return format_date(dt.date.fromisoformat(value), style="short", era=era)
         except ValueError:
             return value
     if field in _CODES and isinstance(value, str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from db.thai.dates import ENGLISH_MONTHS, Era, format_thai_date, to_be_year
+from db.thai.dates import Era, format_english_date, format_thai_date
 
 
 def format_count(value: int) -> str:
@@ -52,13 +52,11 @@ def format_changed_at(iso: str, *, era: Era = "BE", thai: bool = True) -> str:
     day = moment.date()
     if thai:
         return f"{format_thai_date(day, style='short', era=era)} {moment:%H.%M} น."
-    year = to_be_year(day.year) if era == "BE" else day.year
-    return f"{day.day} {ENGLISH_MONTHS[day.month - 1][:3]} {year} {moment:%H:%M}"
+    return f"{format_english_date(day, style='short', era=era)} {moment:%H:%M}"
 
 
 def format_day(day: dt.date, *, era: Era = "BE", thai: bool = True) -> str:
     """A date as the dashboard shows it: "1 ต.ค. 2569" or "1 Oct 2569"."""
     if thai:
         return format_thai_date(day, style="short", era=era)
-    year = to_be_year(day.year) if era == "BE" else day.year
-    return f"{day.day} {ENGLISH_MONTHS[day.month - 1][:3]} {year}"
+    return format_english_date(day, style="short", era=era)

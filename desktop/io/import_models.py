@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from db.io.import_members import ImportPreview, PreviewRow
 from db.io.mapping import FIELDS, ColumnMapping
-from db.thai.dates import format_thai_date
+from desktop.dates import format_date
 from desktop.io.texts import field_label, issue_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -171,7 +171,7 @@ def _cell(value: object, *, date: bool = False) -> str:
     if date:
         with contextlib.suppress(ValueError):
             day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-            return format_thai_date(day, style="short")
+            return format_date(day, style="short")
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return str(value)

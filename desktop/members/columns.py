@@ -13,9 +13,10 @@ from enum import IntEnum
 from PySide6.QtCore import QCoreApplication
 
 from db.members.types import MemberRow, SortColumn
-from db.thai.dates import Era, format_thai_date
+from db.thai.dates import Era
 from db.thai.errors import ThaiValueError
 from db.thai.phone import format_phone
+from desktop.dates import format_date
 
 
 class MemberColumn(IntEnum):
@@ -156,7 +157,7 @@ def cell_text(row: MemberRow, column: MemberColumn, labels: RefLabels, era: Era 
     if column is MemberColumn.STATUS:
         return labels.statuses.get(row.status, row.status)
     if column is MemberColumn.JOINED_ON:
-        return format_thai_date(row.joined_on, style="short", era=era) if row.joined_on else ""
+        return format_date(row.joined_on, style="short", era=era) if row.joined_on else ""
     if column is MemberColumn.CONSENT:
         return "✓" if row.has_consent else ""
     if column is MemberColumn.NATIONAL_ID:

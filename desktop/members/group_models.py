@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex,
 
 from db.groups import GroupMemberRow
 from db.members.types import GroupNode
-from db.thai.dates import format_thai_date
+from desktop.dates import format_date
 
 AnyIndex = Any  # QModelIndex | QPersistentModelIndex
 GROUP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -199,11 +199,11 @@ class GroupMembersModel(QAbstractTableModel):
             if index.column() == 1:
                 label = self._role_label(item.role)
                 if item.ended_on:
-                    ended = format_thai_date(item.ended_on, style="short")
+                    ended = format_date(item.ended_on, style="short")
                     until = self.tr("(ended %1)").replace("%1", ended)
                     return f"{label} {until}"
                 return label
-            return format_thai_date(item.started_on, style="short") if item.started_on else ""
+            return format_date(item.started_on, style="short") if item.started_on else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return " · ".join(x for x in (item.position, item.organisation_name) if x) or None
         if role == MEMBERSHIP_ID_ROLE:

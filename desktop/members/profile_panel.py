@@ -11,10 +11,11 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from db.members.types import MemberProfile
-from db.thai.dates import DateStyle, Era, format_thai_date
+from db.thai.dates import DateStyle, Era
 from db.thai.errors import ThaiValueError
 from db.thai.national_id import mask_national_id
 from db.thai.phone import format_phone
+from desktop.dates import format_date
 from desktop.db_worker import DbExecutor
 from desktop.history.view import MemberHistoryView
 from desktop.members.labels import ViewLabels
@@ -112,7 +113,7 @@ class MemberProfilePanel(QWidget):
         super().changeEvent(event)
 
     def _date(self, day: dt.date, style: DateStyle = "long") -> str:
-        return format_thai_date(day, style=style, era=self._era)
+        return format_date(day, style=style, era=self._era)
 
     def set_labels(self, labels: ViewLabels) -> None:
         self._labels = labels

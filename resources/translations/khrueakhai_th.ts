@@ -2453,173 +2453,173 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>History</name>
     <message>
-        <location filename="../../desktop/history/texts.py" line="21"/>
+        <location filename="../../desktop/history/texts.py" line="22"/>
         <source>First name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="47"/>
+        <location filename="../../desktop/history/texts.py" line="48"/>
         <source>Group</source>
         <translation>กลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="48"/>
+        <location filename="../../desktop/history/texts.py" line="49"/>
         <source>Role</source>
         <translation>บทบาท</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="49"/>
+        <location filename="../../desktop/history/texts.py" line="50"/>
         <source>Started</source>
         <translation>เริ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="50"/>
+        <location filename="../../desktop/history/texts.py" line="51"/>
         <source>Ended</source>
         <translation>สิ้นสุด</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="51"/>
+        <location filename="../../desktop/history/texts.py" line="52"/>
         <source>Fiscal year</source>
         <translation>ปีงบประมาณ</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="52"/>
+        <location filename="../../desktop/history/texts.py" line="53"/>
         <source>Amount (baht)</source>
         <translation>จำนวนเงิน (บาท)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="53"/>
+        <location filename="../../desktop/history/texts.py" line="54"/>
         <source>Paid on</source>
         <translation>วันที่ชำระ</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="54"/>
+        <location filename="../../desktop/history/texts.py" line="55"/>
         <source>Receipt no.</source>
         <translation>เลขที่ใบเสร็จ</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="55"/>
+        <location filename="../../desktop/history/texts.py" line="56"/>
         <source>Deleted</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="85"/>
+        <location filename="../../desktop/history/texts.py" line="86"/>
         <source>%1 h</source>
         <translation>%1 น.</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="95"/>
-        <location filename="../../desktop/history/texts.py" line="121"/>
+        <location filename="../../desktop/history/texts.py" line="96"/>
+        <location filename="../../desktop/history/texts.py" line="122"/>
         <source>(empty)</source>
         <translation>(ว่าง)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="97"/>
+        <location filename="../../desktop/history/texts.py" line="98"/>
         <source>(hidden)</source>
         <translation>(ซ่อนไว้)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="119"/>
+        <location filename="../../desktop/history/texts.py" line="120"/>
         <source>(deleted)</source>
         <translation>(ถูกลบ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="128"/>
+        <location filename="../../desktop/history/texts.py" line="129"/>
         <source>(values erased)</source>
         <translation>(ลบค่าแล้วตามคำขอ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="139"/>
+        <location filename="../../desktop/history/texts.py" line="140"/>
         <source>Undo import of %1</source>
         <translation>เลิกทำการนำเข้าไฟล์ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="143"/>
+        <location filename="../../desktop/history/texts.py" line="144"/>
         <source>Undo merge of %1</source>
         <translation>เลิกทำการรวมระเบียนของ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="146"/>
+        <location filename="../../desktop/history/texts.py" line="147"/>
         <source>Undo group change of %Ln member(s)</source>
         <translation>เลิกทำการเปลี่ยนแปลงกลุ่มของสมาชิก %Ln คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="149"/>
+        <location filename="../../desktop/history/texts.py" line="150"/>
         <source>Undo group change of %1</source>
         <translation>เลิกทำการเปลี่ยนแปลงกลุ่มของ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="151"/>
+        <location filename="../../desktop/history/texts.py" line="152"/>
         <source>Undo dues change of %1</source>
         <translation>เลิกทำการเปลี่ยนแปลงค่าบำรุงของ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="153"/>
+        <location filename="../../desktop/history/texts.py" line="154"/>
         <source>Undo change of %Ln member(s)</source>
         <translation>เลิกทำการเปลี่ยนแปลงสมาชิก %Ln คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="155"/>
+        <location filename="../../desktop/history/texts.py" line="156"/>
         <source>Undo new member %1</source>
         <translation>เลิกทำการเพิ่มสมาชิก %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="156"/>
+        <location filename="../../desktop/history/texts.py" line="157"/>
         <source>Undo edit of %1</source>
         <translation>เลิกทำการแก้ไข %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="157"/>
+        <location filename="../../desktop/history/texts.py" line="158"/>
         <source>Undo deletion of %1</source>
         <translation>เลิกทำการลบ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="158"/>
+        <location filename="../../desktop/history/texts.py" line="159"/>
         <source>Undo restore of %1</source>
         <translation>เลิกทำการกู้คืน %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="161"/>
+        <location filename="../../desktop/history/texts.py" line="162"/>
         <source>Undo change of %1</source>
         <translation>เลิกทำการเปลี่ยนแปลงของ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="167"/>
+        <location filename="../../desktop/history/texts.py" line="168"/>
         <source>There is nothing to undo.</source>
         <translation>ไม่มีสิ่งที่จะเลิกทำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="168"/>
+        <location filename="../../desktop/history/texts.py" line="169"/>
         <source>The record was changed again since (by you or someone else): undoing would lose that change, so nothing was undone.</source>
         <translation>ระเบียนนี้ถูกแก้ไขอีกหลังจากนั้น (โดยคุณหรือผู้อื่น) การเลิกทำจะทำให้การแก้ไขนั้นหายไป จึงไม่ได้เลิกทำสิ่งใด</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="173"/>
+        <location filename="../../desktop/history/texts.py" line="174"/>
         <source>The old values were erased at the member&apos;s request (PDPA), so this cannot be undone.</source>
         <translation>ค่าเดิมถูกลบตามคำขอของสมาชิก (PDPA) จึงเลิกทำไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="177"/>
+        <location filename="../../desktop/history/texts.py" line="178"/>
         <source>This kind of change cannot be undone here.</source>
         <translation>การเปลี่ยนแปลงประเภทนี้เลิกทำจากที่นี่ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="180"/>
+        <location filename="../../desktop/history/texts.py" line="181"/>
         <source>One of these members was merged again since: undo that merge first.</source>
         <translation>สมาชิกคนหนึ่งในนี้ถูกรวมระเบียนอีกครั้งหลังจากนั้น ให้เลิกทำการรวมครั้งนั้นก่อน</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="183"/>
+        <location filename="../../desktop/history/texts.py" line="184"/>
         <source>Another member now has the national ID this would give back: nothing was undone.</source>
         <translation>ขณะนี้มีสมาชิกอื่นใช้เลขประจำตัวประชาชนที่จะคืนกลับ จึงไม่ได้เลิกทำสิ่งใด</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="187"/>
+        <location filename="../../desktop/history/texts.py" line="188"/>
         <source>This was already undone.</source>
         <translation>รายการนี้เลิกทำไปแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="190"/>
+        <location filename="../../desktop/history/texts.py" line="191"/>
         <source>Nothing was undone: %1</source>
         <translation>ไม่ได้เลิกทำสิ่งใด: %1</translation>
     </message>
@@ -3491,82 +3491,82 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>MemberColumns</name>
     <message>
-        <location filename="../../desktop/members/columns.py" line="89"/>
+        <location filename="../../desktop/members/columns.py" line="90"/>
         <source>Name</source>
         <translation>ชื่อ-สกุล</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="90"/>
+        <location filename="../../desktop/members/columns.py" line="91"/>
         <source>Nickname</source>
         <translation>ชื่อเล่น</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="91"/>
+        <location filename="../../desktop/members/columns.py" line="92"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="92"/>
+        <location filename="../../desktop/members/columns.py" line="93"/>
         <source>Org. type</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="93"/>
+        <location filename="../../desktop/members/columns.py" line="94"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="94"/>
+        <location filename="../../desktop/members/columns.py" line="95"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="95"/>
+        <location filename="../../desktop/members/columns.py" line="96"/>
         <source>Personnel type</source>
         <translation>ประเภทบุคลากร</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="96"/>
+        <location filename="../../desktop/members/columns.py" line="97"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="97"/>
+        <location filename="../../desktop/members/columns.py" line="98"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="98"/>
+        <location filename="../../desktop/members/columns.py" line="99"/>
         <source>Member no.</source>
         <translation>เลขสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="99"/>
+        <location filename="../../desktop/members/columns.py" line="100"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="100"/>
+        <location filename="../../desktop/members/columns.py" line="101"/>
         <source>Joined</source>
         <translation>เข้าเป็นสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="101"/>
+        <location filename="../../desktop/members/columns.py" line="102"/>
         <source>PDPA</source>
         <translation>PDPA</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="102"/>
+        <location filename="../../desktop/members/columns.py" line="103"/>
         <source>National ID</source>
         <translation>เลขบัตรประชาชน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="109"/>
+        <location filename="../../desktop/members/columns.py" line="110"/>
         <source>✓: the member has given consent to keep their personal data (PDPA)</source>
         <translation>✓: สมาชิกให้ความยินยอมในการเก็บข้อมูลส่วนบุคคลแล้ว (PDPA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/columns.py" line="113"/>
+        <location filename="../../desktop/members/columns.py" line="114"/>
         <source>Masked: only the last digits are shown</source>
         <translation>ปิดบังบางส่วน: แสดงเฉพาะตัวเลขท้าย</translation>
     </message>
@@ -3657,7 +3657,7 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="20"/>
+        <location filename="../../desktop/history/texts.py" line="21"/>
         <location filename="../../desktop/members/editor_form.py" line="166"/>
         <source>Prefix</source>
         <translation>คำนำหน้า</translation>
@@ -3668,25 +3668,25 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ชื่อ *</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="22"/>
+        <location filename="../../desktop/history/texts.py" line="23"/>
         <location filename="../../desktop/members/editor_form.py" line="168"/>
         <source>Last name</source>
         <translation>นามสกุล</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="23"/>
+        <location filename="../../desktop/history/texts.py" line="24"/>
         <location filename="../../desktop/members/editor_form.py" line="169"/>
         <source>First name (English)</source>
         <translation>ชื่อ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="24"/>
+        <location filename="../../desktop/history/texts.py" line="25"/>
         <location filename="../../desktop/members/editor_form.py" line="170"/>
         <source>Last name (English)</source>
         <translation>นามสกุล (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="25"/>
+        <location filename="../../desktop/history/texts.py" line="26"/>
         <location filename="../../desktop/members/editor_form.py" line="171"/>
         <source>Nickname</source>
         <translation>ชื่อเล่น</translation>
@@ -3707,19 +3707,19 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ซ่อนไว้ (ข้อมูลส่วนบุคคล)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="26"/>
+        <location filename="../../desktop/history/texts.py" line="27"/>
         <location filename="../../desktop/members/editor_form.py" line="186"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="27"/>
+        <location filename="../../desktop/history/texts.py" line="28"/>
         <location filename="../../desktop/members/editor_form.py" line="188"/>
         <source>Birth date</source>
         <translation>วันเกิด</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="28"/>
+        <location filename="../../desktop/history/texts.py" line="29"/>
         <location filename="../../desktop/members/editor_form.py" line="189"/>
         <source>Gender</source>
         <translation>เพศ</translation>
@@ -3735,31 +3735,31 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>พิมพ์บางส่วนของชื่อ แล้วเลือกจากรายการ</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="33"/>
+        <location filename="../../desktop/history/texts.py" line="34"/>
         <location filename="../../desktop/members/editor_form.py" line="204"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="29"/>
+        <location filename="../../desktop/history/texts.py" line="30"/>
         <location filename="../../desktop/members/editor_form.py" line="205"/>
         <source>Personnel type</source>
         <translation>ประเภทบุคลากร</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="30"/>
+        <location filename="../../desktop/history/texts.py" line="31"/>
         <location filename="../../desktop/members/editor_form.py" line="206"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="31"/>
+        <location filename="../../desktop/history/texts.py" line="32"/>
         <location filename="../../desktop/members/editor_form.py" line="207"/>
         <source>Position type</source>
         <translation>ประเภทตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="32"/>
+        <location filename="../../desktop/history/texts.py" line="33"/>
         <location filename="../../desktop/members/editor_form.py" line="208"/>
         <source>Level</source>
         <translation>ระดับตำแหน่ง</translation>
@@ -3770,31 +3770,31 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ข้อมูลติดต่อ</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="34"/>
+        <location filename="../../desktop/history/texts.py" line="35"/>
         <location filename="../../desktop/members/editor_form.py" line="225"/>
         <source>Mobile</source>
         <translation>โทรศัพท์มือถือ</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="35"/>
+        <location filename="../../desktop/history/texts.py" line="36"/>
         <location filename="../../desktop/members/editor_form.py" line="226"/>
         <source>Office phone</source>
         <translation>โทรศัพท์ที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="36"/>
+        <location filename="../../desktop/history/texts.py" line="37"/>
         <location filename="../../desktop/members/editor_form.py" line="227"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="37"/>
+        <location filename="../../desktop/history/texts.py" line="38"/>
         <location filename="../../desktop/members/editor_form.py" line="228"/>
         <source>LINE ID</source>
         <translation>ไอดีไลน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="38"/>
+        <location filename="../../desktop/history/texts.py" line="39"/>
         <location filename="../../desktop/members/editor_form.py" line="229"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
@@ -3805,25 +3805,25 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>การเป็นสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="39"/>
+        <location filename="../../desktop/history/texts.py" line="40"/>
         <location filename="../../desktop/members/editor_form.py" line="244"/>
         <source>Member no.</source>
         <translation>เลขสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="40"/>
+        <location filename="../../desktop/history/texts.py" line="41"/>
         <location filename="../../desktop/members/editor_form.py" line="245"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="41"/>
+        <location filename="../../desktop/history/texts.py" line="42"/>
         <location filename="../../desktop/members/editor_form.py" line="246"/>
         <source>Joined</source>
         <translation>วันที่เข้าเป็นสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="42"/>
+        <location filename="../../desktop/history/texts.py" line="43"/>
         <location filename="../../desktop/members/editor_form.py" line="247"/>
         <source>Expires</source>
         <translation>วันที่หมดอายุ</translation>
@@ -3834,25 +3834,25 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ความเชี่ยวชาญ ความยินยอม และหมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="46"/>
+        <location filename="../../desktop/history/texts.py" line="47"/>
         <location filename="../../desktop/members/editor_form.py" line="262"/>
         <source>Strengths</source>
         <translation>ความเชี่ยวชาญ</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="44"/>
+        <location filename="../../desktop/history/texts.py" line="45"/>
         <location filename="../../desktop/members/editor_form.py" line="263"/>
         <source>PDPA consent date</source>
         <translation>วันที่ให้ความยินยอม (PDPA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="45"/>
+        <location filename="../../desktop/history/texts.py" line="46"/>
         <location filename="../../desktop/members/editor_form.py" line="264"/>
         <source>Consent purpose</source>
         <translation>วัตถุประสงค์ของความยินยอม</translation>
     </message>
     <message>
-        <location filename="../../desktop/history/texts.py" line="43"/>
+        <location filename="../../desktop/history/texts.py" line="44"/>
         <location filename="../../desktop/members/editor_form.py" line="265"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
@@ -4113,137 +4113,137 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>MemberProfilePanel</name>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="100"/>
+        <location filename="../../desktop/members/profile_panel.py" line="101"/>
         <source>Profile</source>
         <translation>ประวัติส่วนตัว</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="101"/>
+        <location filename="../../desktop/members/profile_panel.py" line="102"/>
         <source>History</source>
         <translation>ประวัติการแก้ไข</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="139"/>
+        <location filename="../../desktop/members/profile_panel.py" line="140"/>
         <source>Select a member to see their profile.</source>
         <translation>เลือกสมาชิกเพื่อดูรายละเอียด</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="150"/>
+        <location filename="../../desktop/members/profile_panel.py" line="151"/>
         <source>Nickname: %1</source>
         <translation>ชื่อเล่น: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="163"/>
+        <location filename="../../desktop/members/profile_panel.py" line="164"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="164"/>
+        <location filename="../../desktop/members/profile_panel.py" line="165"/>
         <source>Position type</source>
         <translation>ประเภทตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="165"/>
+        <location filename="../../desktop/members/profile_panel.py" line="166"/>
         <source>Personnel type</source>
         <translation>ประเภทบุคลากร</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="166"/>
+        <location filename="../../desktop/members/profile_panel.py" line="167"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="167"/>
+        <location filename="../../desktop/members/profile_panel.py" line="168"/>
         <source>Mobile</source>
         <translation>โทรศัพท์มือถือ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="168"/>
+        <location filename="../../desktop/members/profile_panel.py" line="169"/>
         <source>Office phone</source>
         <translation>โทรศัพท์ที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="169"/>
+        <location filename="../../desktop/members/profile_panel.py" line="170"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="170"/>
+        <location filename="../../desktop/members/profile_panel.py" line="171"/>
         <source>LINE ID</source>
         <translation>ไอดีไลน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="171"/>
+        <location filename="../../desktop/members/profile_panel.py" line="172"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="172"/>
+        <location filename="../../desktop/members/profile_panel.py" line="173"/>
         <source>Member no.</source>
         <translation>เลขสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="173"/>
+        <location filename="../../desktop/members/profile_panel.py" line="174"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="174"/>
+        <location filename="../../desktop/members/profile_panel.py" line="175"/>
         <source>Joined</source>
         <translation>วันที่เข้าเป็นสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="175"/>
+        <location filename="../../desktop/members/profile_panel.py" line="176"/>
         <source>Expires</source>
         <translation>วันที่หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="176"/>
+        <location filename="../../desktop/members/profile_panel.py" line="177"/>
         <source>PDPA consent</source>
         <translation>ความยินยอม (PDPA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="181"/>
+        <location filename="../../desktop/members/profile_panel.py" line="182"/>
         <source>Strengths</source>
         <translation>ความเชี่ยวชาญ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="183"/>
+        <location filename="../../desktop/members/profile_panel.py" line="184"/>
         <source>Groups</source>
         <translation>กลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="190"/>
+        <location filename="../../desktop/members/profile_panel.py" line="191"/>
         <source>(until %1)</source>
         <translation>(ถึง %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="200"/>
+        <location filename="../../desktop/members/profile_panel.py" line="201"/>
         <source>No groups</source>
         <translation>ยังไม่อยู่ในกลุ่มใด</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="201"/>
+        <location filename="../../desktop/members/profile_panel.py" line="202"/>
         <source>Dues</source>
         <translation>ค่าบำรุง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="205"/>
+        <location filename="../../desktop/members/profile_panel.py" line="206"/>
         <source>FY %1</source>
         <translation>ปีงบฯ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="217"/>
+        <location filename="../../desktop/members/profile_panel.py" line="218"/>
         <source>No dues paid</source>
         <translation>ยังไม่มีการชำระค่าบำรุง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="219"/>
+        <location filename="../../desktop/members/profile_panel.py" line="220"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/profile_panel.py" line="234"/>
+        <location filename="../../desktop/members/profile_panel.py" line="235"/>
         <source>not recorded</source>
         <translation>ยังไม่ได้บันทึก</translation>
     </message>

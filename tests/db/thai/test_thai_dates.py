@@ -9,6 +9,7 @@ from db.thai.dates import (
     ThaiDateError,
     fiscal_year,
     fiscal_year_bounds,
+    format_english_date,
     format_thai_date,
     format_thai_time,
     format_time_range,
@@ -234,3 +235,23 @@ def test_excel_serials() -> None:
     for bad in (0, 60, -1, float("nan"), float("inf"), 1e12):
         with pytest.raises(ThaiDateError):
             from_excel_serial(bad)
+
+
+@pytest.mark.parametrize(
+    ("style", "era", "expected"),
+    [
+        ("long", "BE", "2 October 2557"),
+        ("short", "BE", "2 Oct 2557"),
+        ("short2", "BE", "2 Oct 57"),
+        ("numeric", "BE", "02/10/2557"),
+        ("long", "CE", "2 October 2014"),
+        ("short", "CE", "2 Oct 2014"),
+    ],
+)
+def test_english_dates_for_the_english_interface(style: str, era: str, expected: str) -> None:
+    assert format_english_date(dt.date(2014, 10, 2), style=style, era=era) == expected  # type: ignore[arg-type]
+
+
+def test_english_dates_refuse_an_unknown_style() -> None:
+    with pytest.raises(ValueError, match="Unknown date style"):
+        format_english_date(dt.date(2014, 10, 2), style="weird")  # type: ignore[arg-type]
