@@ -60,6 +60,22 @@ FIELD_LABELS_TH: dict[str, str] = {
     "group_role": "บทบาทในกลุ่ม",
 }  # fmt: skip
 
+# English field labels, for the English interface.
+FIELD_LABELS_EN: dict[str, str] = {
+    "prefix": "Prefix", "first_name": "First name", "last_name": "Last name",
+    "first_name_en": "First name (English)", "last_name_en": "Last name (English)",
+    "nickname": "Nickname", "national_id": "National ID", "birth_date": "Birth date",
+    "gender": "Gender", "personnel_type": "Personnel type", "position": "Position",
+    "position_type": "Position type", "position_level": "Position level", "phone": "Mobile",
+    "phone_office": "Office phone", "email": "Email", "line_id": "LINE ID",
+    "address": "Address", "membership_no": "Member no.", "status": "Status",
+    "joined_on": "Joined", "expires_on": "Membership expires", "notes": "Notes",
+    "consent_date": "Consent date", "consent_purpose": "Consent purpose",
+    "strengths": "Strengths", "full_name": "Full name", "organisation_name": "Organisation",
+    "org_type": "Organisation type", "province": "Province", "district": "District",
+    "group": "Group", "group_role": "Role in the group",
+}  # fmt: skip
+
 # fmt: off
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "prefix": ("คำนำหน้า", "คำนำหน้าชื่อ", "คำนำหน้านาม", "คำนำ", "ยศ", "ยศคำนำหน้า",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from db.io.import_report import MESSAGES_TH
-from db.io.mapping import FIELD_LABELS_TH
+from db.io.mapping import FIELD_LABELS_EN, FIELD_LABELS_TH
 from desktop import i18n
 
 
@@ -102,7 +102,7 @@ def field_label(name: str) -> str:
     """A member field a sheet column can fill, named for the user."""
     if i18n.current_language() == "th":
         return FIELD_LABELS_TH.get(name, name)
-    return name.replace("_", " ").capitalize().replace(" en", " (English)")
+    return FIELD_LABELS_EN.get(name, name)
 
 
 def duplicate_text(reason: str, action: str, *, duplicate_of_row: int | None) -> str:

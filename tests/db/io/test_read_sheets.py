@@ -12,6 +12,9 @@ import xlsxwriter
 from db.engine import open_database
 from db.io.headers import detect_header
 from db.io.mapping import (
+    FIELD_LABELS_EN,
+    FIELD_LABELS_TH,
+    FIELDS,
     ColumnMapping,
     auto_map,
     header_signature,
@@ -261,6 +264,12 @@ def test_fuzzy_header_is_flagged() -> None:
     assert found is not None and found.field == "national_id" and found.fuzzy
     mapping = auto_map(["ชื่อ", "นามสกุล", "เลขประจำตัวประชาชาน"])
     assert mapping.columns[2] == "national_id" and mapping.fuzzy == frozenset({2})
+
+
+def test_every_field_a_column_can_fill_is_named_in_thai_and_english() -> None:
+    assert set(FIELD_LABELS_TH) == set(FIELD_LABELS_EN) == set(FIELDS)
+    assert FIELD_LABELS_EN["national_id"] == "National ID"
+    assert all(label.isascii() for label in FIELD_LABELS_EN.values())
 
 
 def test_auto_map_takes_each_field_once_and_a_lone_name_column_as_full_name() -> None:
