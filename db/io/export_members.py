@@ -839,9 +839,11 @@ def _export_keys(
     filters: MemberFilter,
     sort: MemberSort,
     member_ids: Sequence[str] | None,
+    language: Language = "th",
 ) -> array[int]:
-    """The keys of the members to export, in ``sort`` order (selected ones only, if given)."""
-    keys = search_member_keys(session, filters=filters, sort=sort)
+    """The keys of the members to export, in ``sort`` order (selected ones only, if given;
+    provinces sorted by their names in ``language``, as the file names them)."""
+    keys = search_member_keys(session, filters=filters, sort=sort, language=language)
     if member_ids is None:
         return keys
     wanted = _keys_of_ids(dbapi(session), member_ids) if member_ids else set()
@@ -1539,7 +1541,9 @@ def export_members(
         finally:
             if lock is not None:
                 _release(lock)
-        keys = _export_keys(reading, filters=filters, sort=sort, member_ids=member_ids)
+        keys = _export_keys(
+            reading, filters=filters, sort=sort, member_ids=member_ids, language=language
+        )
         total = len(keys)
         if chosen == "vcf" and total == 0:
             raise ExportError("no_members", "There are no members to put in the vCard file")

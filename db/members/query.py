@@ -108,7 +108,9 @@ def _code_ranks(connection: sqlite3.Connection, kind: str) -> list[str]:
     return [code for code, name in sorted(rows, key=lambda r: (thai_sort_key(r[1]), r[0]))]
 
 
-def _order(connection: sqlite3.Connection, sort: MemberSort, *, filtered: bool) -> _Order:
+def _order(
+    connection: sqlite3.Connection, sort: MemberSort, *, filtered: bool, language: Language = "th"
+) -> _Order:
     column = sort.column
     direction = "DESC" if sort.descending else "ASC"
     if column is SortColumn.NAME:
@@ -127,6 +129,9 @@ def _order(connection: sqlite3.Connection, sort: MemberSort, *, filtered: bool) 
         # Codes not in the list after the known ones; blanks last (see below).
         value = f"(CASE {expression} {whens} ELSE {len(codes)} END)" if codes else "0"
         blank = f"coalesce({expression}, '') = ''"
+    elif column is SortColumn.PROVINCE and language == "en":
+        value = f"{PROVINCE_NAME_SQL['en']} COLLATE NOCASE"  # the English names shown
+        blank = "p.code IS NULL"
     elif column in _KEY_SORTS:
         value, text = _KEY_SORTS[column]
         blank = f"coalesce({text}, '') = ''"
@@ -156,8 +161,10 @@ def search_member_keys(
     sort: MemberSort | None = None,
     limit: int | None = None,
     quick_tried: bool = False,
+    language: Language = "th",
 ) -> array[int]:
-    """The ``member.rowid`` of every live member matching ``filters``, in ``sort`` order.
+    """The ``member.rowid`` of every live member matching ``filters``, in ``sort`` order
+    (provinces sorted by their names in ``language``).
 
     Thai text sorts by ICU sort keys; ties are broken by name, then key, so the order is total
     and stable between calls. With ``limit``, only the first ``limit`` keys of that same list:
@@ -178,9 +185,8 @@ def search_member_keys(
         )
         assert keys is not None  # only a quick search gives up
         return keys
-    return _run_keys(
-        connection, conditions, _order(connection, sort, filtered=not conditions.only_live), limit
-    )
+    order = _order(connection, sort, filtered=not conditions.only_live, language=language)
+    return _run_keys(connection, conditions, order, limit)
 
 
 def quick_first_member_keys(

@@ -134,6 +134,8 @@ class MembersView(QWidget):
         self.tasks.spawn(self._load_side())
         self.model.refresh_rows()
         self.filters.refresh_counts(self.state.filters, delay_ms=0)
+        if self.state.sort.column is SortColumn.PROVINCE:
+            self.refresh()  # sorted by the province names shown
 
     def _retranslate(self) -> None:
         self.search.setPlaceholderText(
@@ -296,7 +298,9 @@ class MembersView(QWidget):
     def _search_keys(self, *, session: Session, request: SearchRequest) -> array[int] | None:
         if not self.state.is_current(request):
             return None  # typed on since: skip work that would be thrown away
-        return search_member_keys(session, filters=request.filters, sort=request.sort)
+        return search_member_keys(
+            session, filters=request.filters, sort=request.sort, language=interface_language()
+        )
 
     async def _show_total(self, keys: array[int], request: SearchRequest) -> None:
         if request.filters == MemberFilter():

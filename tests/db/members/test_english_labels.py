@@ -8,10 +8,10 @@ from db.engine import Database
 from db.members.facets import facet_counts
 from db.members.profile import get_member
 from db.members.query import fetch_member_rows, search_member_keys
-from db.members.types import Facet, MemberFilter, MemberSort
+from db.members.types import Facet, MemberFilter, MemberSort, SortColumn
 from db.reference.queries import list_ref_items, ref_labels
 from db.reference.types import RefItem
-from tests.db.members.conftest import CHIANG_MAI, make_member, make_org
+from tests.db.members.conftest import BANGKOK, CHIANG_MAI, KHON_KAEN, make_member, make_org
 
 
 def _register(database: Database) -> str:
@@ -63,3 +63,23 @@ def test_list_labels_in_english_fall_back_to_thai(database: Database) -> None:
     assert RefItem("x", "c", "ไทย", "").label("en") == "ไทย"  # no English name: the Thai one
     assert RefItem("x", "c", "ไทย", "Thai").label("en") == "Thai"
     assert RefItem("x", "c", "ไทย", "Thai").label("th") == "ไทย"
+
+
+def test_sorting_by_province_follows_the_names_shown(database: Database) -> None:
+    with database.session() as session:
+        # Thai order: กรุงเทพมหานคร, ขอนแก่น, เชียงใหม่; English: Bangkok, Chiang Mai, Khon Kaen.
+        for province, name in ((BANGKOK, "ก"), (KHON_KAEN, "ข"), (CHIANG_MAI, "ค")):
+            org = make_org(session, f"เทศบาลตำบล{name}", province=province)
+            make_member(session, f"สมาชิก{name}", organisation_id=org)
+        make_member(session, "ไม่มีหน่วยงาน")
+        session.commit()
+        by_province = MemberSort(SortColumn.PROVINCE)
+
+        def provinces(language: str) -> list[str]:
+            keys = search_member_keys(session, filters=MemberFilter(), sort=by_province,
+                                      language=language)  # type: ignore[arg-type]  # fmt: skip
+            rows = fetch_member_rows(session, keys=keys, language=language)  # type: ignore[arg-type]
+            return [row.province_name for row in rows]
+
+        assert provinces("th") == ["กรุงเทพมหานคร", "ขอนแก่น", "เชียงใหม่", ""]
+        assert provinces("en") == ["Bangkok", "Chiang Mai", "Khon Kaen", ""]  # blank last
