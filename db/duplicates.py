@@ -40,6 +40,7 @@ from rapidfuzz import fuzz
 from sqlmodel import Session
 
 from db.io import collector
+from db.io.shards import SHARD_MASK, SHARDS
 from db.members._keys import thai_sort_key
 from db.members._sql import MAX_PARAMS, dbapi, placeholders
 from db.thai.text import ZERO_WIDTH_CHARS
@@ -315,10 +316,6 @@ def _live_count(connection: sqlite3.Connection) -> int:
     )
 
 
-SHARDS = 64  # key tables of _Blocks (a power of two)
-_SHARD_MASK = SHARDS - 1
-
-
 class _Blocks:
     """Members sharing a blocking key, found by hashing each key once (no sort, no table).
 
@@ -326,9 +323,9 @@ class _Blocks:
     pair, which scoring then finds has no reason and drops. Groups are kept as linked lists in
     arrays, not as one Python list per group: the scan then leaves almost nothing for the
     garbage collector to walk (a full collection over a big heap stalls the interface thread).
-    The key tables are split in :data:`SHARDS` by the hash's low bits: a dict of a million keys
-    grows by copying them all in one C call holding the GIL (up to 0.12 s of a frozen window);
-    a shard's growth copies a 64th of that.
+    The key tables are split in shards by the hash's low bits (as :mod:`db.io.shards` does,
+    inline here: the scan's hottest loop): a dict of a million keys grows by copying them all
+    in one C call holding the GIL (up to 0.12 s of a frozen window).
     """
 
     def __init__(self) -> None:
@@ -340,7 +337,7 @@ class _Blocks:
         self.reasons = array("b")  # ... and the reason's bit
 
     def add(self, reason_bit: int, key: int, rowid: int) -> None:
-        shard = key & _SHARD_MASK
+        shard = key & SHARD_MASK
         seen = self.first[shard].setdefault(key, rowid)
         if seen != rowid:
             last = self.last[shard]

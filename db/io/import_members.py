@@ -63,6 +63,7 @@ from db.io.normalise import (
     cell_to_text,
 )
 from db.io.readers import ImportFileError, SheetTable, TableCache, is_blank, read_table
+from db.io.shards import ShardedDict
 from db.members._sql import dbapi
 from db.models.base import utc_now_iso
 from db.sync.clock import HlcRun
@@ -311,8 +312,9 @@ def _import(
             importer.writer = None
         connection.execute(f"RELEASE {SAVEPOINT}")
     # Its tables of rows seen (one entry a row) go a slice at a time: see collector.release.
-    seen = importer.seen
-    collector.release(seen.by_id, seen.by_name_org, seen.by_name_birth, importer.duplicate_of)
+    importer.seen.release()
+    importer.existing.release()
+    collector.release(importer.duplicate_of)
     report = importer.report
     report.phases["read"] = read_seconds
     if dry_run:
@@ -394,8 +396,10 @@ class _ExistingMembers:
         # In memory when small, or when the import outnumbers it (the writer then drops the
         # member indexes until the end).
         self.preloaded = self.count <= PRELOAD_LIMIT or self.count < expected
-        self._by_id: dict[str, str] = {}
-        self._by_name: dict[bytes, list[_Existing]] = {}
+        # Sharded: a register's worth of keys in one dict grew (and was freed) in single C calls
+        # holding the GIL long enough to freeze a window (db.io.shards).
+        self._by_id: ShardedDict[str, str] = ShardedDict()
+        self._by_name: ShardedDict[bytes, list[_Existing]] = ShardedDict()
         if self.preloaded and self.count:
             rows = connection.execute(
                 "SELECT id, national_id, name_key, organisation_id, birth_date FROM member"
@@ -410,7 +414,7 @@ class _ExistingMembers:
 
     def lookup(
         self, national_ids: list[str], name_keys: list[bytes]
-    ) -> tuple[dict[str, str], dict[bytes, list[_Existing]]]:
+    ) -> tuple[_Ids, _Names]:
         if not self.count:
             return {}, {}
         if self.preloaded:
@@ -442,14 +446,27 @@ class _ExistingMembers:
         return by_id, by_name
 
 
+    def release(self) -> None:
+        self._by_id.release()
+        self._by_name.release()
+
+
+_Ids = dict[str, str] | ShardedDict[str, str]
+_Names = dict[bytes, list[_Existing]] | ShardedDict[bytes, list[_Existing]]
+
+
 @dataclass(slots=True)
 class _Seen:
     """Rows of this file already taken, for duplicates within the file (keys hashed: 393,000
-    rows of tuples would cost hundreds of MB)."""
+    rows of tuples would cost hundreds of MB; sharded: see db.io.shards)."""
 
-    by_id: dict[str, int] = field(default_factory=dict)
-    by_name_org: dict[int, tuple[int, bool]] = field(default_factory=dict)
-    by_name_birth: dict[int, tuple[int, bool]] = field(default_factory=dict)
+    by_id: ShardedDict[str, int] = field(default_factory=ShardedDict)
+    by_name_org: ShardedDict[int, tuple[int, bool]] = field(default_factory=ShardedDict)
+    by_name_birth: ShardedDict[int, tuple[int, bool]] = field(default_factory=ShardedDict)
+
+    def release(self) -> None:
+        for table in (self.by_id, self.by_name_org, self.by_name_birth):
+            table.release()
 
 
 class _Importer:
@@ -596,8 +613,8 @@ class _Importer:
         self,
         result: NormalisedRow,
         name_key: bytes,
-        by_id: dict[str, str],
-        by_name: dict[bytes, list[_Existing]],
+        by_id: _Ids,
+        by_name: _Names,
     ) -> str:
         """What to do with a valid row: insert, update:<member id>, skip or reject."""
         values = result.values
