@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.thai.dates import BE_OFFSET, DateStyle, ThaiDateError, format_thai_date, parse_thai_date
+from desktop.dates import format_date
 
 MIN_CE_YEAR = 1900
 MAX_CE_YEAR = 2200
@@ -269,6 +270,8 @@ class BeDateEdit(QLineEdit):
         if event.type() == QEvent.Type.LanguageChange:
             self.setPlaceholderText(self.tr("e.g. 2/10/2557"))
             self._calendar_action.setText(self.tr("Choose from a calendar"))
+            if not self.hasFocus() and not self._error:
+                self.setText(self._display(self._date))
         return super().event(event)
 
     def _on_text_edited(self, _text: str) -> None:
@@ -276,7 +279,8 @@ class BeDateEdit(QLineEdit):
             self._set_error("")
 
     def _display(self, value: dt.date | None) -> str:
-        return "" if value is None else format_thai_date(value, style=self._display_style)
+        """The date shown outside editing: month names in the interface's language."""
+        return "" if value is None else format_date(value, style=self._display_style)
 
     def _store(self, value: dt.date | None) -> None:
         if value != self._date:

@@ -70,6 +70,27 @@ def test_be_date_edit_shows_long_be_when_not_editing(qtbot: QtBot, date_edit: Be
     assert date_edit.text() == "29 กุมภาพันธ์ 2567"
 
 
+def test_be_date_edit_shows_english_months_in_english_and_reads_them(
+    qtbot: QtBot, date_edit: BeDateEdit, qapp: QApplication
+) -> None:
+    from desktop import i18n
+
+    date_edit.setDate(OCT_2_2014)
+    date_edit.clearFocus()
+    assert date_edit.text() == "2 ตุลาคม 2557"
+    try:
+        i18n.install(qapp, "en")
+        qtbot.waitUntil(lambda: date_edit.text() == "2 October 2557", timeout=2000)
+        with qtbot.waitSignal(date_edit.dateChanged) as signal:
+            type_date(qtbot, date_edit, "29 Feb 2567")  # what it shows, typed back
+        assert signal.args == [dt.date(2024, 2, 29)]
+        date_edit.clearFocus()
+        assert date_edit.text() == "29 February 2567"
+    finally:
+        i18n.install(qapp, "th")
+    qtbot.waitUntil(lambda: date_edit.text() == "29 กุมภาพันธ์ 2567", timeout=2000)
+
+
 def test_be_date_edit_marks_invalid_text_and_keeps_it(qtbot: QtBot, date_edit: BeDateEdit) -> None:
     date_edit.setDate(OCT_2_2014)
     type_date(qtbot, date_edit, "31/2/2557")
