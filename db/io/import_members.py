@@ -74,6 +74,7 @@ Progress = Callable[[int, int], bool]
 DUPLICATE_POLICIES = ("skip", "update", "new")
 BATCH_ROWS = 2_000  # rows read, checked and written between progress calls
 FLUSH_ROWS = 50_000  # staged members moved into the member table at once (a progress gap)
+FINAL_RANGE_ROWS = 10_000  # the last search-index range is indexed this many rows at a time
 FTS_HASHSIZE_BULK = 64 * 1024 * 1024
 FTS_HASHSIZE_DEFAULT = 1024 * 1024
 PRELOAD_LIMIT = 50_000  # fewer live members than this: look duplicates up in memory
@@ -1074,20 +1075,34 @@ class _Writer:
             self.submit(self.connection.execute, "DELETE FROM temp.import_member")
         self.pending = 0
 
-    def _catch_up_triggers(self) -> None:
-        """The dropped triggers' work for the rows inserted since the last time (writer)."""
+    def _catch_up_triggers(
+        self, *, step: int | None = None, between: Callable[[], None] = lambda: None
+    ) -> None:
+        """The dropped triggers' work for the rows inserted since the last time (the writer's,
+        or at the end this thread's, ``step`` rowids at a time with ``between`` after each)."""
         connection = self.connection
         (upto,) = connection.execute("SELECT coalesce(max(rowid), 0) FROM main.member").fetchone()
-        for trigger in self.triggers or ():
-            connection.execute(trigger.range_sql, (self.indexed_upto, upto))
-        self.indexed_upto = upto
+        while self.indexed_upto < upto:
+            end = upto if step is None else min(upto, self.indexed_upto + step)
+            for trigger in self.triggers or ():
+                connection.execute(trigger.range_sql, (self.indexed_upto, end))
+            self.indexed_upto = end
+            between()
 
     def close(self, *, between: Callable[[], None] = lambda: None) -> None:
         """The last rows' work, the triggers and indexes back; ``between`` is called between
         these steps (it may raise to cancel: the caller rolls back)."""
-        self.flush()
-        self.wait()
-        self.stop()
+        if self.direct:
+            self.wait()
+            self.stop()
+            # The last rows' search index here, a slice at a time, so that a cancel acts
+            # within a slice (the whole last range took ~1.4 s at national scale).
+            self._catch_up_triggers(step=FINAL_RANGE_ROWS, between=between)
+            self.pending = 0
+        else:
+            self.flush()
+            self.wait()
+            self.stop()
         between()
         connection = self.connection
         connection.execute("DROP TABLE temp.import_member")

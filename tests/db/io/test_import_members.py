@@ -342,6 +342,34 @@ def test_cancel_while_the_indexes_are_rebuilt_leaves_the_database_as_it_was(
     assert steps.count(steps[-1]) > 5  # the rows' last batch, then each index rebuilt
 
 
+def test_the_last_search_index_range_is_done_in_slices_that_ask_to_go_on(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database, _ = seeded
+    path = write_messy_xlsx(tmp_path / "m.xlsx")
+
+    def asks(database: Database) -> int:
+        done: list[tuple[int, int]] = []
+
+        def progress(d: int, total: int) -> bool:
+            done.append((d, total))
+            return True
+
+        report = import_members(database, path=path, progress=progress)
+        undo_import(database, run_id=str(report.run_id))
+        return sum(1 for d, total in done if d == total and total)
+
+    whole = asks(database)
+    monkeypatch.setattr(import_module, "FINAL_RANGE_ROWS", 2)
+    sliced = asks(database)
+    assert sliced - whole == 4  # 9 new members: 5 slices of 2 instead of 1 range
+    connection = database.raw_connection()
+    try:
+        assert check_member_index(connection)
+    finally:
+        connection.close()
+
+
 def test_an_error_midway_leaves_the_database_as_it_was(
     seeded: tuple[Database, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
