@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableView,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -26,6 +28,16 @@ from desktop.io.import_models import FieldDelegate, MappingModel
 
 if TYPE_CHECKING:
     from desktop.io.import_wizard import ImportWizard
+
+
+def busy_bar(parent: QWidget, name: str) -> QProgressBar:
+    """A moving bar for work of unknown length (hidden until shown)."""
+    bar = QProgressBar(parent)
+    bar.setObjectName(name)
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.hide()
+    return bar
 
 
 class ImportFilePage(QWizardPage):
@@ -52,6 +64,7 @@ class ImportFilePage(QWizardPage):
         self.status = QLabel(self)
         self.status.setObjectName("importFileStatus")
         self.status.setWordWrap(True)
+        self.busy_bar = busy_bar(self, "importFileBusy")
 
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -62,6 +75,7 @@ class ImportFilePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
+        layout.addWidget(self.busy_bar)
         layout.addStretch(1)
 
     def busy(self) -> bool:
@@ -101,6 +115,7 @@ class ImportFilePage(QWizardPage):
 
     def _read(self) -> None:
         self._busy = True
+        self.busy_bar.show()  # a national register's file takes ~10 s
         self._wizard.preview = None
         self.status.setText(self.tr("Reading the file…"))
         self.sheet_combo.setEnabled(False)
@@ -111,6 +126,7 @@ class ImportFilePage(QWizardPage):
     def _read_done(self, result: tuple[list[str], ImportPreview]) -> None:
         sheets, shown = result
         self._busy = False
+        self.busy_bar.hide()
         self._wizard.sheets = sheets
         self._wizard.preview = shown
         self._wizard.sheet = shown.sheet or None
@@ -129,6 +145,7 @@ class ImportFilePage(QWizardPage):
         from desktop.io.import_wizard import error_text
 
         self._busy = False
+        self.busy_bar.hide()
         self._wizard.preview = None
         self.status.setText(self.tr("This file cannot be imported: %1").replace(
             "%1", error_text(error)))  # fmt: skip

@@ -1210,27 +1210,27 @@
 <context>
     <name>BeCalendarPopup</name>
     <message>
-        <location filename="../../desktop/widgets/be_date_edit.py" line="87"/>
+        <location filename="../../desktop/widgets/be_date_edit.py" line="88"/>
         <source>Previous month</source>
         <translation>เดือนก่อนหน้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/be_date_edit.py" line="91"/>
+        <location filename="../../desktop/widgets/be_date_edit.py" line="92"/>
         <source>Next month</source>
         <translation>เดือนถัดไป</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/be_date_edit.py" line="100"/>
+        <location filename="../../desktop/widgets/be_date_edit.py" line="101"/>
         <source>Year (Buddhist era)</source>
         <translation>ปี (พ.ศ.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/be_date_edit.py" line="109"/>
+        <location filename="../../desktop/widgets/be_date_edit.py" line="110"/>
         <source>Today</source>
         <translation>วันนี้</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/be_date_edit.py" line="111"/>
+        <location filename="../../desktop/widgets/be_date_edit.py" line="112"/>
         <source>Clear</source>
         <translation>ล้าง</translation>
     </message>
@@ -1238,34 +1238,34 @@
 <context>
     <name>BeDateEdit</name>
     <message>
-        <location filename="../../desktop/widgets/be_date_edit.py" line="58"/>
+        <location filename="../../desktop/widgets/be_date_edit.py" line="59"/>
         <source>Unknown month name. Write it like ต.ค. or ตุลาคม</source>
         <translation>ไม่รู้จักชื่อเดือนนี้ ให้เขียนแบบ ต.ค. หรือ ตุลาคม</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/be_date_edit.py" line="60"/>
+        <location filename="../../desktop/widgets/be_date_edit.py" line="61"/>
         <source>The year is out of range. Type a Buddhist-era year such as 2557</source>
         <translation>ปีอยู่นอกช่วงที่รับได้ ให้พิมพ์ปี พ.ศ. เช่น 2557</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/be_date_edit.py" line="62"/>
+        <location filename="../../desktop/widgets/be_date_edit.py" line="63"/>
         <source>This date does not exist. Check the day and the month</source>
         <translation>ไม่มีวันที่นี้ ตรวจสอบวันและเดือนอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/be_date_edit.py" line="63"/>
+        <location filename="../../desktop/widgets/be_date_edit.py" line="64"/>
         <source>Cannot read this as a date. Type it like 2/10/2557 or 2 ต.ค. 57</source>
         <translation>อ่านเป็นวันที่ไม่ได้ ให้พิมพ์แบบ 2/10/2557 หรือ 2 ต.ค. 57</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/be_date_edit.py" line="183"/>
-        <location filename="../../desktop/widgets/be_date_edit.py" line="270"/>
+        <location filename="../../desktop/widgets/be_date_edit.py" line="184"/>
+        <location filename="../../desktop/widgets/be_date_edit.py" line="271"/>
         <source>e.g. 2/10/2557</source>
         <translation>เช่น 2/10/2557</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/be_date_edit.py" line="184"/>
-        <location filename="../../desktop/widgets/be_date_edit.py" line="271"/>
+        <location filename="../../desktop/widgets/be_date_edit.py" line="185"/>
+        <location filename="../../desktop/widgets/be_date_edit.py" line="272"/>
         <source>Choose from a calendar</source>
         <translation>เลือกจากปฏิทิน</translation>
     </message>
@@ -2739,64 +2739,64 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportFilePage</name>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="39"/>
+        <location filename="../../desktop/io/import_pages.py" line="51"/>
         <source>Choose the file</source>
         <translation>เลือกไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="40"/>
+        <location filename="../../desktop/io/import_pages.py" line="52"/>
         <source>An Excel, LibreOffice or CSV file with one member per row.</source>
         <translation>ไฟล์ Excel, LibreOffice หรือ CSV ที่มีสมาชิกหนึ่งคนต่อหนึ่งแถว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="43"/>
+        <location filename="../../desktop/io/import_pages.py" line="55"/>
         <source>The file to import</source>
         <translation>ไฟล์ที่จะนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="45"/>
+        <location filename="../../desktop/io/import_pages.py" line="57"/>
         <source>Browse…</source>
         <translation>เรียกดู…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="60"/>
+        <location filename="../../desktop/io/import_pages.py" line="73"/>
         <source>File:</source>
         <translation>ไฟล์:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="61"/>
+        <location filename="../../desktop/io/import_pages.py" line="74"/>
         <source>Sheet:</source>
         <translation>ชีต:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="82"/>
+        <location filename="../../desktop/io/import_pages.py" line="96"/>
         <source>Import members</source>
         <translation>นำเข้าข้อมูลสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="84"/>
+        <location filename="../../desktop/io/import_pages.py" line="98"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>ไฟล์ตารางคำนวณ (*.xlsx *.xls *.ods *.csv);;ทุกไฟล์ (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="105"/>
+        <location filename="../../desktop/io/import_pages.py" line="120"/>
         <source>Reading the file…</source>
         <translation>กำลังอ่านไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="119"/>
+        <location filename="../../desktop/io/import_pages.py" line="135"/>
         <source>(CSV file: one sheet)</source>
         <translation>(ไฟล์ CSV: มีชีตเดียว)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_pages.py" line="123"/>
+        <location filename="../../desktop/io/import_pages.py" line="139"/>
         <source>Header found on row %1; %Ln row(s) of data under it.</source>
         <translation>
             <numerusform>พบหัวตารางที่แถว %1 มีข้อมูลอยู่ด้านล่าง %Ln แถว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="133"/>
+        <location filename="../../desktop/io/import_pages.py" line="150"/>
         <source>This file cannot be imported: %1</source>
         <translation>ไม่สามารถนำเข้าไฟล์นี้ได้: %1</translation>
     </message>
@@ -2804,42 +2804,42 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="149"/>
+        <location filename="../../desktop/io/import_pages.py" line="166"/>
         <source>Match the columns</source>
         <translation>จับคู่คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="151"/>
+        <location filename="../../desktop/io/import_pages.py" line="168"/>
         <source>Check which member detail each column holds. Columns left as “not imported” are skipped.</source>
         <translation>ตรวจสอบว่าแต่ละคอลัมน์เป็นข้อมูลใดของสมาชิก คอลัมน์ที่เป็น “ไม่นำเข้า” จะถูกข้ามไป</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="171"/>
+        <location filename="../../desktop/io/import_pages.py" line="188"/>
         <source>Remember this mapping for files laid out like this</source>
         <translation>จดจำการจับคู่นี้ไว้ใช้กับไฟล์ที่มีรูปแบบเดียวกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="179"/>
+        <location filename="../../desktop/io/import_pages.py" line="196"/>
         <source>Header row:</source>
         <translation>แถวหัวตาราง:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="208"/>
+        <location filename="../../desktop/io/import_pages.py" line="225"/>
         <source>Reading the file…</source>
         <translation>กำลังอ่านไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="229"/>
+        <location filename="../../desktop/io/import_pages.py" line="246"/>
         <source>Choose the column holding the members&apos; names (full name or first name).</source>
         <translation>กรุณาเลือกคอลัมน์ที่เป็นชื่อสมาชิก (ชื่อ-สกุล หรือชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="233"/>
+        <location filename="../../desktop/io/import_pages.py" line="250"/>
         <source>Columns in amber were matched by a similar name: check them.</source>
         <translation>คอลัมน์สีเหลืองจับคู่จากชื่อที่คล้ายกัน: กรุณาตรวจสอบ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_pages.py" line="237"/>
+        <location filename="../../desktop/io/import_pages.py" line="254"/>
         <source>%Ln column(s) will be imported.</source>
         <translation>
             <numerusform>จะนำเข้า %Ln คอลัมน์</numerusform>
@@ -4251,36 +4251,36 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../desktop/members/view.py" line="140"/>
+        <location filename="../../desktop/members/view.py" line="142"/>
         <source>Search: name, nickname, organisation, position, ID or phone number</source>
         <translation>ค้นหา: ชื่อ ชื่อเล่น หน่วยงาน ตำแหน่ง เลขประจำตัว หรือเบอร์โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="142"/>
+        <location filename="../../desktop/members/view.py" line="144"/>
         <source>Filters</source>
         <translation>ตัวกรอง</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="143"/>
+        <location filename="../../desktop/members/view.py" line="145"/>
         <source>Groups</source>
         <translation>กลุ่ม</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/members/view.py" line="354"/>
+        <location filename="../../desktop/members/view.py" line="358"/>
         <source>%Ln member(s)</source>
         <translation>
             <numerusform>สมาชิก %Ln คน</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/members/view.py" line="356"/>
+        <location filename="../../desktop/members/view.py" line="360"/>
         <source>%1 of %Ln member(s)</source>
         <translation>
             <numerusform>แสดง %1 จาก %Ln คน</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/members/view.py" line="452"/>
+        <location filename="../../desktop/members/view.py" line="456"/>
         <source>Delete %Ln selected member(s)?</source>
         <translation>
             <numerusform>ต้องการลบสมาชิกที่เลือก %Ln คนหรือไม่</numerusform>
@@ -4332,7 +4332,7 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ลบข้อมูลส่วนบุคคลของสมาชิกนี้…</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="350"/>
+        <location filename="../../desktop/members/view.py" line="354"/>
         <source>Counting members…</source>
         <translation>กำลังนับจำนวนสมาชิก…</translation>
     </message>
@@ -4345,7 +4345,7 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation type="vanished">แสดง {shown} จาก {total} คน</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="450"/>
+        <location filename="../../desktop/members/view.py" line="454"/>
         <source>Delete the member {name}?</source>
         <translation>ต้องการลบสมาชิก {name} หรือไม่</translation>
     </message>
@@ -4354,12 +4354,12 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation type="vanished">ต้องการลบสมาชิกที่เลือก {count} คนหรือไม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="455"/>
+        <location filename="../../desktop/members/view.py" line="459"/>
         <source>Delete members</source>
         <translation>ลบสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/members/view.py" line="456"/>
+        <location filename="../../desktop/members/view.py" line="460"/>
         <source>They are hidden from the register, not erased.</source>
         <translation>ข้อมูลจะถูกซ่อนจากทะเบียน ไม่ได้ถูกลบทิ้งถาวร</translation>
     </message>

@@ -429,3 +429,17 @@ def test_the_bar_is_busy_not_stuck_at_full_while_the_import_saves(
     page._poll()
     assert page.bar.maximum() == 0  # an animated busy bar
     assert page.summary.text() == page.tr("Saving the members…")
+
+
+def test_a_moving_bar_shows_while_the_file_is_read(
+    wizard: ImportWizard, qtbot: QtBot, tmp_path: Path
+) -> None:
+    page = wizard.file_page
+    assert not page.busy_bar.isVisible()
+    page.set_file(write_messy_xlsx(tmp_path / "messy.xlsx"))
+    assert page.busy() and page.busy_bar.isVisible() and page.busy_bar.maximum() == 0
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10_000)
+    assert not page.busy_bar.isVisible()
+    page.set_file(tmp_path / "missing.xlsx")  # a failed read hides it too
+    qtbot.waitUntil(lambda: not page.busy(), timeout=10_000)
+    assert not page.busy_bar.isVisible()
