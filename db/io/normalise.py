@@ -416,7 +416,8 @@ def cell_to_text(cell: object) -> str:
 
 
 def _clean_searched(text: str) -> str:
-    """``to_arabic_digits(clean_line(text))``, at once when the text is clean already."""
+    """``to_arabic_digits(clean_line(text))``, at once when the text is clean already (either
+    way a text ``clean_text`` leaves as it is)."""
     return text if is_clean_line(text) else to_arabic_digits(clean_line(text))
 
 
@@ -618,12 +619,14 @@ class RowNormaliser:
         last = _clean_searched(cell_to_text(raw.pop("last_name", "")))
         prefixes = self.context.prefixes
         if not first and full is not None:
-            found_prefix, first, rest = split_prefix(_clean_searched(cell_to_text(full)), prefixes)
+            found_prefix, first, rest = split_prefix(
+                _clean_searched(cell_to_text(full)), prefixes, cleaned=True
+            )
             prefix = prefix or found_prefix
             last = last or rest
         elif first and not prefix:
             # "นายสมชาย" in the first-name cell: the prefix goes to its own field.
-            found_prefix, rest_first, rest = split_prefix(first, prefixes)
+            found_prefix, rest_first, rest = split_prefix(first, prefixes, cleaned=True)
             if found_prefix:
                 prefix, first = found_prefix, rest_first
                 if rest:

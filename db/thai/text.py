@@ -129,15 +129,18 @@ def _prefix_matchers(prefixes: tuple[str, ...]) -> dict[str, _Matcher]:
     return matchers
 
 
-def split_prefix(full_name: str, prefixes: Iterable[str] = NAME_PREFIXES) -> tuple[str, str, str]:
+def split_prefix(
+    full_name: str, prefixes: Iterable[str] = NAME_PREFIXES, *, cleaned: bool = False
+) -> tuple[str, str, str]:
     """Split "นายสมชาย ใจดี" into ("นาย", "สมชาย", "ใจดี").
 
     The longest known prefix wins ("นางสาว" before "นาง"); stacked prefixes ("ว่าที่ ร.ต. ดร.")
     are all taken and joined with one space, each spelt as in ``prefixes``. A prefix is only taken
     if a name is left after it. The first word after the prefixes is the first name and the rest
     is the last name ("ณ อยุธยา" stays whole); a single word gives an empty last name.
+    ``cleaned``: the caller cleaned ``full_name`` already (``clean_text`` would not change it).
     """
-    name = clean_text(full_name)
+    name = full_name if cleaned else clean_text(full_name)
     matchers = _prefix_matchers(prefixes if isinstance(prefixes, tuple) else tuple(prefixes))
     found: list[str] = []
     position = 0

@@ -7,10 +7,12 @@ import random
 import pytest
 
 from db.io.import_fast import is_clean_line, quick_national_id, quick_phone
+from db.io.normalise import _clean_searched
 from db.members.validation import clean_line, clean_multiline
 from db.thai.digits import to_arabic_digits
 from db.thai.national_id import NationalIdError, check_digit, normalize_national_id
 from db.thai.phone import ThaiPhoneError, normalize_phone
+from db.thai.text import clean_text, split_prefix
 
 # Letters, marks, digits of both kinds, every kind of space and invisible character.
 ALPHABET = (
@@ -37,6 +39,16 @@ def test_clean_line_fast_path_agrees(seed: int) -> None:
             assert to_arabic_digits(clean_line(text)) == text, repr(text)
             assert clean_multiline(text) == text, repr(text)
     assert clean_ones > 50  # the fast path is taken, not only refused
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_cleaned_name_needs_no_second_cleaning(seed: int) -> None:
+    """The importer splits prefixes off names it cleaned already (split_prefix cleaned=True):
+    clean_text must leave whatever that cleaning gives as it is, and the split be the same."""
+    for text in [*_texts(5_000, seed), "นาย  สมชาย​ ใจดี", "ว่าที่ ร.ต. ดร. ประยุทธ"]:
+        cleaned = _clean_searched(text)
+        assert clean_text(cleaned) == cleaned, repr(text)
+        assert split_prefix(cleaned, cleaned=True) == split_prefix(cleaned), repr(text)
 
 
 def test_clean_line_fast_path_refuses_what_cleaning_changes() -> None:
