@@ -17,16 +17,12 @@ from db.demo.populate import populate
 from db.engine import Database, open_database
 from db.io import export_members as em
 from db.io.export_members import ExportCancelled, export_members
-from tests.db.io.test_export_support import read_csv
+from tests.db.io.test_export_support import (
+    read_csv,
+    xlsx_read_in_parallel_too,  # noqa: F401 - autouse
+)
 
 MEMBERS = 3_000
-
-
-@pytest.fixture(autouse=True)
-def _xlsx_read_in_parallel_too(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The app reads only .csv on two connections (PARALLEL_FORMATS); the parallel path is
-    tested with .xlsx too, so that it stays correct for any format."""
-    monkeypatch.setattr(em, "PARALLEL_FORMATS", frozenset({"csv", "xlsx"}))
 
 
 @pytest.fixture(scope="module")

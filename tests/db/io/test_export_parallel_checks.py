@@ -36,17 +36,14 @@ from db.io.cell_safety import escape_cell
 from db.io.export_columns import EXPORT_COLUMNS, ExportError, resolve_columns
 from db.io.export_members import ExportCancelled, export_members
 from db.members.types import MemberFilter, MemberSort
-from tests.db.io.test_export_support import read_csv, read_xlsx
+from tests.db.io.test_export_support import (
+    read_csv,
+    read_xlsx,
+    xlsx_read_in_parallel_too,  # noqa: F401 - autouse
+)
 
 MEMBERS = 2_400
 ALL_COLUMNS = [column.key for column in EXPORT_COLUMNS]
-
-
-@pytest.fixture(autouse=True)
-def _xlsx_read_in_parallel_too(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The app reads only .csv on two connections (PARALLEL_FORMATS); the parallel path is
-    tested with .xlsx too, so that it stays correct for any format."""
-    monkeypatch.setattr(em, "PARALLEL_FORMATS", frozenset({"csv", "xlsx"}))
 
 
 @pytest.fixture(scope="module")

@@ -9,13 +9,24 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import python_calamine
 from sqlmodel import Session
 
 from db.engine import Database
+from db.io import export_members as em
 from db.members.edit import delete_member, save_member
 from db.members.types import MemberInput
 from db.organisations import save_organisation
+
+
+@pytest.fixture(autouse=True)
+def xlsx_read_in_parallel_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For the parallel export tests (each imports it): the app reads only .csv on two
+    connections (PARALLEL_FORMATS); the parallel path is tested with .xlsx too, so that it
+    stays correct for any format."""
+    monkeypatch.setattr(em, "PARALLEL_FORMATS", frozenset({"csv", "xlsx"}))
+
 
 BANGKOK = 10
 CHIANG_MAI = 50
