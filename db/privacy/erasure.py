@@ -317,9 +317,4 @@ def checkpoint_after_erasure(database: Database) -> bool:
     """After the erasure committed: copy the write-ahead log into the database file and empty
     it, so the old values' pages do not linger in ``*-wal``. Best effort (another connection
     reading may keep it); returns True when the log was emptied."""
-    connection = database.raw_connection()
-    try:
-        busy, _frames, _done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        return not busy
-    finally:
-        connection.close()
+    return database.checkpoint()

@@ -18,6 +18,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
+from db.engine import Database
+
 
 class _Relay(QObject):
     """Lives on the UI thread for the whole session; runs the jobs workers hand it there."""
@@ -114,6 +116,16 @@ def thaw_collector() -> None:
     _frozen = max(0, _frozen - 1)
     if _frozen == 0:
         gc.unfreeze()
+
+
+def checkpoint_in_background(database: Database) -> threading.Thread:
+    """Copy the write-ahead log into the database file on a thread of its own, after a bulk
+    write committed without doing so (an import of the whole register leaves about a gigabyte
+    of log; copying it takes 2-3 s, which the user no longer waits for). Other connections
+    keep reading and writing meanwhile. Not a daemon: quitting waits for the copy to end."""
+    thread = threading.Thread(target=database.checkpoint, name="wal-checkpoint")
+    thread.start()
+    return thread
 
 
 @contextlib.contextmanager

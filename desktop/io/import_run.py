@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from db.engine import Database
 from db.io.import_members import ImportCancelled, ImportPreview
 from db.io.import_problems import ImportProblem, ProblemKind, ProblemList, import_and_list_problems
 from db.io.import_report import ImportReport, write_error_report
@@ -31,7 +33,13 @@ from db.io.readers import TableCache
 from db.io.undo_import import UndoImportError, UndoSummary, undo_import
 from desktop.backup.runner import with_backup
 from desktop.db_worker import Changes
-from desktop.io.background import ProgressState, deliver, freeze_collector, thaw_collector
+from desktop.io.background import (
+    ProgressState,
+    checkpoint_in_background,
+    deliver,
+    freeze_collector,
+    thaw_collector,
+)
 from desktop.io.import_models import PreviewModel
 from desktop.io.problems_model import ProblemsModel
 from desktop.io.texts import undo_error_text
@@ -148,6 +156,7 @@ class ImportRunPage(QWizardPage):
         self.running = False
         self._finished = False
         self._progress = ProgressState()
+        self.checkpoint: threading.Thread | None = None  # the log copied after a finished import
         self.setObjectName("importRunPage")
         self.setTitle(self.tr("Importing"))
         self.bar = QProgressBar(self)
@@ -237,11 +246,10 @@ class ImportRunPage(QWizardPage):
         self.status.clear()
         self.problems.set_problems([])
         self._show_problems(False)
-        import_after_backup = with_backup(
-            wizard.executor, import_and_list_problems, reason="before-import"
-        )
+        import_after_backup = with_backup(wizard.executor, _import, reason="before-import")
         future = wizard.executor.submit(
-            import_after_backup, path=wizard.path, sheet=wizard.sheet, mapping=wizard.mapping(),
+            import_after_backup, database=wizard.executor.database, path=wizard.path,
+            sheet=wizard.sheet, mapping=wizard.mapping(),
             header_row=wizard.header_row, on_duplicate=wizard.preview_page.on_duplicate(),
             remember_mapping=wizard.mapping_page.remember.isChecked(),
             progress=self._progress.report, cache=wizard.table_cache,
@@ -283,6 +291,7 @@ class ImportRunPage(QWizardPage):
 
     def _imported(self, result: tuple[ImportReport, ProblemList]) -> None:
         report, problems = result
+        self.checkpoint = checkpoint_in_background(self._wizard.executor.database)
         self._stop()
         self._wizard.report = report
         if not report.rejected:
@@ -453,3 +462,13 @@ def _write_report(
 ) -> int:
     del session  # run on the database thread for its ordering; the report needs no database
     return write_error_report(report, source, out_path, cache=cache)
+
+
+def _import(
+    *, session: Any, database: Database, **options: Any
+) -> tuple[ImportReport, ProblemList]:
+    """On the database thread: the import commits its own transaction (``session``, the
+    executor's, is left unused) without copying its write-ahead log into the database file;
+    the run page has that done in the background once the result is shown."""
+    del session
+    return import_and_list_problems(database, checkpoint=False, **options)

@@ -4,6 +4,7 @@ report round trip, undo, and the command line."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import signal
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from db.__main__ import main
 from db.engine import Database, open_database
@@ -368,6 +370,42 @@ def test_the_last_search_index_range_is_done_in_slices_that_ask_to_go_on(
         assert check_member_index(connection)
     finally:
         connection.close()
+
+
+def test_the_commit_leaves_the_copy_into_the_file_for_a_checkpoint_after_the_result(
+    seeded: tuple[Database, dict[str, str]], tmp_path: Path
+) -> None:
+    database, _ = seeded
+    # Every connection of the engine checkpoints after one page of log: a plain COMMIT of the
+    # import would copy it into the database file before the result could be shown.
+    event.listen(
+        database.engine, "connect", lambda c, _r: c.execute("PRAGMA wal_autocheckpoint = 1")
+    )
+    database.engine.dispose()
+    assert database.checkpoint()
+    log = Path(f"{database.path}-wal")
+    before = hashlib.sha256(database.path.read_bytes()).hexdigest()
+
+    report = import_members(database, path=write_messy_xlsx(tmp_path / "m.xlsx"), checkpoint=False)
+
+    assert report.imported == len(MESSY_IMPORTED_ROWS)
+    assert hashlib.sha256(database.path.read_bytes()).hexdigest() == before
+    assert log.stat().st_size > 0
+    assert "checkpoint" not in report.phases
+    with database.engine.connect() as connection:  # the import's setting was given back
+        assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1
+        assert connection.exec_driver_sql(
+            "SELECT count(*) FROM member WHERE deleted_at IS NULL"
+        ).scalar() == len(MESSY_IMPORTED_ROWS) + 2  # committed: seen from another connection
+    assert database.checkpoint()
+    assert log.stat().st_size == 0
+    assert hashlib.sha256(database.path.read_bytes()).hexdigest() != before
+
+    undo_import(database, run_id=str(report.run_id))
+    again = import_members(database, path=write_messy_xlsx(tmp_path / "m.xlsx"))
+    assert again.imported == len(MESSY_IMPORTED_ROWS)
+    assert "checkpoint" in again.phases
+    assert log.stat().st_size == 0  # checkpointed before it returned
 
 
 def test_an_error_midway_leaves_the_database_as_it_was(

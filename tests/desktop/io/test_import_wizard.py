@@ -298,6 +298,24 @@ def test_event_loop_keeps_turning_during_a_20k_import(
     assert worst < 100, f"the event loop stalled {worst:.0f} ms"
 
 
+def test_the_log_is_copied_into_the_file_after_the_result_is_shown(
+    wizard: ImportWizard, seeded: tuple[Database, dict[str, str]], qtbot: QtBot, tmp_path: Path
+) -> None:
+    database, _ = seeded
+    open_file(wizard, qtbot, _big_sheet(tmp_path / "big.xlsx", 2_000))
+    to_mapping(wizard, qtbot)
+    to_preview(wizard, qtbot)
+    run_import(wizard, qtbot)
+    assert wizard.report is not None and wizard.report.imported == 2_000
+    assert "checkpoint" not in wizard.report.phases  # not inside the import
+    thread = wizard.run_page.checkpoint
+    assert thread is not None
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert Path(f"{database.path}-wal").stat().st_size == 0
+    assert live_members(database) == 2_000 + 2
+
+
 @pytest.mark.parametrize("policy", ["update", "new"])
 def test_duplicates_policy_is_passed_on(
     wizard: ImportWizard, qtbot: QtBot, tmp_path: Path, policy: str
