@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,8 +33,8 @@ from db.io.undo_import import UndoImportError, UndoSummary, undo_import
 from desktop.backup.runner import with_backup
 from desktop.db_worker import Changes
 from desktop.io.background import (
+    BackgroundCheckpoint,
     ProgressState,
-    checkpoint_in_background,
     deliver,
     freeze_collector,
     thaw_collector,
@@ -156,7 +155,7 @@ class ImportRunPage(QWizardPage):
         self.running = False
         self._finished = False
         self._progress = ProgressState()
-        self.checkpoint: threading.Thread | None = None  # the log copied after a finished import
+        self.checkpoint: BackgroundCheckpoint | None = None  # the log copied after an import
         self.setObjectName("importRunPage")
         self.setTitle(self.tr("Importing"))
         self.bar = QProgressBar(self)
@@ -291,7 +290,7 @@ class ImportRunPage(QWizardPage):
 
     def _imported(self, result: tuple[ImportReport, ProblemList]) -> None:
         report, problems = result
-        self.checkpoint = checkpoint_in_background(self._wizard.executor.database)
+        self.checkpoint = BackgroundCheckpoint(self._wizard.executor.database)
         self._stop()
         self._wizard.report = report
         if not report.rejected:

@@ -308,10 +308,10 @@ def test_the_log_is_copied_into_the_file_after_the_result_is_shown(
     run_import(wizard, qtbot)
     assert wizard.report is not None and wizard.report.imported == 2_000
     assert "checkpoint" not in wizard.report.phases  # not inside the import
-    thread = wizard.run_page.checkpoint
-    assert thread is not None
-    thread.join(timeout=30)
-    assert not thread.is_alive()
+    checkpoint = wizard.run_page.checkpoint
+    assert checkpoint is not None
+    assert not checkpoint.done()  # not begun while the result is being shown
+    qtbot.waitUntil(checkpoint.done, timeout=30_000)
     assert Path(f"{database.path}-wal").stat().st_size == 0
     assert live_members(database) == 2_000 + 2
 
