@@ -98,13 +98,20 @@ class Database:
         space a bulk write took. Frames are copied first without waiting for anyone (other
         connections keep reading and writing), then the log is truncated, which waits briefly
         for writers. Best effort: returns False when another connection's open read kept the
-        log (the next checkpoint finishes it)."""
-        connection = self.raw_connection()
+        log (the next checkpoint finishes it) or the file is gone."""
+        try:  # read-write, never created: the file may have been moved away meanwhile
+            connection = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=rw", uri=True,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+            )  # fmt: skip
+            _on_connect(connection, None)
+        except sqlite3.Error:
+            return False
         try:
             connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
             busy, _frames, _done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             return not busy
-        except sqlite3.OperationalError:  # locked past the busy timeout: no error for a tidy-up
+        except sqlite3.Error:  # locked past the busy timeout: no error for a tidy-up
             return False
         finally:
             connection.close()

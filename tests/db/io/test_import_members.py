@@ -691,3 +691,13 @@ def test_cli_unusable_file_one_line_and_exit_2(
 def test_cli_needs_a_report_path(database: Database, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "m.csv", encoding="utf-8")
     assert main(["import", "members", str(path), "--db", str(database.path)]) == 2
+
+
+def test_a_checkpoint_of_a_file_gone_meanwhile_creates_nothing(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "ที่ตั้ง มี ช่องว่าง" / "t.sqlite")
+    assert database.checkpoint()
+    database.dispose()
+    moved = tmp_path / "moved.sqlite"
+    database.path.rename(moved)
+    assert not database.checkpoint()
+    assert not database.path.exists()
