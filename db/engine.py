@@ -87,9 +87,16 @@ class Database:
                 session.rollback()
                 raise
 
-    def raw_connection(self) -> sqlite3.Connection:
-        """A plain sqlite3 connection (same pragmas) for bulk paths; the caller closes it."""
-        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+    def raw_connection(self, *, create: bool = True) -> sqlite3.Connection:
+        """A plain sqlite3 connection (same pragmas) for bulk paths; the caller closes it.
+        Without ``create`` a missing file is an error instead of a new empty database."""
+        if create:
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        else:
+            connection = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=rw", uri=True,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+            )  # fmt: skip
         _on_connect(connection, None)
         return connection
 
@@ -99,12 +106,8 @@ class Database:
         connections keep reading and writing), then the log is truncated, which waits briefly
         for writers. Best effort: returns False when another connection's open read kept the
         log (the next checkpoint finishes it) or the file is gone."""
-        try:  # read-write, never created: the file may have been moved away meanwhile
-            connection = sqlite3.connect(
-                f"{self.path.resolve().as_uri()}?mode=rw", uri=True,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-            )  # fmt: skip
-            _on_connect(connection, None)
+        try:  # the file may have been moved away meanwhile: not created again
+            connection = self.raw_connection(create=False)
         except sqlite3.Error:
             return False
         try:
