@@ -53,6 +53,7 @@ from db.engine import Database
 from desktop import settings
 from desktop.db_worker import Changes, DbExecutor
 from desktop.home.reloader import Reloader
+from desktop.io.background import resume_search_backlog, stop_background_work
 
 log = logging.getLogger(__name__)
 
@@ -229,6 +230,8 @@ class MainWindow(QMainWindow):
         self._restore()
         # Once the event loop runs (the app shows the window before starting the asyncio loop).
         QTimer.singleShot(0, self._count_reloader, self._count_reloader.run_now)
+        # Search documents an import left to write when the app last closed (db.search).
+        self.search_backlog = resume_search_backlog(database)
 
     # -- public -------------------------------------------------------------------------------
     @property
@@ -622,6 +625,7 @@ class MainWindow(QMainWindow):
             shutdown = getattr(page.view, "shutdown", None)
             if callable(shutdown):
                 shutdown()
+        stop_background_work()  # a search backlog's rest waits for the next start
         self._executor.shutdown()
         event.accept()
         super().closeEvent(event)

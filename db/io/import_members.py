@@ -66,6 +66,8 @@ from db.io.readers import ImportFileError, SheetTable, TableCache, is_blank, rea
 from db.io.shards import ShardedDict
 from db.members._sql import dbapi
 from db.models.base import utc_now_iso
+from db.search import INSERT_TRIGGER as SEARCH_INSERT_TRIGGER
+from db.search import add_search_backlog
 from db.sync.clock import HlcRun
 from db.thai.collation import thai_sort_key, thai_sort_keys
 
@@ -228,6 +230,7 @@ def import_members(
     progress: Progress | None = None,
     cache: TableCache | None = None,
     checkpoint: bool = True,
+    defer_search_index: bool = False,
 ) -> ImportReport:
     """Import the members of a sheet; see the module docstring.
 
@@ -235,7 +238,11 @@ def import_members(
     caller commits) or a Database (the import commits its own transaction, and then, with
     ``checkpoint``, copies the write-ahead log into the database file: a bulk import leaves a
     log as big as what it wrote. Without it the caller runs :meth:`Database.checkpoint` later,
-    e.g. in the background once the result is shown). ``mapping`` None
+    e.g. in the background once the result is shown). With ``defer_search_index``, a bulk
+    import (one that brings more members than there are) leaves its new members' search
+    documents as a backlog (:mod:`db.search`): the caller runs
+    :func:`db.search.index_search_backlog` after the commit (searches find those members
+    meanwhile, more slowly). ``mapping`` None
     uses the mapping saved for this header layout, else the guessed one; a real import saves
     the mapping it used (``remember_mapping``). ``on_duplicate``: ``skip`` (default),
     ``update`` (fill the existing member with the sheet's non-empty values) or ``new``.
@@ -252,7 +259,7 @@ def import_members(
             report = import_members(
                 inner, path=path, sheet=sheet, mapping=mapping, header_row=header_row,
                 on_duplicate=on_duplicate, dry_run=dry_run, remember_mapping=remember_mapping,
-                progress=progress, cache=cache,
+                progress=progress, cache=cache, defer_search_index=defer_search_index,
             )  # fmt: skip
             committing = time.perf_counter()
             _commit_without_checkpoint(dbapi(inner))  # the session's own commit is then a no-op
@@ -266,7 +273,7 @@ def import_members(
         return _import(
             session, path=Path(path), sheet=sheet, mapping=mapping, header_row=header_row,
             on_duplicate=on_duplicate, dry_run=dry_run, remember_mapping=remember_mapping,
-            progress=progress, cache=cache,
+            progress=progress, cache=cache, defer_search_index=defer_search_index,
         )  # fmt: skip
 
 
@@ -282,6 +289,7 @@ def _import(
     remember_mapping: bool,
     progress: Progress | None,
     cache: TableCache | None,
+    defer_search_index: bool = False,
 ) -> ImportReport:
     started = time.perf_counter()
     opened = _open_sheet(
@@ -298,7 +306,10 @@ def _import(
         importer = _Importer(session, opened, on_duplicate=on_duplicate, dry_run=True)
         importer.run(progress=progress)
     else:
-        importer = _Importer(session, opened, on_duplicate=on_duplicate, dry_run=False)
+        importer = _Importer(
+            session, opened, on_duplicate=on_duplicate, dry_run=False,
+            defer_search_index=defer_search_index,
+        )  # fmt: skip
         connection.execute(f"SAVEPOINT {SAVEPOINT}")
         try:
             with _bulk_settings(connection):
@@ -488,6 +499,7 @@ class _Importer:
         on_duplicate: str,
         dry_run: bool,
         limit: int | None = None,
+        defer_search_index: bool = False,
     ) -> None:
         self.session = session
         self.connection = dbapi(session)
@@ -495,6 +507,7 @@ class _Importer:
         self.on_duplicate = on_duplicate
         self.dry_run = dry_run
         self.limit = limit
+        self.defer_search_index = defer_search_index
         self.context = ImportContext(session, self.connection, today=dt.date.today())
         self.normaliser = RowNormaliser(self.context, sheet.mapping, sheet.header.names)
         self.expected = max(0, len(sheet.table.rows) - sheet.header.data_start)
@@ -761,6 +774,13 @@ class _Writer:
         (self.indexed_upto,) = connection.execute(
             "SELECT coalesce(max(rowid), 0) FROM main.member"
         ).fetchone()
+        self.rowid_before = self.indexed_upto
+        # Deferred: the search documents, written after the commit (db.search's backlog).
+        self.deferred = [
+            t for t in self.triggers or ()
+            if importer.defer_search_index and t.name == SEARCH_INSERT_TRIGGER
+        ]  # fmt: skip
+        self.ranged = [t for t in self.triggers or () if t not in self.deferred]
         for trigger in self.triggers or ():
             connection.execute(f'DROP TRIGGER "{trigger.name}"')
         connection.execute("DROP TABLE IF EXISTS temp.import_member")
@@ -1093,7 +1113,7 @@ class _Writer:
         (upto,) = connection.execute("SELECT coalesce(max(rowid), 0) FROM main.member").fetchone()
         while self.indexed_upto < upto:
             end = upto if step is None else min(upto, self.indexed_upto + step)
-            for trigger in self.triggers or ():
+            for trigger in self.ranged:
                 connection.execute(trigger.range_sql, (self.indexed_upto, end))
             self.indexed_upto = end
             between()
@@ -1108,6 +1128,10 @@ class _Writer:
             # within a slice (the whole last range took ~1.4 s at national scale).
             self._catch_up_triggers(step=FINAL_RANGE_ROWS, between=between)
             self.pending = 0
+            if self.deferred:
+                add_search_backlog(
+                    self.connection, after=self.rowid_before, upto=self.indexed_upto
+                )
         else:
             self.flush()
             self.wait()

@@ -21,6 +21,7 @@ from typing import Literal
 
 from db.members._sql import placeholders, today_iso
 from db.members.types import Facet, MemberFilter
+from db.search import MEMBER_DOC, search_backlog
 from db.thai.phone import phone_digits_for_search
 from db.thai.text import normalize_for_search
 
@@ -32,6 +33,8 @@ SHORT_TERM_CANDIDATE_LIMIT = 40_000
 VOCAB_TABLE = "member_fts_terms"
 # What people type or paste inside an ID or phone number besides digits.
 _NUMBER_LIKE = re.compile(r"^\+?[0-9][0-9\-.()/]*$")
+# The search document of ``member m``, for members of the search backlog (db.search).
+BACKLOG_DOC = MEMBER_DOC.format(m="m").strip()
 # Columns a short (1-2 code point) term is looked for in.
 _SHORT_NAME_COLUMNS = ("m.first_name", "m.last_name", "m.nickname")
 _SHORT_LATIN_COLUMNS = ("lower(m.first_name_en)", "lower(m.last_name_en)")
@@ -232,13 +235,23 @@ def build_conditions(
 
     if active("text"):
         terms = parse_search_text(filters.text)
-        if terms.fts:
+        backlog = search_backlog(connection) if connection is not None else None
+        if terms.fts and backlog is not None:
+            # Members of the backlog may have no document yet: their text is searched as the
+            # index would (all terms, in the same document), the others through the index.
+            found = " AND ".join(["instr(lower(" + BACKLOG_DOC + "), ?) > 0"] * len(terms.fts))
+            c.add(
+                "(m.rowid IN (SELECT rowid FROM member_fts WHERE member_fts MATCH ?)"
+                f" OR (m.rowid > ? AND m.rowid <= ? AND {found}))",
+                [terms.match_expression, backlog.after, backlog.upto, *terms.fts],
+            )
+        elif terms.fts:
             c.add(
                 "m.rowid IN (SELECT rowid FROM member_fts WHERE member_fts MATCH ?)",
                 [terms.match_expression],
             )
             c.fts_match = terms.match_expression
-        elif terms.short and connection is not None:
+        elif terms.short and connection is not None and backlog is None:
             min_length = 1 if single_code_point_candidates else MIN_TRIGRAM - 1
             candidates = _short_term_candidates(connection, terms.short, min_length)
             if candidates is not None:

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from db.members.filters import parse_search_text
 from db.members.types import MemberFilter, MemberSort, SortColumn
+from db.search import search_backlog
 
 __all__ = ["MAX_FTS_MATCHES", "MemberNameIndex"]
 
@@ -259,8 +260,11 @@ class MemberNameIndex:
             if self._closed:
                 return None
             if terms.fts:
+                connection = self._query_connection()
+                if search_backlog(connection) is not None:
+                    return None  # members without their documents yet: SQL looks them up
                 return _fts_first(
-                    self._query_connection(),
+                    connection,
                     snapshot,
                     terms.match_expression,
                     short,

@@ -11,14 +11,17 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import gc
+import logging
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from db.engine import Database
+from db.search import index_search_backlog
 
 
 class _Relay(QObject):
@@ -120,23 +123,76 @@ def thaw_collector() -> None:
 
 CHECKPOINT_AFTER_MS = 1_500
 
+log = logging.getLogger(__name__)
+
 
 class BackgroundCheckpoint:
-    """Copies the write-ahead log into the database file on a thread of its own, after a bulk
-    write committed without doing so (an import of the whole register leaves about a gigabyte
+    """After a bulk write committed, on a thread of its own: the search documents it left to
+    write (the backlog of :mod:`db.search`, a short transaction per slice), then the write-ahead
+    log copied into the database file (an import of the whole register leaves about a gigabyte
     of log; copying it takes 2-3 s, which the user no longer waits for). Other connections
     keep reading and writing meanwhile. The thread starts ``after_ms`` later, from the event
-    loop, once the window has shown the result: begun at once, it stretched the window's last
-    stall of a 393,000-row import to 109-115 ms in 3 runs of 11. Not a daemon: quitting waits
-    for the copy."""
+    loop, once the window has shown the result: begun at once, the copy stretched the window's
+    last stall of a 393,000-row import to 109-115 ms in 3 runs of 11. Not a daemon: quitting
+    waits for the slice being written (:func:`stop_background_work` asks the rest to wait for
+    the next start, see :func:`resume_search_backlog`). With ``only_after_backlog`` the log is
+    copied only if there was a backlog to write."""
 
-    def __init__(self, database: Database, *, after_ms: int = CHECKPOINT_AFTER_MS) -> None:
-        self.thread = threading.Thread(target=database.checkpoint, name="wal-checkpoint")
-        QTimer.singleShot(after_ms, self.thread.start)  # no receiver: runs if the page closes
+    _running: ClassVar[set[BackgroundCheckpoint]] = set()
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        after_ms: int = CHECKPOINT_AFTER_MS,
+        only_after_backlog: bool = False,
+    ) -> None:
+        self._database = database
+        self._only_after_backlog = only_after_backlog
+        self._stop = threading.Event()
+        self.indexed = 0  # rowids of the backlog covered
+        self.thread = threading.Thread(target=self._run, name="bulk-write-tidy-up")
+        BackgroundCheckpoint._running.add(self)
+        QTimer.singleShot(after_ms, self._start)  # no receiver: runs if the page closes
+
+    def _start(self) -> None:
+        if self._stop.is_set():
+            BackgroundCheckpoint._running.discard(self)
+            return
+        self.thread.start()
+
+    def _run(self) -> None:
+        database = self._database
+        try:
+            self.indexed = index_search_backlog(
+                lambda: database.raw_connection(create=False), stop=self._stop.is_set
+            )
+        except sqlite3.Error as error:  # the file moved away, a disk error: next start retries
+            log.warning("search backlog not written: %s", error)
+        finally:
+            BackgroundCheckpoint._running.discard(self)
+        if self._stop.is_set() or (self._only_after_backlog and not self.indexed):
+            return
+        database.checkpoint()
+
+    def stop(self) -> None:
+        """Stop after the slice being written; the rest of the backlog waits (safe twice)."""
+        self._stop.set()
 
     def done(self) -> bool:
-        """True once the copy has run."""
+        """True once the work has run."""
         return self.thread.ident is not None and not self.thread.is_alive()
+
+
+def resume_search_backlog(database: Database) -> BackgroundCheckpoint:
+    """At start: the search documents an import left unwritten when the app last closed."""
+    return BackgroundCheckpoint(database, only_after_backlog=True)
+
+
+def stop_background_work() -> None:
+    """At quit: every :class:`BackgroundCheckpoint` stops after its current slice."""
+    for work in list(BackgroundCheckpoint._running):
+        work.stop()
 
 
 @contextlib.contextmanager

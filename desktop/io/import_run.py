@@ -467,7 +467,10 @@ def _import(
     *, session: Any, database: Database, **options: Any
 ) -> tuple[ImportReport, ProblemList]:
     """On the database thread: the import commits its own transaction (``session``, the
-    executor's, is left unused) without copying its write-ahead log into the database file;
-    the run page has that done in the background once the result is shown."""
+    executor's, is left unused) without writing a bulk import's search documents or copying
+    its write-ahead log into the database file; the run page has both done in the background
+    once the result is shown (searches find the new members meanwhile)."""
     del session
-    return import_and_list_problems(database, checkpoint=False, **options)
+    return import_and_list_problems(
+        database, checkpoint=False, defer_search_index=True, **options
+    )

@@ -19,6 +19,7 @@ from db.members.profile import get_member
 from db.members.query import search_member_keys
 from db.members.search_index import MemberNameIndex
 from db.members.types import MemberFilter, MemberInput, MemberSort, SortColumn
+from db.search import add_search_backlog
 
 MEMBERS = 3_000
 BY_NAME = MemberSort(SortColumn.NAME)
@@ -250,3 +251,19 @@ def test_closed_index_answers_nothing(demo: Database) -> None:
     index.close()
     assert index.first_keys(filters=MemberFilter(text="ส"), limit=5) is None
     assert not index.refresh()
+
+
+def test_terms_for_the_search_index_go_to_sql_while_an_import_is_being_indexed(
+    demo: Database, index: MemberNameIndex
+) -> None:
+    filters = MemberFilter(text=names_of(demo)[10][0][:3])
+    assert index.first_keys(filters=filters, limit=10) is not None
+    connection = demo.raw_connection()
+    try:  # as a bulk import leaves it (db.search): members 1-5 may lack their documents
+        add_search_backlog(connection, after=0, upto=5)
+    finally:
+        connection.close()
+    index.refresh()
+    assert index.first_keys(filters=filters, limit=10) is None
+    short = MemberFilter(text=names_of(demo)[10][0][:2])  # not an index term: still answered
+    assert index.first_keys(filters=short, limit=10) == full_keys(demo, short, BY_NAME)[:10]
