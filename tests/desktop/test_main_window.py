@@ -26,10 +26,12 @@ from pytestqt.qtbot import QtBot
 import desktop.main_window as main_window_module
 from db.demo import populate
 from db.engine import Database
+from db.search import add_search_backlog, check_member_index, search_backlog
 from desktop import i18n, settings
 from desktop.app import build_main_window
 from desktop.db_worker import DbExecutor
 from desktop.home import HomeView
+from desktop.io.background import CHECKPOINT_AFTER_MS
 from desktop.main_window import MainWindow
 from desktop.settings_dialog import date_era, thai_digits_in_documents
 
@@ -406,3 +408,45 @@ def test_file_menu_opens_the_import_wizard_and_the_export_dialog(
     _press(qtbot, window, "Ctrl+Shift+E")
     qtbot.waitUntil(lambda: window.findChild(ExportDialog, "exportDialog") is not None)
     window.findChild(ExportDialog, "exportDialog").reject()
+
+
+def _leave_search_backlog(database: Database, upto: int) -> None:
+    """As an import the app closed on leaves it: members 1..upto without search documents."""
+    connection = database.raw_connection()
+    try:
+        connection.execute("DELETE FROM member_fts WHERE rowid <= ?", (upto,))
+        add_search_backlog(connection, after=0, upto=upto)
+    finally:
+        connection.close()
+
+
+def _backlog_and_whole(database: Database) -> tuple[object, bool]:
+    connection = database.raw_connection()
+    try:
+        return search_backlog(connection), check_member_index(connection)
+    finally:
+        connection.close()
+
+
+def test_search_documents_left_by_an_import_are_written_after_the_start(
+    open_window: Callable[[], MainWindow], demo_database: Database, qtbot: QtBot
+) -> None:
+    _leave_search_backlog(demo_database, 50)
+    window = open_window()
+    assert not window.search_backlog.done()  # not while the window opens
+    qtbot.waitUntil(window.search_backlog.done, timeout=20_000)
+    assert window.search_backlog.indexed == 50
+    assert _backlog_and_whole(demo_database) == (None, True)
+
+
+def test_closing_at_once_leaves_the_search_backlog_for_the_next_start(
+    demo_database: Database, qtbot: QtBot, qasync_loop: Any
+) -> None:
+    _leave_search_backlog(demo_database, 50)
+    window = MainWindow(database=demo_database)
+    qtbot.addWidget(window)
+    window.close()
+    qtbot.wait(2 * CHECKPOINT_AFTER_MS)
+    assert window.search_backlog.thread.ident is None  # never started
+    backlog, whole = _backlog_and_whole(demo_database)
+    assert backlog is not None and not whole

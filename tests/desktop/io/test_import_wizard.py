@@ -13,6 +13,9 @@ from python_calamine import CalamineWorkbook
 
 from db.engine import Database
 from db.io.import_report import REASON_HEADER
+from db.members.query import search_member_keys
+from db.members.types import MemberFilter
+from db.search import check_member_index, search_backlog
 from desktop.db_worker import Changes, DbExecutor
 from desktop.io.import_models import PREVIEW_FIELDS, MappingModel, PreviewModel
 from desktop.io.import_wizard import ImportWizard
@@ -298,7 +301,7 @@ def test_event_loop_keeps_turning_during_a_20k_import(
     assert worst < 100, f"the event loop stalled {worst:.0f} ms"
 
 
-def test_the_log_is_copied_into_the_file_after_the_result_is_shown(
+def test_the_search_index_and_the_log_are_done_after_the_result_is_shown(
     wizard: ImportWizard, seeded: tuple[Database, dict[str, str]], qtbot: QtBot, tmp_path: Path
 ) -> None:
     database, _ = seeded
@@ -311,7 +314,19 @@ def test_the_log_is_copied_into_the_file_after_the_result_is_shown(
     checkpoint = wizard.run_page.checkpoint
     assert checkpoint is not None
     assert not checkpoint.done()  # not begun while the result is being shown
-    qtbot.waitUntil(checkpoint.done, timeout=30_000)
+    connection = database.raw_connection()
+    try:
+        backlog = search_backlog(connection)  # the new members' search documents: later
+        assert backlog is not None and backlog.size == 2_000
+        with database.session() as session:  # found meanwhile all the same
+            keys = search_member_keys(session, filters=MemberFilter(text="ทดสอบ"))
+            assert len(keys) == 2_000
+        qtbot.waitUntil(checkpoint.done, timeout=30_000)
+        assert checkpoint.indexed == 2_000
+        assert search_backlog(connection) is None
+        assert check_member_index(connection)
+    finally:
+        connection.close()
     assert Path(f"{database.path}-wal").stat().st_size == 0
     assert live_members(database) == 2_000 + 2
 
