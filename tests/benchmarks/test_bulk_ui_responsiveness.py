@@ -162,7 +162,7 @@ def test_import_wizard_stays_responsive(
     _step(qtbot, "import", wizard.next, wizard.run_page.isComplete, figures)
     checkpoint = wizard.run_page.checkpoint
     assert checkpoint is not None
-    _step(qtbot, "summary, log copied behind", lambda: None,
+    _step(qtbot, "summary, search documents and log behind", lambda: None,
           checkpoint.done, figures)  # fmt: skip
     _print(f"import wizard, {MEMBERS:,}-row .xlsx", figures)
     assert wizard.report is not None and wizard.report.imported == MEMBERS
