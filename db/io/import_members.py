@@ -32,6 +32,7 @@ import contextlib
 import datetime as dt
 import functools
 import json
+import logging
 import queue
 import sqlite3
 import sys
@@ -49,6 +50,7 @@ from db.history.actor import current_actor
 from db.identity import SITE_ID_KEY, THIS_OFFICE_KEY, clock_for
 from db.ids import new_id, new_ids
 from db.io import collector
+from db.io.check_process import CheckerFailed, CheckerProcess, adopt
 from db.io.headers import HeaderInfo, detect_header, header_score
 from db.io.import_report import ImportReport
 from db.io.import_sql import insert_rows
@@ -66,6 +68,7 @@ from db.io.normalise import (
 )
 from db.io.readers import ImportFileError, SheetTable, TableCache, is_blank, read_table
 from db.io.shards import ShardedDict
+from db.io.sheet_process import worth_a_child
 from db.members._sql import dbapi
 from db.models.base import utc_now_iso
 from db.search import INSERT_TRIGGER as SEARCH_INSERT_TRIGGER
@@ -74,6 +77,7 @@ from db.sync.clock import HlcRun
 from db.thai.collation import thai_sort_key, thai_sort_keys
 
 Progress = Callable[[int, int], bool]
+log = logging.getLogger(__name__)
 
 DUPLICATE_POLICIES = ("skip", "update", "new")
 BATCH_ROWS = 2_000  # rows read, checked and written between progress calls
@@ -92,6 +96,7 @@ JOB_QUEUE = 32  # jobs waiting for the writer thread: smooths its FTS ranges (bo
 IMPORT_CACHE_KIB = 256_000
 SWITCH_INTERVAL = 0.0005
 SORTER_THREADS = 2  # helper threads for the sorts that rebuild the member indexes
+SECOND_PROCESS_FROM_ROWS = 50_000  # rows from which the checks are shared with a child process
 
 _INSERT_COLUMNS = (
     "id", "owner_office_id", "created_at", "updated_at", "hlc", *MEMBER_COLUMNS, "name_key",
@@ -233,6 +238,7 @@ def import_members(
     cache: TableCache | None = None,
     checkpoint: bool = True,
     defer_search_index: bool = False,
+    second_process: bool = False,
 ) -> ImportReport:
     """Import the members of a sheet; see the module docstring.
 
@@ -244,7 +250,9 @@ def import_members(
     import (one that brings more members than there are) leaves its new members' search
     documents as a backlog (:mod:`db.search`): the caller runs
     :func:`db.search.index_search_backlog` after the commit (searches find those members
-    meanwhile, more slowly). ``mapping`` None
+    meanwhile, more slowly). With a Database (or ``second_process``, for a session that has
+    written nothing yet: the child reads the committed database), a big import checks every
+    other batch of rows in a second process (:mod:`db.io.check_process`). ``mapping`` None
     uses the mapping saved for this header layout, else the guessed one; a real import saves
     the mapping it used (``remember_mapping``). ``on_duplicate``: ``skip`` (default),
     ``update`` (fill the existing member with the sheet's non-empty values) or ``new``.
@@ -262,6 +270,7 @@ def import_members(
                 inner, path=path, sheet=sheet, mapping=mapping, header_row=header_row,
                 on_duplicate=on_duplicate, dry_run=dry_run, remember_mapping=remember_mapping,
                 progress=progress, cache=cache, defer_search_index=defer_search_index,
+                second_process=True,
             )  # fmt: skip
             committing = time.perf_counter()
             _commit_without_checkpoint(dbapi(inner))  # the session's own commit is then a no-op
@@ -276,6 +285,7 @@ def import_members(
             session, path=Path(path), sheet=sheet, mapping=mapping, header_row=header_row,
             on_duplicate=on_duplicate, dry_run=dry_run, remember_mapping=remember_mapping,
             progress=progress, cache=cache, defer_search_index=defer_search_index,
+            second_process=second_process,
         )  # fmt: skip
 
 
@@ -292,25 +302,42 @@ def _import(
     progress: Progress | None,
     cache: TableCache | None,
     defer_search_index: bool = False,
+    second_process: bool = False,
 ) -> ImportReport:
     started = time.perf_counter()
-    opened = _open_sheet(
-        session, path=path, sheet=sheet, mapping=mapping, header_row=header_row, cache=cache
-    )
+    connection = dbapi(session)
+    checker = _start_checker(connection, path) if second_process else None
+    try:
+        opened = _open_sheet(
+            session, path=path, sheet=sheet, mapping=mapping, header_row=header_row, cache=cache
+        )
+    except BaseException:
+        if checker is not None:
+            checker.stop()
+        raise
     read_seconds = time.perf_counter() - started
+    if checker is not None:
+        if len(opened.table.rows) - opened.header.data_start < SECOND_PROCESS_FROM_ROWS:
+            checker.stop()  # not worth it after all
+            checker = None
+        else:
+            checker.configure(opened.mapping, opened.header.names)
     if not opened.mapping.has_name():
+        if checker is not None:
+            checker.stop()
         raise ImportFileError(
             "no_name_column",
             "No column holds the members' names: map a column to the first name or full name",
         )
-    connection = dbapi(session)
     if dry_run:
-        importer = _Importer(session, opened, on_duplicate=on_duplicate, dry_run=True)
+        importer = _Importer(
+            session, opened, on_duplicate=on_duplicate, dry_run=True, checker=checker
+        )
         importer.run(progress=progress)
     else:
         importer = _Importer(
             session, opened, on_duplicate=on_duplicate, dry_run=False,
-            defer_search_index=defer_search_index,
+            defer_search_index=defer_search_index, checker=checker,
         )  # fmt: skip
         connection.execute(f"SAVEPOINT {SAVEPOINT}")
         try:
@@ -341,6 +368,22 @@ def _import(
     if dry_run:
         report.seconds = time.perf_counter() - started
     return report
+
+
+def _start_checker(connection: sqlite3.Connection, path: Path) -> CheckerProcess | None:
+    """A second process for the checks when the file looks big enough to be worth one (a
+    process costs ~1 s to start; it starts while the sheet is read, and is stopped if the
+    sheet has fewer than SECOND_PROCESS_FROM_ROWS rows after all), else None."""
+    if not worth_a_child(path):
+        return None
+    files = {name: file for _seq, name, file in connection.execute("PRAGMA database_list")}
+    if not files.get("main"):
+        return None  # an in-memory database: nothing a child could read
+    try:
+        return CheckerProcess(path=Path(files["main"]), today=dt.date.today())
+    except Exception as error:  # no process here (a sandbox, a frozen build without support)
+        log.info("checking the rows in-process: no second process (%s)", error)
+        return None
 
 
 @contextlib.contextmanager
@@ -502,8 +545,10 @@ class _Importer:
         dry_run: bool,
         limit: int | None = None,
         defer_search_index: bool = False,
+        checker: CheckerProcess | None = None,
     ) -> None:
         self.session = session
+        self.checker = checker
         self.connection = dbapi(session)
         self.sheet = sheet
         self.on_duplicate = on_duplicate
@@ -556,14 +601,36 @@ class _Importer:
             self.writer = _Writer(self, expected=total)
         done = 0
         checking = 0.0
-        for batch in self._batches():
-            cpu = time.thread_time()
-            self._batch(batch)
-            checking += time.thread_time() - cpu
-            self.report.phases["checks"] = checking
-            done = batch[-1][0] - self.sheet.header.data_start
-            if progress is not None and progress(min(done, total), total) is False:
-                raise ImportCancelled("import cancelled: nothing was written")
+        batches = list(self._batches())
+        checker = self.checker
+        if checker is not None:  # every other batch, checked by the child meanwhile
+            for index in range(1, len(batches), 2):
+                checker.send(index, batches[index])
+        try:
+            for index, batch in enumerate(batches):
+                cpu = time.thread_time()
+                results = None
+                if checker is not None and index % 2:
+                    try:
+                        results = checker.results(index)
+                        adopt(results, self.context)
+                    except CheckerFailed:
+                        checker = None  # the rest is checked here
+                if results is None:
+                    normalise = self.normaliser.normalise
+                    results = [normalise(cells, row) for row, cells in batch]
+                self._batch(batch, results)
+                checking += time.thread_time() - cpu
+                self.report.phases["checks"] = checking
+                done = batch[-1][0] - self.sheet.header.data_start
+                if progress is not None and progress(min(done, total), total) is False:
+                    raise ImportCancelled("import cancelled: nothing was written")
+        except BaseException:
+            if self.checker is not None:
+                self.checker.stop()
+            raise
+        if self.checker is not None:
+            self.checker.close()
         if self.writer is not None:
             finishing = time.perf_counter()
 
@@ -577,9 +644,9 @@ class _Importer:
         if progress is not None and done < total and progress(total, total) is False:
             raise ImportCancelled("import cancelled: nothing was written")
 
-    def _batch(self, batch: list[tuple[int, Sequence[object]]]) -> None:
-        normalise = self.normaliser.normalise
-        results = [normalise(cells, row) for row, cells in batch]
+    def _batch(
+        self, batch: list[tuple[int, Sequence[object]]], results: list[NormalisedRow]
+    ) -> None:
         report = self.report
         good = [r for r in results if r.ok]
         names = thai_sort_keys(f"{r.values['first_name']} {r.values['last_name']}" for r in good)

@@ -301,6 +301,11 @@ class OrganisationMatcher:
             return OrganisationMatch(None, "created", official, pending=pending)
         return OrganisationMatch(None, "unknown")
 
+    def adopt(self, pending: PendingOrganisation) -> PendingOrganisation:
+        """This matcher's pending organisation of the same name and province as ``pending``
+        (one made in another process), which becomes it if there is none yet."""
+        return self._pending.setdefault((pending.province_code, pending.key), pending)
+
     def created(self, pending: PendingOrganisation, organisation_id: str) -> None:
         """The pending organisation was written: rows after this one match it exactly."""
         pending.id = organisation_id

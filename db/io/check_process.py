@@ -1,0 +1,178 @@
+"""Checking a big import's rows in a second process, beside the importing one.
+
+The row checks (:class:`db.io.normalise.RowNormaliser`) are Python that holds the GIL: at
+393,000 rows they took 17-22 s of the importing thread, the longest part of the import, while
+the second core only had the writer thread's SQL to run. A :class:`CheckerProcess` is a child
+process with a normaliser of its own, made from the same database (its committed state: only
+an import that has its own transaction uses one) for the same mapping, headers and day. It
+starts before the sheet is read, and reads the reference lists meanwhile. The
+importing thread hands it every other batch of rows and checks the others itself; the child's
+results come back in order (pickled: about a third of the cost of checking them).
+
+What the child cannot know is what the importing process saw in the batches before: which new
+organisations and groups were named already, and so which row is the first to name one (the
+row that gets the "created" warning). :func:`adopt` settles that as each batch of the child's
+results is taken, in file order, so the report is the one checking every row in-process gives.
+
+A child that cannot be started, fails or dies is not an error: the importing thread checks the
+rest itself (:class:`CheckerFailed` tells it to).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import logging
+import multiprocessing
+import pickle
+import queue
+from collections.abc import Sequence
+from multiprocessing.queues import Queue
+from pathlib import Path
+from typing import Any
+
+from db.io.mapping import ColumnMapping
+from db.io.normalise import ImportContext, NormalisedRow, RowNormaliser
+
+log = logging.getLogger(__name__)
+
+POLL_S = 0.5  # how often a wait for results looks whether the child is still alive
+STOP_TIMEOUT_S = 5.0
+CREATED_WARNINGS = ("organisation_created", "group_created")
+
+Batch = Sequence[tuple[int, Sequence[object]]]
+
+
+class CheckerFailed(Exception):
+    """The child cannot check (any more): the caller checks the rows itself."""
+
+
+def _child(requests: Queue[Any], results: Queue[Any], path: str, today: dt.date) -> None:
+    gc.disable()  # millions of short-lived objects, next to no cycles (db.io.collector)
+    try:
+        # Imported here: the parent's import of this module must not load the engine twice.
+        from sqlmodel import Session
+
+        from db.engine import create_db_engine
+        from db.members._sql import dbapi
+
+        engine = create_db_engine(Path(path))
+        with Session(engine) as session:
+            context = ImportContext(session, dbapi(session), today=today)
+            session.rollback()
+        engine.dispose()
+        job = requests.get()  # the mapping, once the sheet is read
+        if job is None:
+            return
+        _kind, mapping, headers = job
+        normaliser = RowNormaliser(context, mapping, headers)
+        while True:
+            job = requests.get()
+            if job is None:
+                break
+            index, batch = job
+            checked = [normaliser.normalise(cells, row) for row, cells in batch]
+            # Pickled now: the queue's feeder thread would pickle them later, after the next
+            # batches changed the pending organisations and groups they share.
+            results.put((index, pickle.dumps(checked, pickle.HIGHEST_PROTOCOL)))
+    except BaseException as error:  # reported, then the parent checks the rest itself
+        results.put(("error", f"{type(error).__name__}: {error}"))
+
+
+class CheckerProcess:
+    """A child process checking the batches it is sent, in order (see the module docstring)."""
+
+    def __init__(self, *, path: Path, today: dt.date) -> None:
+        """Start the child: it reads the reference lists of the database at ``path`` while
+        the sheet is read here; :meth:`configure` then gives it the sheet's mapping."""
+        context = multiprocessing.get_context("spawn")
+        self._requests: Queue[Any] = context.Queue()
+        self._results: Queue[Any] = context.Queue()
+        # A child gone must not keep this process waiting at exit for rows it never read.
+        self._requests.cancel_join_thread()
+        self._process = context.Process(
+            target=_child, name="khrueakhai-row-checker", daemon=True,
+            args=(self._requests, self._results, str(path), today),
+        )  # fmt: skip
+        self._process.start()  # raises when no process can be started
+        self._failed = False
+
+    def configure(self, mapping: ColumnMapping, headers: Sequence[str]) -> None:
+        self._requests.put(("mapping", mapping, tuple(headers)))
+
+    def send(self, index: int, batch: Batch) -> None:
+        """Queue a batch (it is written to the child by a feeder thread: this returns)."""
+        if not self._failed:
+            self._requests.put((index, list(batch)))
+
+    def results(self, index: int) -> list[NormalisedRow]:
+        """The child's results for batch ``index`` (batches come back in the order sent).
+        Raises CheckerFailed when the child failed or died."""
+        if self._failed:
+            raise CheckerFailed("the checking process stopped before")
+        while True:
+            try:
+                message = self._results.get(timeout=POLL_S)
+            except queue.Empty:
+                if not self._process.is_alive():
+                    self._fail("the checking process stopped")
+                continue
+            if message[0] == "error":
+                self._fail(str(message[1]))
+            if message[0] != index:
+                self._fail(f"batch {message[0]} came back instead of batch {index}")
+            return pickle.loads(message[1])  # type: ignore[no-any-return]
+
+    def _fail(self, why: str) -> None:
+        log.warning("checking the rows in-process: %s", why)
+        self._failed = True
+        self.close()
+        raise CheckerFailed(why)
+
+    def close(self) -> None:
+        """End the child (at once when it failed or the import stops early); safe twice."""
+        if self._process.is_alive() and not self._failed:
+            self._requests.put(None)
+            self._process.join(STOP_TIMEOUT_S)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+        self._requests.close()
+        self._results.close()
+
+    def stop(self) -> None:
+        """End the child without waiting for the batches it was sent (a cancel, an error)."""
+        self._failed = True
+        self.close()
+
+
+def adopt(results: list[NormalisedRow], context: ImportContext) -> None:
+    """Make the child's results this process's: the organisations and groups to create become
+    this process's pending ones (one object per name, as the writer expects), and a "created"
+    warning stays only on the first row, in file order, that names one."""
+    matcher = context.organisations
+    for result in results:
+        first = _first_codes(result)
+        pending = result.organisation
+        if pending is not None:
+            own = matcher.adopt(pending)
+            result.organisation = own
+            _settle_first("organisation_created", own, result, first)
+        group = result.group
+        if group is not None:
+            own_group = context.pending_groups.setdefault(group.key, group)
+            result.group = own_group
+            _settle_first("group_created", own_group, result, first)
+
+
+def _first_codes(result: NormalisedRow) -> set[str]:
+    return {w.code for w in result.warnings if w.code in CREATED_WARNINGS}
+
+
+def _settle_first(code: str, own: Any, result: NormalisedRow, first: set[str]) -> None:
+    if code not in first:
+        return
+    if own.first_row and own.first_row != result.row:  # named by an earlier row already
+        result.warnings = [w for w in result.warnings if w.code != code]
+    else:
+        own.first_row = result.row

@@ -1,0 +1,201 @@
+"""A big import shares its row checks with a second process (db.io.check_process): the report
+and the register are exactly those of checking every row in-process, whichever process first
+meets a new organisation or group; a child that dies is replaced by the importing thread, and
+a cancel leaves no process behind."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from db.engine import Database, open_database
+from db.io import check_process
+from db.io import import_members as import_module
+from db.io.import_members import ImportCancelled, import_members
+from db.io.import_report import ImportReport
+from tests.db.io.fixtures_import import (
+    national_id,
+    seed_register,
+    write_messy_xlsx,
+    write_simple_xlsx,
+)
+
+HEADER = ("ชื่อ-สกุล", "เลขประจำตัวประชาชน", "สังกัด", "จังหวัด", "กลุ่ม", "เบอร์โทรศัพท์")
+NEW_ORG = "อบต.ทุ่งใหม่เอี่ยม"
+NEW_GROUP = "ชมรมนักบริหารงานคลัง"
+
+
+def _rows() -> list[tuple[str, ...]]:
+    """Rows in batches of 2: the first batch checked here, the next by the child, and so on
+    (the child's rows have i = 2, 3, 6, 7, 10, 11, ...). The new organisation is named first
+    by a rejected row of the child's (i = 3), then here (i = 4: its warning), then by the
+    child (i = 6: the child's first, no warning in the report); the new group first by a
+    rejected row of the child's (i = 2), then by the child (i = 7: the warning), then here.
+    Rows 19-23 repeat the names of rows 0-4; the last row repeats row 1's national ID."""
+    rows: list[tuple[str, ...]] = []
+    for i in range(24):
+        org, group, province, phone = "", "", "นครราชสีมา", f"08{i:08d}"
+        if i in (3, 4, 6, 13, 20):
+            org = NEW_ORG
+        if i in (2, 7, 9, 21):
+            group = NEW_GROUP
+        if i == 3:
+            phone = "12345"  # rejected
+        if i == 2:
+            province = "ไม่มีจังหวัดนี้"  # rejected
+        name = f"นายสมหมาย ทดลอง{i % 19}"
+        rows.append((name, national_id(f"{310000000000 + i * 7:012d}"), org, province, group,
+                     phone))  # fmt: skip
+    rows.append(("นางสาวมาลี ดีใจ", national_id(f"{310000000000 + 7:012d}"), "", "นครราชสีมา",
+                 "", "0812345678"))  # fmt: skip
+    return rows
+
+
+@pytest.fixture
+def forced(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any sheet is big enough for a second process; batches of 2 rows alternate."""
+    monkeypatch.setattr(import_module, "SECOND_PROCESS_FROM_ROWS", 1)
+    monkeypatch.setattr(import_module, "BATCH_ROWS", 2)
+    monkeypatch.setattr(import_module, "worth_a_child", lambda _path: True)
+
+
+@pytest.fixture
+def databases(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
+    pair = []
+    for name in ("here", "beside"):
+        database = open_database(tmp_path / f"{name}.sqlite")
+        seed_register(database)
+        pair.append(database)
+    yield pair[0], pair[1]
+    for database in pair:
+        database.dispose()
+
+
+def _outcome(report: ImportReport) -> dict[str, object]:
+    return {
+        "counts": (report.imported, report.updated, report.skipped, report.rejected),
+        "errors": report.errors, "warnings": report.warnings,
+        "duplicates": [  # the two registers' members have ids of their own
+            {k: ("(id)" if k == "existing_member_id" else v) for k, v in d.items()}
+            for d in report.duplicates
+        ],
+        "organisations": len(report.created_organisations),
+        "groups": len(report.created_groups),
+    }  # fmt: skip
+
+
+def _register(database: Database) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(database.path)
+    try:
+        return connection.execute(
+            "SELECT m.first_name, m.last_name, m.national_id, m.phone, o.name, g.name"
+            " FROM member m LEFT JOIN organisation o ON o.id = m.organisation_id"
+            " LEFT JOIN group_membership gm ON gm.member_id = m.id"
+            " LEFT JOIN network_group g ON g.id = gm.group_id ORDER BY m.rowid"
+        ).fetchall()
+    finally:
+        connection.close()
+
+
+def _spy_on_children(monkeypatch: pytest.MonkeyPatch) -> list[check_process.CheckerProcess]:
+    made: list[check_process.CheckerProcess] = []
+    real = import_module.CheckerProcess
+
+    def make(**options: object) -> check_process.CheckerProcess:
+        made.append(real(**options))  # type: ignore[arg-type]
+        return made[-1]
+
+    monkeypatch.setattr(import_module, "CheckerProcess", make)
+    return made
+
+
+@pytest.mark.parametrize("policy", ["skip", "new"])
+def test_the_report_and_register_are_those_of_checking_in_process(
+    databases: tuple[Database, Database], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    policy: str,
+) -> None:  # fmt: skip
+    here, beside = databases
+    path = write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows())
+    with here.session() as session:  # in-process: a session has no second process
+        expected = import_members(session, path=path, on_duplicate=policy)
+    monkeypatch.setattr(import_module, "SECOND_PROCESS_FROM_ROWS", 1)
+    monkeypatch.setattr(import_module, "BATCH_ROWS", 2)
+    monkeypatch.setattr(import_module, "worth_a_child", lambda _path: True)
+    children = _spy_on_children(monkeypatch)
+    report = import_members(beside, path=path, on_duplicate=policy)
+    assert len(children) == 1  # the rows were shared
+    assert _outcome(report) == _outcome(expected)
+    created = {w["code"]: w["row"] for w in report.warnings if "created" in str(w["code"])}
+    assert created == {"organisation_created": 4 + 2, "group_created": 7 + 2}  # sheet rows
+    assert _register(beside) == _register(here)
+    assert not multiprocessing.active_children()
+
+
+def test_the_messy_sheet_gives_the_same_report(
+    databases: tuple[Database, Database], tmp_path: Path, forced: None
+) -> None:
+    here, beside = databases
+    path = write_messy_xlsx(tmp_path / "m.xlsx")
+    report = import_members(beside, path=path)
+    with here.session() as session:  # in-process: a session has no second process
+        in_process = import_members(session, path=path)
+    assert _outcome(report) == _outcome(in_process)
+    assert _register(beside) == _register(here)
+
+
+def test_a_child_that_dies_is_replaced_by_the_importing_thread(
+    databases: tuple[Database, Database], tmp_path: Path, forced: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    here, beside = databases
+    path = write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows())
+    expected = import_members(here, path=path)
+    children = _spy_on_children(monkeypatch)
+    killed: list[int] = []
+
+    def progress(done: int, _total: int) -> bool:
+        if done >= 2 and not killed:  # after the first batch: the child is killed
+            for child in multiprocessing.active_children():
+                if child.name == "khrueakhai-row-checker" and child.pid is not None:
+                    os.kill(child.pid, signal.SIGKILL)
+                    killed.append(child.pid)
+        return True
+
+    report = import_members(beside, path=path, progress=progress)
+    assert killed and len(children) == 1
+    assert _outcome(report) == _outcome(expected)
+    assert _register(beside) == _register(here)
+
+
+def test_a_cancel_leaves_no_process_and_nothing_written(
+    databases: tuple[Database, Database], tmp_path: Path, forced: None
+) -> None:
+    _here, beside = databases
+    path = write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows())
+    before = _register(beside)
+
+    def progress(done: int, _total: int) -> bool:
+        return done < 6
+
+    with pytest.raises(ImportCancelled):
+        import_members(beside, path=path, progress=progress)
+    assert not multiprocessing.active_children()
+    assert _register(beside) == before
+
+
+def test_a_small_sheet_stops_the_child_it_started(
+    databases: tuple[Database, Database], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _here, beside = databases
+    monkeypatch.setattr(import_module, "worth_a_child", lambda _path: True)
+    children = _spy_on_children(monkeypatch)
+    report = import_members(beside, path=write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows()))
+    assert report.imported > 0
+    assert len(children) == 1  # started while the sheet was read, stopped: 25 rows
+    assert not multiprocessing.active_children()
