@@ -97,6 +97,7 @@ IMPORT_CACHE_KIB = 256_000
 SWITCH_INTERVAL = 0.0005
 SORTER_THREADS = 2  # helper threads for the sorts that rebuild the member indexes
 SECOND_PROCESS_FROM_ROWS = 50_000  # rows from which the checks are shared with a child process
+CHILD_CYCLE, CHILD_BATCHES = 3, 2  # the child checks 2 batches of every 3
 
 _INSERT_COLUMNS = (
     "id", "owner_office_id", "created_at", "updated_at", "hlc", *MEMBER_COLUMNS, "name_key",
@@ -370,6 +371,12 @@ def _import(
     return report
 
 
+def _for_the_child(index: int) -> bool:
+    """Whether batch ``index`` is checked by the second process: CHILD_BATCHES of every
+    CHILD_CYCLE (this thread also takes every batch through the duplicate checks and writes)."""
+    return index % CHILD_CYCLE >= CHILD_CYCLE - CHILD_BATCHES
+
+
 def _start_checker(connection: sqlite3.Connection, path: Path) -> CheckerProcess | None:
     """A second process for the checks when the file looks big enough to be worth one (a
     process costs ~1 s to start; it starts while the sheet is read, and is stopped if the
@@ -604,13 +611,14 @@ class _Importer:
         batches = list(self._batches())
         checker = self.checker
         if checker is not None:  # every other batch, checked by the child meanwhile
-            for index in range(1, len(batches), 2):
-                checker.send(index, batches[index])
+            for index in range(len(batches)):
+                if _for_the_child(index):
+                    checker.send(index, batches[index])
         try:
             for index, batch in enumerate(batches):
                 cpu = time.thread_time()
                 results = None
-                if checker is not None and index % 2:
+                if checker is not None and _for_the_child(index):
                     try:
                         results = checker.results(index)
                         adopt(results, self.context)

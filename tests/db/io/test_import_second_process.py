@@ -57,12 +57,20 @@ def _rows() -> list[tuple[str, ...]]:
     return rows
 
 
-@pytest.fixture
-def forced(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any sheet is big enough for a second process; batches of 2 rows alternate."""
+def _force(monkeypatch: pytest.MonkeyPatch, cycle: int = 2, child_batches: int = 1) -> None:
+    """Any sheet is big enough for a second process; batches of 2 rows, the child's
+    ``child_batches`` of every ``cycle`` (the last ones)."""
     monkeypatch.setattr(import_module, "SECOND_PROCESS_FROM_ROWS", 1)
     monkeypatch.setattr(import_module, "BATCH_ROWS", 2)
+    monkeypatch.setattr(import_module, "CHILD_CYCLE", cycle)
+    monkeypatch.setattr(import_module, "CHILD_BATCHES", child_batches)
     monkeypatch.setattr(import_module, "worth_a_child", lambda _path: True)
+
+
+@pytest.fixture
+def forced(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches of 2 rows alternate between this process and the child."""
+    _force(monkeypatch)
 
 
 @pytest.fixture
@@ -124,9 +132,7 @@ def test_the_report_and_register_are_those_of_checking_in_process(
     path = write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows())
     with here.session() as session:  # in-process: a session has no second process
         expected = import_members(session, path=path, on_duplicate=policy)
-    monkeypatch.setattr(import_module, "SECOND_PROCESS_FROM_ROWS", 1)
-    monkeypatch.setattr(import_module, "BATCH_ROWS", 2)
-    monkeypatch.setattr(import_module, "worth_a_child", lambda _path: True)
+    _force(monkeypatch)
     children = _spy_on_children(monkeypatch)
     report = import_members(beside, path=path, on_duplicate=policy)
     assert len(children) == 1  # the rows were shared
@@ -137,9 +143,12 @@ def test_the_report_and_register_are_those_of_checking_in_process(
     assert not multiprocessing.active_children()
 
 
+@pytest.mark.parametrize("share", [(2, 1), (3, 2)], ids=["half", "two-thirds"])
 def test_the_messy_sheet_gives_the_same_report(
-    databases: tuple[Database, Database], tmp_path: Path, forced: None
-) -> None:
+    databases: tuple[Database, Database], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    share: tuple[int, int],
+) -> None:  # fmt: skip
+    _force(monkeypatch, *share)
     here, beside = databases
     path = write_messy_xlsx(tmp_path / "m.xlsx")
     report = import_members(beside, path=path)
