@@ -26,6 +26,7 @@ import logging
 import multiprocessing
 import pickle
 import queue
+import time
 from collections.abc import Sequence
 from multiprocessing.queues import Queue
 from pathlib import Path
@@ -69,6 +70,7 @@ def _child(requests: Queue[Any], results: Queue[Any], path: str, today: dt.date)
         while True:
             job = requests.get()
             if job is None:
+                results.put(("cpu", time.process_time()))
                 break
             index, batch = job
             checked = [normaliser.normalise(cells, row) for row, cells in batch]
@@ -96,6 +98,7 @@ class CheckerProcess:
         )  # fmt: skip
         self._process.start()  # raises when no process can be started
         self._failed = False
+        self.cpu_seconds = 0.0  # the child's, once closed after its work
 
     def configure(self, mapping: ColumnMapping, headers: Sequence[str]) -> None:
         self._requests.put(("mapping", mapping, tuple(headers)))
@@ -133,6 +136,12 @@ class CheckerProcess:
         """End the child (at once when it failed or the import stops early); safe twice."""
         if self._process.is_alive() and not self._failed:
             self._requests.put(None)
+            try:
+                message = self._results.get(timeout=STOP_TIMEOUT_S)
+            except queue.Empty:
+                message = ()
+            if message and message[0] == "cpu":
+                self.cpu_seconds = float(message[1])
             self._process.join(STOP_TIMEOUT_S)
         if self._process.is_alive():
             self._process.kill()

@@ -639,6 +639,7 @@ class _Importer:
             raise
         if self.checker is not None:
             self.checker.close()
+            self.report.phases["checks beside"] = self.checker.cpu_seconds
         if self.writer is not None:
             finishing = time.perf_counter()
 

@@ -136,6 +136,7 @@ def test_the_report_and_register_are_those_of_checking_in_process(
     children = _spy_on_children(monkeypatch)
     report = import_members(beside, path=path, on_duplicate=policy)
     assert len(children) == 1  # the rows were shared
+    assert report.phases["checks beside"] > 0  # the child's CPU time
     assert _outcome(report) == _outcome(expected)
     created = {w["code"]: w["row"] for w in report.warnings if "created" in str(w["code"])}
     assert created == {"organisation_created": 4 + 2, "group_created": 7 + 2}  # sheet rows
