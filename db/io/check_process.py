@@ -51,13 +51,19 @@ class CheckerFailed(Exception):
 def _child(requests: Queue[Any], results: Queue[Any], path: str, today: dt.date) -> None:
     gc.disable()  # millions of short-lived objects, next to no cycles (db.io.collector)
     try:
-        # Imported here: the parent's import of this module must not load the engine twice.
+        # Imported here: only the child needs them.
+        import sqlite3
+
+        from sqlalchemy import create_engine
         from sqlmodel import Session
 
-        from db.engine import create_db_engine
         from db.members._sql import dbapi
 
-        engine = create_db_engine(Path(path))
+        # Read-only, and never a new empty file where the database was.
+        uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+        engine = create_engine(
+            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
         with Session(engine) as session:
             context = ImportContext(session, dbapi(session), today=today)
             session.rollback()

@@ -5,6 +5,7 @@ a cancel leaves no process behind."""
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 import signal
@@ -19,6 +20,7 @@ from db.io import check_process
 from db.io import import_members as import_module
 from db.io.import_members import ImportCancelled, import_members
 from db.io.import_report import ImportReport
+from db.io.mapping import ColumnMapping
 from tests.db.io.fixtures_import import (
     national_id,
     seed_register,
@@ -76,8 +78,8 @@ def forced(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def databases(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
     pair = []
-    for name in ("here", "beside"):
-        database = open_database(tmp_path / f"{name}.sqlite")
+    for name in ("here", "beside"):  # a folder as users name them: Thai, with a space
+        database = open_database(tmp_path / "ทะเบียน สมาชิก" / f"{name}.sqlite")
         seed_register(database)
         pair.append(database)
     yield pair[0], pair[1]
@@ -208,4 +210,38 @@ def test_a_small_sheet_stops_the_child_it_started(
     report = import_members(beside, path=write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows()))
     assert report.imported > 0
     assert len(children) == 1  # started while the sheet was read, stopped: 25 rows
+    assert not multiprocessing.active_children()
+
+
+def test_no_second_process_means_checking_here(
+    databases: tuple[Database, Database], tmp_path: Path, forced: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    here, beside = databases
+    path = write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows())
+    with here.session() as session:
+        expected = import_members(session, path=path)
+
+    def cannot(**_options: object) -> check_process.CheckerProcess:
+        raise OSError("no processes in this sandbox")
+
+    monkeypatch.setattr(import_module, "CheckerProcess", cannot)
+    report = import_members(beside, path=path)
+    assert _outcome(report) == _outcome(expected)
+    assert "checks beside" not in report.phases
+
+
+def test_a_child_that_cannot_read_the_database_fails_and_creates_nothing(
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "ไม่มี" / "gone.sqlite"
+    checker = check_process.CheckerProcess(path=missing, today=dt.date(2026, 11, 24))
+    try:
+        checker.configure(ColumnMapping({0: "full_name"}), ["ชื่อ"])
+        checker.send(1, [(2, ["นายสมชาย ใจดี"])])
+        with pytest.raises(check_process.CheckerFailed, match="OperationalError"):
+            checker.results(1)
+    finally:
+        checker.close()
+    assert not missing.exists() and not missing.parent.exists()
     assert not multiprocessing.active_children()
