@@ -1210,6 +1210,7 @@ class _Writer:
                 add_search_backlog(
                     self.connection, after=self.rowid_before, upto=self.indexed_upto
                 )
+                self.report.search_backlog = self.indexed_upto - self.rowid_before
         else:
             self.flush()
             self.wait()

@@ -70,6 +70,8 @@ class ImportReport:
     created_organisations: list[str] = field(default_factory=list)  # ids
     created_groups: list[str] = field(default_factory=list)  # ids
     run_id: str | None = None
+    # New members whose search documents are written after the commit (defer_search_index).
+    search_backlog: int = 0
     seconds: float = 0.0
     # Where the time went: read (s), checks (CPU s of the checking thread), inserts (CPU s of
     # the writer thread), finish (s: last index ranges, rebuilt indexes), commit (s).

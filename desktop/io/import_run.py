@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 IMPORT_CHANGES = ("members", "organisations", "groups", "dues")
 POLL_MS = 50
+INDEXING_POLL_MS = 500
 
 
 SIZE_FROM_ROWS = 25  # preview rows the column widths are measured on
@@ -199,6 +200,11 @@ class ImportRunPage(QWizardPage):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
+        # While the new members' search documents are written in the background.
+        self._indexing_text = ""
+        self._indexing_timer = QTimer(self)
+        self._indexing_timer.setInterval(INDEXING_POLL_MS)
+        self._indexing_timer.timeout.connect(self._poll_indexing)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.report_button)
@@ -292,6 +298,13 @@ class ImportRunPage(QWizardPage):
         report, problems = result
         self.checkpoint = BackgroundCheckpoint(self._wizard.executor.database)
         self._stop()
+        if report.search_backlog:
+            self._indexing_text = self.tr(
+                "The search index of the new members is being written in the background:"
+                " until it is done, searching takes a little longer."
+            )
+            self.status.setText(self._indexing_text)
+            self._indexing_timer.start()
         self._wizard.report = report
         if not report.rejected:
             # The sheet read for the previews is not needed any more (with rejected rows it is
@@ -310,6 +323,17 @@ class ImportRunPage(QWizardPage):
         self.undo_button.setEnabled(True)
         self._list_problems(report, problems)
         self._wizard.executor.changes_applied.emit(Changes.of(*IMPORT_CHANGES), self._wizard)
+
+    def _poll_indexing(self) -> None:
+        if self.checkpoint is None or not self.checkpoint.done():
+            return
+        self._indexing_timer.stop()
+        if self.status.text() != self._indexing_text:
+            return  # replaced by an undo's message
+        if self.checkpoint.indexed:
+            self.status.setText(self.tr("The search index is up to date."))
+        else:  # not written (the file moved, a disk error): the next start writes it
+            self.status.clear()
 
     def _failed(self, error: BaseException) -> None:
         from desktop.io.import_wizard import error_text

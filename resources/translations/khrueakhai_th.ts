@@ -23,47 +23,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="659"/>
+        <location filename="../../desktop/main_window.py" line="663"/>
         <source>(licence file not found: %1)</source>
         <translation>(ไม่พบไฟล์สัญญาอนุญาต: %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="682"/>
+        <location filename="../../desktop/main_window.py" line="686"/>
         <source>About Khrueakhai</source>
         <translation>เกี่ยวกับโปรแกรมเครือข่าย</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="686"/>
+        <location filename="../../desktop/main_window.py" line="690"/>
         <source>Version %1</source>
         <translation>เวอร์ชัน %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="690"/>
+        <location filename="../../desktop/main_window.py" line="694"/>
         <source>The member register and meeting planner of the networks of Thailand&apos;s local-government officials.</source>
         <translation>ทะเบียนสมาชิกและเครื่องมือวางแผนการประชุมสำหรับเครือข่ายบุคลากรส่วนท้องถิ่นทั่วประเทศ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="716"/>
+        <location filename="../../desktop/main_window.py" line="720"/>
         <source>Licences</source>
         <translation>สัญญาอนุญาต</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="717"/>
+        <location filename="../../desktop/main_window.py" line="721"/>
         <source>Khrueakhai ships these fonts, data and components:</source>
         <translation>โปรแกรมเครือข่ายมาพร้อมฟอนต์ ข้อมูล และส่วนประกอบต่อไปนี้:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="718"/>
+        <location filename="../../desktop/main_window.py" line="722"/>
         <source>The Sarabun font family: SIL Open Font License 1.1</source>
         <translation>ฟอนต์ตระกูล Sarabun: SIL Open Font License 1.1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="720"/>
+        <location filename="../../desktop/main_window.py" line="724"/>
         <source>Thai provinces, districts and sub-districts from %1: MIT License</source>
         <translation>ข้อมูลจังหวัด อำเภอ และตำบลของไทยจาก %1: MIT License</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="722"/>
+        <location filename="../../desktop/main_window.py" line="726"/>
         <source>Other components</source>
         <translation>ส่วนประกอบอื่น ๆ</translation>
     </message>
@@ -2849,75 +2849,75 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="57"/>
+        <location filename="../../desktop/io/import_run.py" line="65"/>
         <source>Check the rows</source>
         <translation>ตรวจสอบแถวข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="58"/>
+        <location filename="../../desktop/io/import_run.py" line="66"/>
         <source>Rows in red will not be imported; rows in amber will, with a note. Point at a row to see why.</source>
         <translation>แถวสีแดงจะไม่ถูกนำเข้า แถวสีเหลืองจะนำเข้าพร้อมหมายเหตุ ชี้เมาส์ที่แถวเพื่อดูสาเหตุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="61"/>
+        <location filename="../../desktop/io/import_run.py" line="69"/>
         <source>Import</source>
         <translation>นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="74"/>
+        <location filename="../../desktop/io/import_run.py" line="82"/>
         <source>Skip them (keep the member already registered)</source>
         <translation>ข้าม (คงข้อมูลสมาชิกที่มีอยู่ในทะเบียนไว้)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="77"/>
+        <location filename="../../desktop/io/import_run.py" line="85"/>
         <source>Update the registered member with the file&apos;s values</source>
         <translation>ปรับปรุงข้อมูลสมาชิกในทะเบียนด้วยค่าจากไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="80"/>
+        <location filename="../../desktop/io/import_run.py" line="88"/>
         <source>Import them as new members</source>
         <translation>นำเข้าเป็นสมาชิกใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="86"/>
+        <location filename="../../desktop/io/import_run.py" line="94"/>
         <source>Members already registered (duplicates)</source>
         <translation>สมาชิกที่มีอยู่ในทะเบียนแล้ว (ข้อมูลซ้ำ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="104"/>
+        <location filename="../../desktop/io/import_run.py" line="112"/>
         <source>Reading the file…</source>
         <translation>กำลังอ่านไฟล์…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="116"/>
+        <location filename="../../desktop/io/import_run.py" line="124"/>
         <source>%Ln row(s) in the file.</source>
         <translation>
             <numerusform>ไฟล์มีข้อมูล %Ln แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="118"/>
+        <location filename="../../desktop/io/import_run.py" line="126"/>
         <source>Of the first %Ln shown:</source>
         <translation>
             <numerusform>จาก %Ln แถวแรกที่แสดง:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="120"/>
+        <location filename="../../desktop/io/import_run.py" line="128"/>
         <source>%Ln with errors (not imported),</source>
         <translation>
             <numerusform>มีข้อผิดพลาด %Ln แถว (ไม่นำเข้า)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="122"/>
+        <location filename="../../desktop/io/import_run.py" line="130"/>
         <source>%Ln with warnings,</source>
         <translation>
             <numerusform>มีคำเตือน %Ln แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="124"/>
+        <location filename="../../desktop/io/import_run.py" line="132"/>
         <source>%Ln possible duplicate(s).</source>
         <translation>
             <numerusform>อาจซ้ำ %Ln แถว</numerusform>
@@ -2970,149 +2970,159 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportRunPage</name>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="152"/>
+        <location filename="../../desktop/io/import_run.py" line="161"/>
         <source>Importing</source>
         <translation>กำลังนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="155"/>
+        <location filename="../../desktop/io/import_run.py" line="164"/>
         <source>Cancel import</source>
         <translation>ยกเลิกการนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="161"/>
+        <location filename="../../desktop/io/import_run.py" line="170"/>
         <source>Save error report…</source>
         <translation>บันทึกรายงานข้อผิดพลาด…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="164"/>
+        <location filename="../../desktop/io/import_run.py" line="173"/>
         <source>Undo this import</source>
         <translation>ยกเลิกการนำเข้าครั้งนี้</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="167"/>
+        <location filename="../../desktop/io/import_run.py" line="176"/>
         <source>Undo the rest, keep the changed members</source>
         <translation>ยกเลิกส่วนที่เหลือ โดยคงสมาชิกที่ถูกแก้ไขไว้</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="236"/>
+        <location filename="../../desktop/io/import_run.py" line="250"/>
         <source>Reading and checking the rows…</source>
         <translation>กำลังอ่านและตรวจสอบแถวข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="259"/>
+        <location filename="../../desktop/io/import_run.py" line="272"/>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="269"/>
+        <location filename="../../desktop/io/import_run.py" line="282"/>
         <source>Saving the members…</source>
         <translation>กำลังบันทึกข้อมูลสมาชิก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="274"/>
+        <location filename="../../desktop/io/import_run.py" line="287"/>
         <source>%1 of %2 rows checked…</source>
         <translation>ตรวจสอบแล้ว %1 จาก %2 แถว…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="294"/>
+        <location filename="../../desktop/io/import_run.py" line="303"/>
+        <source>The search index of the new members is being written in the background: until it is done, searching takes a little longer.</source>
+        <translation>กำลังจัดทำดัชนีค้นหาของสมาชิกใหม่อยู่เบื้องหลัง ระหว่างนี้การค้นหาจะช้ากว่าปกติเล็กน้อย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="315"/>
         <source>Import finished</source>
         <translation>นำเข้าเสร็จสิ้น</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="296"/>
+        <location filename="../../desktop/io/import_run.py" line="317"/>
         <source>Imported: %1. Updated: %2. Skipped (duplicates): %3. Rejected: %4.</source>
         <translation>นำเข้า: %1 · ปรับปรุง: %2 · ข้าม (ข้อมูลซ้ำ): %3 · ไม่ผ่าน: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="314"/>
+        <location filename="../../desktop/io/import_run.py" line="334"/>
+        <source>The search index is up to date.</source>
+        <translation>ดัชนีค้นหาเป็นปัจจุบันแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="346"/>
         <source>Import cancelled</source>
         <translation>ยกเลิกการนำเข้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="315"/>
+        <location filename="../../desktop/io/import_run.py" line="347"/>
         <source>The import was cancelled: nothing was imported.</source>
         <translation>ยกเลิกการนำเข้าแล้ว: ไม่มีข้อมูลถูกนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="317"/>
+        <location filename="../../desktop/io/import_run.py" line="349"/>
         <source>Import failed</source>
         <translation>นำเข้าไม่สำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="319"/>
+        <location filename="../../desktop/io/import_run.py" line="351"/>
         <source>Nothing was imported: %1</source>
         <translation>ไม่มีข้อมูลถูกนำเข้า: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="332"/>
+        <location filename="../../desktop/io/import_run.py" line="364"/>
         <source>All problems (%1)</source>
         <translation>ปัญหาทั้งหมด (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="333"/>
+        <location filename="../../desktop/io/import_run.py" line="365"/>
         <source>Rows not imported (%1)</source>
         <translation>แถวที่ไม่ได้นำเข้า (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="334"/>
+        <location filename="../../desktop/io/import_run.py" line="366"/>
         <source>Warnings (%1)</source>
         <translation>คำเตือน (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="335"/>
+        <location filename="../../desktop/io/import_run.py" line="367"/>
         <source>Duplicates (%1)</source>
         <translation>ข้อมูลซ้ำ (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="347"/>
+        <location filename="../../desktop/io/import_run.py" line="379"/>
         <source>Save the error report, fix those rows in it and import that file again.</source>
         <translation>บันทึกรายงานข้อผิดพลาด แก้ไขแถวเหล่านั้นในไฟล์รายงาน แล้วนำเข้าไฟล์นั้นอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="351"/>
+        <location filename="../../desktop/io/import_run.py" line="383"/>
         <source>The first %1 of %2 problems are listed.</source>
         <translation>แสดง %1 รายการแรกจากปัญหาทั้งหมด %2 รายการ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="373"/>
+        <location filename="../../desktop/io/import_run.py" line="405"/>
         <source>Save error report</source>
         <translation>บันทึกรายงานข้อผิดพลาด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="373"/>
+        <location filename="../../desktop/io/import_run.py" line="405"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>ไฟล์ Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="387"/>
+        <location filename="../../desktop/io/import_run.py" line="419"/>
         <source>Saving the error report…</source>
         <translation>กำลังบันทึกรายงานข้อผิดพลาด…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="400"/>
+        <location filename="../../desktop/io/import_run.py" line="432"/>
         <source>%Ln rejected row(s) saved to %1: fix them there and import that file.</source>
         <translation>
             <numerusform>บันทึกแถวที่ไม่ผ่าน %Ln แถวไว้ที่ %1 แล้ว: แก้ไขในไฟล์นั้น แล้วนำเข้าไฟล์นั้นอีกครั้ง</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="409"/>
+        <location filename="../../desktop/io/import_run.py" line="441"/>
         <source>The error report could not be saved: %1</source>
         <translation>ไม่สามารถบันทึกรายงานข้อผิดพลาดได้: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="419"/>
+        <location filename="../../desktop/io/import_run.py" line="451"/>
         <source>Undoing the import…</source>
         <translation>กำลังยกเลิกการนำเข้า…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="427"/>
+        <location filename="../../desktop/io/import_run.py" line="459"/>
         <source>The import was undone: %1 member(s) removed, %2 restored.</source>
         <translation>ยกเลิกการนำเข้าแล้ว: ลบสมาชิก %1 คน กู้คืน %2 คน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="432"/>
+        <location filename="../../desktop/io/import_run.py" line="464"/>
         <source>Kept %Ln member(s) changed since the import.</source>
         <translation>
             <numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %Ln คน</numerusform>
@@ -3387,27 +3397,27 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="99"/>
+        <location filename="../../desktop/main_window.py" line="100"/>
         <source>Home</source>
         <translation>หน้าแรก</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="101"/>
+        <location filename="../../desktop/main_window.py" line="102"/>
         <source>Members</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103"/>
+        <location filename="../../desktop/main_window.py" line="104"/>
         <source>Duplicates</source>
         <translation>ข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="306"/>
+        <location filename="../../desktop/main_window.py" line="309"/>
         <source>The members register is not available</source>
         <translation>ไม่สามารถเปิดทะเบียนสมาชิกได้ในขณะนี้</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="539"/>
+        <location filename="../../desktop/main_window.py" line="542"/>
         <source>Members: ?</source>
         <translation>สมาชิก: ?</translation>
     </message>
@@ -3416,74 +3426,74 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation type="vanished">สมาชิก %1 คน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="554"/>
+        <location filename="../../desktop/main_window.py" line="557"/>
         <source>%Ln member(s)</source>
         <translation>
             <numerusform>สมาชิก %Ln คน</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="568"/>
+        <location filename="../../desktop/main_window.py" line="571"/>
         <source>&amp;File</source>
         <translation>ไฟล์ (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="569"/>
+        <location filename="../../desktop/main_window.py" line="572"/>
         <source>&amp;Edit</source>
         <translation>แก้ไข (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="570"/>
+        <location filename="../../desktop/main_window.py" line="573"/>
         <source>&amp;View</source>
         <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="571"/>
+        <location filename="../../desktop/main_window.py" line="574"/>
         <source>&amp;Help</source>
         <translation>ช่วยเหลือ (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="572"/>
+        <location filename="../../desktop/main_window.py" line="575"/>
         <source>&amp;New member…</source>
         <translation>เพิ่มสมาชิกใหม่ (&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="573"/>
+        <location filename="../../desktop/main_window.py" line="576"/>
         <source>&amp;Import members…</source>
         <translation>นำเข้าข้อมูลสมาชิก (&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="574"/>
+        <location filename="../../desktop/main_window.py" line="577"/>
         <source>&amp;Export members…</source>
         <translation>ส่งออกข้อมูลสมาชิก (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="575"/>
+        <location filename="../../desktop/main_window.py" line="578"/>
         <source>&amp;Settings…</source>
         <translation>ตั้งค่า (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="576"/>
+        <location filename="../../desktop/main_window.py" line="579"/>
         <source>&amp;Quit</source>
         <translation>ออกจากโปรแกรม (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="577"/>
+        <location filename="../../desktop/main_window.py" line="580"/>
         <source>&amp;Refresh</source>
         <translation>โหลดใหม่ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="578"/>
+        <location filename="../../desktop/main_window.py" line="581"/>
         <source>&amp;About Khrueakhai</source>
         <translation>เกี่ยวกับโปรแกรมเครือข่าย (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="585"/>
+        <location filename="../../desktop/main_window.py" line="588"/>
         <source>Pages</source>
         <translation>หน้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="587"/>
+        <location filename="../../desktop/main_window.py" line="590"/>
         <source>Database: %1</source>
         <translation>ฐานข้อมูล: %1</translation>
     </message>
@@ -4714,7 +4724,7 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>StatusProgress</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>

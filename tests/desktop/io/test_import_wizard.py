@@ -314,15 +314,21 @@ def test_the_search_index_and_the_log_are_done_after_the_result_is_shown(
     checkpoint = wizard.run_page.checkpoint
     assert checkpoint is not None
     assert not checkpoint.done()  # not begun while the result is being shown
+    status = wizard.run_page.status
+    assert "search index" in status.text() or "ดัชนี" in status.text()
     connection = database.raw_connection()
     try:
         backlog = search_backlog(connection)  # the new members' search documents: later
         assert backlog is not None and backlog.size == 2_000
+        assert wizard.report.search_backlog == 2_000
         with database.session() as session:  # found meanwhile all the same
             keys = search_member_keys(session, filters=MemberFilter(text="ทดสอบ"))
             assert len(keys) == 2_000
         qtbot.waitUntil(checkpoint.done, timeout=30_000)
         assert checkpoint.indexed == 2_000
+        before = status.text()
+        qtbot.waitUntil(lambda: status.text() != before, timeout=5_000)  # told it is done
+        wizard.grab().save(str(SHOTS / "import_5_indexed.png"))
         assert search_backlog(connection) is None
         assert check_member_index(connection)
     finally:
