@@ -58,6 +58,7 @@ def _child(requests: Queue[Any], results: Queue[Any], path: str, today: dt.date)
         from sqlmodel import Session
 
         from db.members._sql import dbapi
+        from db.thai.collation import thai_sort_keys
 
         # Read-only, and never a new empty file where the database was.
         uri = f"{Path(path).resolve().as_uri()}?mode=ro"
@@ -80,6 +81,10 @@ def _child(requests: Queue[Any], results: Queue[Any], path: str, today: dt.date)
                 break
             index, batch = job
             checked = [normaliser.normalise(cells, row) for row, cells in batch]
+            good = [result for result in checked if result.ok]
+            keys = thai_sort_keys(f"{r.values['first_name']} {r.values['last_name']}" for r in good)
+            for result, key in zip(good, keys, strict=True):
+                result.name_key = key
             # Pickled now: the queue's feeder thread would pickle them later, after the next
             # batches changed the pending organisations and groups they share.
             results.put((index, pickle.dumps(checked, pickle.HIGHEST_PROTOCOL)))

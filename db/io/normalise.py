@@ -139,6 +139,7 @@ class NormalisedRow:
     group_role: str = "member"
     errors: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
+    name_key: bytes | None = None  # the name's sort key, when worked out beside (check_process)
 
     @property
     def ok(self) -> bool:

@@ -104,7 +104,7 @@ def _register(database: Database) -> list[tuple[object, ...]]:
     connection = sqlite3.connect(database.path)
     try:
         return connection.execute(
-            "SELECT m.first_name, m.last_name, m.national_id, m.phone, o.name, g.name"
+            "SELECT m.first_name, m.last_name, m.name_key, m.national_id, m.phone, o.name, g.name"
             " FROM member m LEFT JOIN organisation o ON o.id = m.organisation_id"
             " LEFT JOIN group_membership gm ON gm.member_id = m.id"
             " LEFT JOIN network_group g ON g.id = gm.group_id ORDER BY m.rowid"
