@@ -313,7 +313,7 @@ def test_import_393k_rows(tmp_path: Path) -> None:
     phases = report.phases
     print(f"    read {phases.get('read', 0):.1f} s; checks {phases.get('checks', 0):.1f} s CPU"
           f" (checking thread) + {phases.get('checks beside', 0):.1f} s CPU (second process,"
-          " 2 batches of 3); inserts {phases.get('inserts', 0):.1f} s CPU (writer thread,"
+          f" 2 batches of 3); inserts {phases.get('inserts', 0):.1f} s CPU (writer thread,"
           f" beside the checks); finish {phases.get('finish', 0):.1f} s (last index ranges,"
           f" rebuilt indexes); commit {phases.get('commit', 0):.1f} s")
     print(f"  then search documents {backlog_seconds:6.1f} s ({indexed:,} members, 20,000 per"
