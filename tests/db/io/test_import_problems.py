@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from db.engine import Database, open_database
+from db.engine import Database
 from db.io.import_members import import_members
 from db.io.import_problems import import_and_list_problems, list_problems, problems_of_file
 from db.io.readers import TableCache
@@ -16,18 +15,14 @@ from tests.db.io.fixtures_import import (
     MESSY_DUPLICATE_IN_FILE,
     MESSY_EXPECTED_ERRORS,
     MESSY_EXPECTED_WARNINGS,
-    seed_register,
     write_messy_xlsx,
     write_simple_xlsx,
 )
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "t.sqlite")
-    seed_register(database)
-    yield database
-    database.dispose()
+def database(seeded_database: Database) -> Database:
+    return seeded_database
 
 
 def test_every_problem_of_the_messy_sheet_in_row_order_with_its_cell(

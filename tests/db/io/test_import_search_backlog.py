@@ -5,7 +5,6 @@ nothing is indexed twice or left out."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,18 +26,14 @@ from db.search import (
 )
 from tests.db.io.fixtures_import import (
     MESSY_IMPORTED_ROWS,
-    seed_register,
     write_messy_xlsx,
     write_simple_xlsx,
 )
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "t.sqlite")
-    seed_register(database)
-    yield database
-    database.dispose()
+def database(seeded_database: Database) -> Database:
+    return seeded_database
 
 
 def _read(database: Database, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
