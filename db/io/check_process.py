@@ -20,14 +20,15 @@ rest itself (:class:`CheckerFailed` tells it to).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import logging
 import multiprocessing
 import pickle
-import queue
 import time
 from collections.abc import Sequence
+from multiprocessing.connection import Connection
 from multiprocessing.queues import Queue
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ class CheckerFailed(Exception):
     """The child cannot check (any more): the caller checks the rows itself."""
 
 
-def _child(requests: Queue[Any], results: Queue[Any], path: str, today: dt.date) -> None:
+def _child(requests: Queue[Any], results: Connection, path: str, today: dt.date) -> None:
     gc.disable()  # millions of short-lived objects, next to no cycles (db.io.collector)
     try:
         # Imported here: only the child needs them.
@@ -77,7 +78,7 @@ def _child(requests: Queue[Any], results: Queue[Any], path: str, today: dt.date)
         while True:
             job = requests.get()
             if job is None:
-                results.put(("cpu", time.process_time()))
+                results.send(("cpu", time.process_time()))
                 break
             index, batch = job
             checked = [normaliser.normalise(cells, row) for row, cells in batch]
@@ -85,11 +86,14 @@ def _child(requests: Queue[Any], results: Queue[Any], path: str, today: dt.date)
             keys = thai_sort_keys(f"{r.values['first_name']} {r.values['last_name']}" for r in good)
             for result, key in zip(good, keys, strict=True):
                 result.name_key = key
-            # Pickled now: the queue's feeder thread would pickle them later, after the next
-            # batches changed the pending organisations and groups they share.
-            results.put((index, pickle.dumps(checked, pickle.HIGHEST_PROTOCOL)))
+            # Sent (and so pickled) now, before the next batches change the pending
+            # organisations and groups these rows share.
+            results.send((index, pickle.dumps(checked, pickle.HIGHEST_PROTOCOL)))
     except BaseException as error:  # reported, then the parent checks the rest itself
-        results.put(("error", f"{type(error).__name__}: {error}"))
+        with contextlib.suppress(OSError):  # the parent gone
+            results.send(("error", f"{type(error).__name__}: {error}"))
+    finally:
+        results.close()
 
 
 class CheckerProcess:
@@ -100,15 +104,21 @@ class CheckerProcess:
         the sheet is read here; :meth:`configure` then gives it the sheet's mapping."""
         context = multiprocessing.get_context("spawn")
         self._requests: Queue[Any] = context.Queue()
-        self._results: Queue[Any] = context.Queue()
         # A child gone must not keep this process waiting at exit for rows it never read.
         self._requests.cancel_join_thread()
+        # Results through a pipe whose writing end only the child holds: a child that dies,
+        # even halfway through a message, is an end of file here, not a wait forever.
+        self._results, sender = context.Pipe(duplex=False)
         self._process = context.Process(
             target=_child, name="khrueakhai-row-checker", daemon=True,
-            args=(self._requests, self._results, str(path), today),
+            args=(self._requests, sender, str(path), today),
         )  # fmt: skip
-        self._process.start()  # raises when no process can be started
+        try:
+            self._process.start()  # raises when no process can be started
+        finally:
+            sender.close()
         self._failed = False
+        self._closed = False
         self.cpu_seconds = 0.0  # the child's, once closed after its work
 
     def configure(self, mapping: ColumnMapping, headers: Sequence[str]) -> None:
@@ -126,11 +136,11 @@ class CheckerProcess:
             raise CheckerFailed("the checking process stopped before")
         while True:
             try:
-                message = self._results.get(timeout=POLL_S)
-            except queue.Empty:
-                if not self._process.is_alive():
-                    self._fail("the checking process stopped")
-                continue
+                if not self._results.poll(POLL_S):
+                    continue
+                message = self._results.recv()
+            except (EOFError, OSError):
+                self._fail("the checking process stopped")
             if message[0] == "error":
                 self._fail(str(message[1]))
             if message[0] != index:
@@ -145,14 +155,16 @@ class CheckerProcess:
 
     def close(self) -> None:
         """End the child (at once when it failed or the import stops early); safe twice."""
+        if self._closed:
+            return
+        self._closed = True
         if self._process.is_alive() and not self._failed:
             self._requests.put(None)
-            try:
-                message = self._results.get(timeout=STOP_TIMEOUT_S)
-            except queue.Empty:
-                message = ()
-            if message and message[0] == "cpu":
-                self.cpu_seconds = float(message[1])
+            with contextlib.suppress(EOFError, OSError):
+                if self._results.poll(STOP_TIMEOUT_S):
+                    message = self._results.recv()
+                    if message[0] == "cpu":
+                        self.cpu_seconds = float(message[1])
             self._process.join(STOP_TIMEOUT_S)
         if self._process.is_alive():
             self._process.kill()

@@ -310,15 +310,41 @@ def _import(
 ) -> ImportReport:
     started = time.perf_counter()
     connection = dbapi(session)
-    checker = _start_checker(connection, path) if second_process else None
+    today = dt.date.today()  # one day for both processes, however long the read
+    checker = _start_checker(connection, path, today) if second_process else None
     try:
-        opened = _open_sheet(
-            session, path=path, sheet=sheet, mapping=mapping, header_row=header_row, cache=cache
-        )
-    except BaseException:
-        if checker is not None:
+        return _import_rows(
+            session, path=path, sheet=sheet, mapping=mapping, header_row=header_row,
+            on_duplicate=on_duplicate, dry_run=dry_run, remember_mapping=remember_mapping,
+            progress=progress, cache=cache, defer_search_index=defer_search_index,
+            checker=checker, today=today, started=started,
+        )  # fmt: skip
+    finally:
+        if checker is not None:  # a cancel or an error on the way: no child left behind
             checker.stop()
-        raise
+
+
+def _import_rows(
+    session: Session,
+    *,
+    path: Path,
+    sheet: str | None,
+    mapping: ColumnMapping | None,
+    header_row: int | None,
+    on_duplicate: str,
+    dry_run: bool,
+    remember_mapping: bool,
+    progress: Progress | None,
+    cache: TableCache | None,
+    defer_search_index: bool,
+    checker: CheckerProcess | None,
+    today: dt.date,
+    started: float,
+) -> ImportReport:
+    connection = dbapi(session)
+    opened = _open_sheet(
+        session, path=path, sheet=sheet, mapping=mapping, header_row=header_row, cache=cache
+    )
     read_seconds = time.perf_counter() - started
     if checker is not None:
         if len(opened.table.rows) - opened.header.data_start < SECOND_PROCESS_FROM_ROWS:
@@ -327,21 +353,20 @@ def _import(
         else:
             checker.configure(opened.mapping, opened.header.names)
     if not opened.mapping.has_name():
-        if checker is not None:
-            checker.stop()
         raise ImportFileError(
             "no_name_column",
             "No column holds the members' names: map a column to the first name or full name",
         )
     if dry_run:
         importer = _Importer(
-            session, opened, on_duplicate=on_duplicate, dry_run=True, checker=checker
-        )
+            session, opened, on_duplicate=on_duplicate, dry_run=True, checker=checker,
+            today=today,
+        )  # fmt: skip
         importer.run(progress=progress)
     else:
         importer = _Importer(
             session, opened, on_duplicate=on_duplicate, dry_run=False,
-            defer_search_index=defer_search_index, checker=checker,
+            defer_search_index=defer_search_index, checker=checker, today=today,
         )  # fmt: skip
         connection.execute(f"SAVEPOINT {SAVEPOINT}")
         try:
@@ -380,7 +405,9 @@ def _for_the_child(index: int) -> bool:
     return index % CHILD_CYCLE >= CHILD_CYCLE - CHILD_BATCHES
 
 
-def _start_checker(connection: sqlite3.Connection, path: Path) -> CheckerProcess | None:
+def _start_checker(
+    connection: sqlite3.Connection, path: Path, today: dt.date
+) -> CheckerProcess | None:
     """A second process for the checks when the file looks big enough to be worth one (a
     process costs ~1 s to start; it starts while the sheet is read, and is stopped if the
     sheet has fewer than SECOND_PROCESS_FROM_ROWS rows after all), else None."""
@@ -390,7 +417,7 @@ def _start_checker(connection: sqlite3.Connection, path: Path) -> CheckerProcess
     if not files.get("main"):
         return None  # an in-memory database: nothing a child could read
     try:
-        return CheckerProcess(path=Path(files["main"]), today=dt.date.today())
+        return CheckerProcess(path=Path(files["main"]), today=today)
     except Exception as error:  # no process here (a sandbox, a frozen build without support)
         log.info("checking the rows in-process: no second process (%s)", error)
         return None
@@ -556,6 +583,7 @@ class _Importer:
         limit: int | None = None,
         defer_search_index: bool = False,
         checker: CheckerProcess | None = None,
+        today: dt.date | None = None,
     ) -> None:
         self.session = session
         self.checker = checker
@@ -565,7 +593,7 @@ class _Importer:
         self.dry_run = dry_run
         self.limit = limit
         self.defer_search_index = defer_search_index
-        self.context = ImportContext(session, self.connection, today=dt.date.today())
+        self.context = ImportContext(session, self.connection, today=today or dt.date.today())
         self.normaliser = RowNormaliser(self.context, sheet.mapping, sheet.header.names)
         self.expected = max(0, len(sheet.table.rows) - sheet.header.data_start)
         if limit is not None:

@@ -185,15 +185,16 @@ def test_a_child_that_dies_is_replaced_by_the_importing_thread(
     assert _register(beside) == _register(here)
 
 
+@pytest.mark.parametrize("upto", [0, 6], ids=["at-once", "midway"])
 def test_a_cancel_leaves_no_process_and_nothing_written(
-    databases: tuple[Database, Database], tmp_path: Path, forced: None
+    databases: tuple[Database, Database], tmp_path: Path, forced: None, upto: int
 ) -> None:
     _here, beside = databases
     path = write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows())
     before = _register(beside)
 
     def progress(done: int, _total: int) -> bool:
-        return done < 6
+        return done < upto  # 0: at the very first call, before any batch
 
     with pytest.raises(ImportCancelled):
         import_members(beside, path=path, progress=progress)
