@@ -134,40 +134,43 @@ def add_search_backlog(connection: sqlite3.Connection, *, after: int, upto: int)
     )
 
 
-def _index_slice(connection: sqlite3.Connection, rows: int) -> SearchBacklog | None:
-    """Write the documents of the backlog's next ``rows`` rowids in one transaction; the
-    backlog left."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        backlog = search_backlog(connection)
-        if backlog is None:
-            connection.execute("COMMIT")
-            return None
-        end = min(backlog.upto, backlog.after + rows)
-        row = connection.execute("SELECT v FROM member_fts_config WHERE k = 'hashsize'").fetchone()
-        _set_hashsize(connection, BACKLOG_HASHSIZE)
+def write_search_backlog_slice(
+    connection: sqlite3.Connection, *, rows: int = BACKLOG_SLICE_ROWS
+) -> tuple[int, bool]:
+    """In the caller's transaction: the documents of the backlog's next ``rows`` rowids.
+    Returns (rowids covered, whether some backlog is left)."""
+    backlog = search_backlog(connection)
+    if backlog is None:
+        return 0, False
+    end = min(backlog.upto, backlog.after + rows)
+    row = connection.execute("SELECT v FROM member_fts_config WHERE k = 'hashsize'").fetchone()
+    _set_hashsize(connection, BACKLOG_HASHSIZE)
+    connection.execute(
+        "INSERT INTO member_fts (rowid, doc)"
+        f" SELECT m.rowid, {MEMBER_DOC.format(m='m')} FROM member m"
+        " WHERE m.rowid > ? AND m.rowid <= ? AND m.deleted_at IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM member_fts f WHERE f.rowid = m.rowid)"
+        " ORDER BY m.rowid",
+        (backlog.after, end),
+    )
+    _set_hashsize(connection, int(row[0]) if row else FTS5_DEFAULT_HASHSIZE)
+    if end >= backlog.upto:
+        connection.execute("DELETE FROM local_setting WHERE key = ?", (BACKLOG_KEY,))
+    else:
         connection.execute(
-            "INSERT INTO member_fts (rowid, doc)"
-            f" SELECT m.rowid, {MEMBER_DOC.format(m='m')} FROM member m"
-            " WHERE m.rowid > ? AND m.rowid <= ? AND m.deleted_at IS NULL"
-            " AND NOT EXISTS (SELECT 1 FROM member_fts f WHERE f.rowid = m.rowid)"
-            " ORDER BY m.rowid",
-            (backlog.after, end),
+            "UPDATE local_setting SET value = ? WHERE key = ?",
+            (f"{end},{backlog.upto}", BACKLOG_KEY),
         )
-        _set_hashsize(connection, int(row[0]) if row else FTS5_DEFAULT_HASHSIZE)
-        left = SearchBacklog(end, backlog.upto) if end < backlog.upto else None
-        if left is None:
-            connection.execute("DELETE FROM local_setting WHERE key = ?", (BACKLOG_KEY,))
-        else:
-            connection.execute(
-                "UPDATE local_setting SET value = ? WHERE key = ?",
-                (f"{left.after},{left.upto}", BACKLOG_KEY),
-            )
-        connection.execute("COMMIT")
-        return left
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
+    return end - backlog.after, end < backlog.upto
+
+
+def index_search_backlog_slice(*, session: Any, rows: int | None = None) -> tuple[int, bool]:
+    """:func:`write_search_backlog_slice` in a session's transaction (the app's database
+    thread runs it between the user's own writes, so that neither finds the other's commit
+    in the way of its write)."""
+    from db.members._sql import dbapi  # here: db.members imports this module
+
+    return write_search_backlog_slice(dbapi(session), rows=rows or BACKLOG_SLICE_ROWS)
 
 
 def _set_hashsize(connection: sqlite3.Connection, value: int) -> None:
@@ -189,10 +192,16 @@ def index_search_backlog(
     covered = 0
     try:
         backlog = search_backlog(connection)
-        while backlog is not None and not stop():
-            before = backlog.size
-            backlog = _index_slice(connection, rows)
-            covered += before - (backlog.size if backlog is not None else 0)
+        left = backlog is not None
+        while left and not stop():
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                done, left = write_search_backlog_slice(connection, rows=rows)
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            covered += done
     finally:
         connection.close()
     return covered

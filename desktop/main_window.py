@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         # Once the event loop runs (the app shows the window before starting the asyncio loop).
         QTimer.singleShot(0, self._count_reloader, self._count_reloader.run_now)
         # Search documents an import left to write when the app last closed (db.search).
-        self.search_backlog = resume_search_backlog(database)
+        self.search_backlog = resume_search_backlog(self._executor)
 
     # -- public -------------------------------------------------------------------------------
     @property

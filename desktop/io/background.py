@@ -12,16 +12,17 @@ import concurrent.futures
 import contextlib
 import gc
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from db.engine import Database
-from db.search import index_search_backlog
+from db.search import index_search_backlog_slice
+
+if TYPE_CHECKING:
+    from desktop.db_worker import DbExecutor
 
 
 class _Relay(QObject):
@@ -127,66 +128,97 @@ log = logging.getLogger(__name__)
 
 
 class BackgroundCheckpoint:
-    """After a bulk write committed, on a thread of its own: the search documents it left to
-    write (the backlog of :mod:`db.search`, a short transaction per slice), then the write-ahead
-    log copied into the database file (an import of the whole register leaves about a gigabyte
-    of log; copying it takes 2-3 s, which the user no longer waits for). Other connections
-    keep reading and writing meanwhile. The thread starts ``after_ms`` later, from the event
-    loop, once the window has shown the result: begun at once, the copy stretched the window's
-    last stall of a 393,000-row import to 109-115 ms in 3 runs of 11. Not a daemon: quitting
-    waits for the slice being written (:func:`stop_background_work` asks the rest to wait for
-    the next start, see :func:`resume_search_backlog`). With ``only_after_backlog`` the log is
-    copied only if there was a backlog to write."""
+    """After a bulk write committed: the search documents it left to write (the backlog of
+    :mod:`db.search`), a slice per job of the app's database thread (``executor``), between
+    the user's own writes, which therefore never meet a slice's commit in the way of theirs;
+    then, on a thread of its own, the write-ahead log copied into the database file (an import
+    of the whole register leaves about a gigabyte of log; copying it takes 2-3 s, which the
+    user no longer waits for; other connections keep reading and writing meanwhile). It starts
+    ``after_ms`` later, from the event loop, once the window has shown the result: begun at
+    once, the copy stretched the window's last stall of a 393,000-row import to 109-115 ms in
+    3 runs of 11. Quitting waits for the slice being written (:func:`stop_background_work`
+    asks the rest to wait for the next start, see :func:`resume_search_backlog`). With
+    ``only_after_backlog`` the log is copied only if there was a backlog to write."""
 
     _running: ClassVar[set[BackgroundCheckpoint]] = set()
 
     def __init__(
         self,
-        database: Database,
+        executor: DbExecutor,
         *,
         after_ms: int = CHECKPOINT_AFTER_MS,
         only_after_backlog: bool = False,
     ) -> None:
-        self._database = database
+        self._executor = executor
+        self._database = executor.database
         self._only_after_backlog = only_after_backlog
         self._stop = threading.Event()
+        self._finished = threading.Event()
+        self.started = False
         self.indexed = 0  # rowids of the backlog covered
-        self.thread = threading.Thread(target=self._run, name="bulk-write-tidy-up")
+        self.copy: threading.Thread | None = None  # the log's copy, once begun
         BackgroundCheckpoint._running.add(self)
         QTimer.singleShot(after_ms, self._start)  # no receiver: runs if the page closes
 
     def _start(self) -> None:
         if self._stop.is_set():
-            BackgroundCheckpoint._running.discard(self)
+            self._finish(copy=False)
             return
-        self.thread.start()
+        self.started = True
+        self._next_slice()
 
-    def _run(self) -> None:
-        database = self._database
+    def _next_slice(self) -> None:
         try:
-            self.indexed = index_search_backlog(
-                lambda: database.raw_connection(create=False), stop=self._stop.is_set
-            )
-        except sqlite3.Error as error:  # the file moved away, a disk error: next start retries
-            log.warning("search backlog not written: %s", error)
-        finally:
-            BackgroundCheckpoint._running.discard(self)
-        if self._stop.is_set() or (self._only_after_backlog and not self.indexed):
+            future = self._executor.submit(index_search_backlog_slice)
+        except RuntimeError:  # the database thread has been shut down: the app is closing
+            self._finish(copy=False)
             return
-        database.checkpoint()
+        future.add_done_callback(self._slice_done)  # on the database thread
+
+    def _slice_done(self, future: concurrent.futures.Future[tuple[int, bool]]) -> None:
+        if future.cancelled():
+            self._finish(copy=False)
+            return
+        error = future.exception()
+        if error is not None:  # the file moved away, a disk error: the next start retries
+            log.warning("search backlog not written: %s", error)
+            self._finish(copy=False)
+            return
+        covered, left = future.result()
+        self.indexed += covered
+        if left and not self._stop.is_set():
+            self._next_slice()
+            return
+        wanted = not self._stop.is_set() and (self.indexed or not self._only_after_backlog)
+        self._finish(copy=bool(wanted))
+
+    def _finish(self, *, copy: bool) -> None:
+        BackgroundCheckpoint._running.discard(self)
+        if not copy:
+            self._finished.set()
+            return
+
+        def run() -> None:
+            try:
+                self._database.checkpoint()
+            finally:
+                self._finished.set()
+
+        self.copy = threading.Thread(target=run, name="wal-checkpoint")
+        self.copy.start()
 
     def stop(self) -> None:
         """Stop after the slice being written; the rest of the backlog waits (safe twice)."""
         self._stop.set()
 
     def done(self) -> bool:
-        """True once the work has run."""
-        return self.thread.ident is not None and not self.thread.is_alive()
+        """True once the work has run (or stopped)."""
+        return self._finished.is_set()
 
 
-def resume_search_backlog(database: Database) -> BackgroundCheckpoint:
+def resume_search_backlog(executor: DbExecutor) -> BackgroundCheckpoint:
     """At start: the search documents an import left unwritten when the app last closed."""
-    return BackgroundCheckpoint(database, only_after_backlog=True)
+    return BackgroundCheckpoint(executor, only_after_backlog=True)
 
 
 def stop_background_work() -> None:

@@ -296,7 +296,7 @@ class ImportRunPage(QWizardPage):
 
     def _imported(self, result: tuple[ImportReport, ProblemList]) -> None:
         report, problems = result
-        self.checkpoint = BackgroundCheckpoint(self._wizard.executor.database)
+        self.checkpoint = BackgroundCheckpoint(self._wizard.executor)
         self._stop()
         if report.search_backlog:
             self._indexing_text = self.tr(

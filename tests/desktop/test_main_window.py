@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+import db.search as search_module
+import desktop.io.background as background_module
 import desktop.main_window as main_window_module
 from db.demo import populate
 from db.engine import Database
+from db.members._sql import dbapi
 from db.search import add_search_backlog, check_member_index, search_backlog
 from desktop import i18n, settings
 from desktop.app import build_main_window
@@ -447,6 +450,37 @@ def test_closing_at_once_leaves_the_search_backlog_for_the_next_start(
     qtbot.addWidget(window)
     window.close()
     qtbot.wait(2 * CHECKPOINT_AFTER_MS)
-    assert window.search_backlog.thread.ident is None  # never started
+    assert not window.search_backlog.started
     backlog, whole = _backlog_and_whole(demo_database)
     assert backlog is not None and not whole
+
+
+def _rename_first(*, session: Any, name: str) -> None:
+    """A user's edit as the app makes them: read, then write, in one transaction."""
+    connection = dbapi(session)
+    (member_id,) = connection.execute("SELECT id FROM member ORDER BY rowid LIMIT 1").fetchone()
+    connection.execute("UPDATE member SET nickname = ? WHERE id = ?", (name, member_id))
+
+
+def test_the_backlog_is_written_on_the_database_thread_between_the_users_writes(
+    open_window: Callable[[], MainWindow], demo_database: Database, qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr(search_module, "BACKLOG_SLICE_ROWS", 2)  # 25 slices
+    threads: set[str] = set()
+    real = background_module.index_search_backlog_slice
+
+    def slice_(**options: Any) -> tuple[int, bool]:
+        threads.add(threading.current_thread().name)
+        return real(**options)
+
+    monkeypatch.setattr(background_module, "index_search_backlog_slice", slice_)
+    _leave_search_backlog(demo_database, 50)
+    window = open_window()
+    qtbot.waitUntil(lambda: window.search_backlog.started, timeout=10_000)
+    for number in range(5):  # the user's writes meanwhile: each goes between two slices
+        window.executor.submit(_rename_first, name=f"ทดสอบ{number}").result(timeout=20)
+    qtbot.waitUntil(window.search_backlog.done, timeout=20_000)
+    assert window.search_backlog.indexed == 50
+    assert threads and all(name.startswith("db") for name in threads)
+    assert _backlog_and_whole(demo_database) == (None, True)
