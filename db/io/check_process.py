@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from db.io.mapping import ColumnMapping
-from db.io.normalise import ImportContext, NormalisedRow, RowNormaliser
+from db.io.normalise import ImportContext, NormalisedRow, RowNormaliser, answer_of
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,7 @@ def _child(requests: Queue[Any], results: Connection, path: str, today: dt.date)
             return
         _kind, mapping, headers = job
         normaliser = RowNormaliser(context, mapping, headers)
+        normaliser.record_organisation_queries = True  # asked again by the parent (adopt)
         while True:
             job = requests.get()
             if job is None:
@@ -178,12 +179,27 @@ class CheckerProcess:
         self.close()
 
 
-def adopt(results: list[NormalisedRow], context: ImportContext) -> None:
-    """Make the child's results this process's: the organisations and groups to create become
-    this process's pending ones (one object per name, as the writer expects), and a "created"
-    warning stays only on the first row, in file order, that names one."""
+def adopt(results: list[NormalisedRow], batch: Batch, normaliser: RowNormaliser) -> None:
+    """Make the child's results of ``batch`` this process's, in file order (``normaliser`` is
+    this process's):
+
+    - a row whose organisation this process's matcher answers differently (it knows the
+      organisations the import has written since: a later row's variant spelling matches one
+      of them, a row without a province finds one by its full name) is checked again here;
+    - the organisations and groups to create become this process's pending ones (one object
+      per name, as the writer expects), and a "created" warning stays only on the first row
+      that names one."""
+    context = normaliser.context
     matcher = context.organisations
-    for result in results:
+    for index, result in enumerate(results):
+        query = result.organisation_query
+        if query is not None:
+            name, province, type_hint, district, answer = query
+            found = matcher.match(name, province=province, type_hint=type_hint, district=district)
+            if answer_of(found) != answer:
+                row, cells = batch[index]
+                results[index] = normaliser.normalise(cells, row)
+                continue
         first = _first_codes(result)
         pending = result.organisation
         if pending is not None:

@@ -652,7 +652,7 @@ class _Importer:
                 if checker is not None and _for_the_child(index):
                     try:
                         results = checker.results(index)
-                        adopt(results, self.context)
+                        adopt(results, batch, self.normaliser)
                     except CheckerFailed:
                         checker = None  # the rest is checked here
                 if results is None:

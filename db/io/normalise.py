@@ -124,6 +124,9 @@ class PendingGroup:
     first_row: int = 0
 
 
+OrganisationQuery = tuple[str, int | None, str | None, int | None, tuple[str, str | None]]
+
+
 @dataclass(slots=True)
 class NormalisedRow:
     """A row in stored form. ``values`` holds the member columns (ISO text for dates);
@@ -140,6 +143,8 @@ class NormalisedRow:
     errors: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
     name_key: bytes | None = None  # the name's sort key, when worked out beside (check_process)
+    # (name, province, type hint, district, answer_of(match)), when recorded (check_process).
+    organisation_query: OrganisationQuery | None = None
 
     @property
     def ok(self) -> bool:
@@ -148,6 +153,14 @@ class NormalisedRow:
 
 def _key(text: str) -> str:
     return normalize_for_search(text).replace(" ", "")
+
+
+def answer_of(found: OrganisationMatch) -> tuple[str, str | None]:
+    """What a match decided, comparable between processes: how, and the organisation's id
+    (or the key of the one to create). A pending organisation already written is exact."""
+    if found.how == "created" and found.pending is not None and found.pending.id:
+        return "exact", found.pending.id
+    return found.how, found.id or (found.pending.key if found.pending is not None else None)
 
 
 # --- organisations -------------------------------------------------------------------------------
@@ -535,6 +548,9 @@ class RowNormaliser:
         self._misses: dict[str, int] = {}
         self._probe: dict[str, set[object]] = {}
         self._name_fields = {"full_name", "prefix", "first_name", "last_name"}
+        # In a second process (db.io.check_process): what each row asked the organisation
+        # matcher and its answer, for the importing process to ask its own matcher again.
+        self.record_organisation_queries = False
 
     def _column(self, name: str) -> str:
         return self.header_of.get(name, "")
@@ -872,6 +888,8 @@ class RowNormaliser:
             return
         if found.how == "created" and found.pending is not None and found.pending.id:
             found = OrganisationMatch(found.pending.id, "exact", found.pending.name)
+        if self.record_organisation_queries:
+            result.organisation_query = (name, province, type_hint, district, answer_of(found))
         column = self._column("organisation_name")
         if found.how in ("exact", "abbreviation", "fuzzy"):
             result.values["organisation_id"] = found.id

@@ -246,3 +246,30 @@ def test_a_child_that_cannot_read_the_database_fails_and_creates_nothing(
         checker.close()
     assert not missing.exists() and not missing.parent.exists()
     assert not multiprocessing.active_children()
+
+
+def test_organisations_written_meanwhile_are_found_for_the_childs_rows(
+    databases: tuple[Database, Database], tmp_path: Path, forced: None
+) -> None:
+    """The child does not know the organisations the import writes after each batch: its rows
+    that the importing process's matcher answers differently are checked again there."""
+    here, beside = databases
+    full = "องค์การบริหารส่วนตำบลทุ่งใหม่เอี่ยม"
+    rows = [
+        ("นายหนึ่ง ทดลอง", NEW_ORG, "นครราชสีมา"),  # here: created, written after the batch
+        ("นายสอง ทดลอง", "", "นครราชสีมา"),
+        ("นายสาม ทดลอง", "อบต.ทุ่งใหม่เอียม", "นครราชสีมา"),  # the child's: a variant spelling
+        ("นายสี่ ทดลอง", full, ""),  # the child's: no province, the full name
+        ("นายห้า ทดลอง", "อบต.ทุ่งใหม่เอียม", "นครราชสีมา"),  # here again
+    ]
+    path = write_simple_xlsx(tmp_path / "o.xlsx", ("ชื่อ-สกุล", "สังกัด", "จังหวัด"), rows)
+    with here.session() as session:
+        expected = import_members(session, path=path)
+    report = import_members(beside, path=path)
+    assert _outcome(report) == _outcome(expected)
+    assert report.imported == 5 and len(report.created_organisations) == 1
+    assert [w["code"] for w in report.warnings] == [
+        "organisation_created", "organisation_fuzzy_match", "organisation_fuzzy_match",
+    ]  # fmt: skip
+    imported = [r[5] for r in _register(beside) if r[1] == "ทดลอง"]
+    assert imported == [full, None, full, full, full]
