@@ -34,8 +34,8 @@ copy stretched the import's last stall to 109-115 ms in 3 runs of 11, so it star
 later (end-of-import stalls 36-89 ms in 10 runs); the summary step times that copy (4-6 s).
 Then: open 11.0 s / 16 ms, preview 0.3 s / 62 ms, import 39.9 s / 64 ms, .csv 6.0 s / 39 ms,
 .xlsx 12.3 s / 45 ms. With the search documents written after the result and the row checks
-shared with a second process: import 34.1 s / 71 ms, then 17.5-19.3 s of background work
-(search documents, log) with stalls of 27-32 ms.
+shared with a second process: import 28.1-34.1 s / 62-77 ms, then 15.9-19.3 s of background
+work (search documents on the database thread, log) with stalls of 27-47 ms.
 """
 
 from __future__ import annotations
