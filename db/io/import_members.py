@@ -284,13 +284,29 @@ def import_members(
             session.checkpoint()
             report.phases["checkpoint"] = time.perf_counter() - checkpointing
         return report
-    with collector.paused():
+    path = Path(path)
+    today = dt.date.today()  # one day for both processes, however long the read
+    with collector.paused(), _second_process(session, path, today, second_process) as checker:
         return _import(
-            session, path=Path(path), sheet=sheet, mapping=mapping, header_row=header_row,
+            session, path=path, sheet=sheet, mapping=mapping, header_row=header_row,
             on_duplicate=on_duplicate, dry_run=dry_run, remember_mapping=remember_mapping,
             progress=progress, cache=cache, defer_search_index=defer_search_index,
-            second_process=second_process,
+            checker=checker, today=today,
         )  # fmt: skip
+
+
+@contextlib.contextmanager
+def _second_process(
+    session: Session, path: Path, today: dt.date, wanted: bool
+) -> Iterator[CheckerProcess | None]:
+    """The second process for the checks (or None), stopped whatever ends the import: a
+    cancel or an error on the way leaves no child behind."""
+    checker = _start_checker(dbapi(session), path, today) if wanted else None
+    try:
+        yield checker
+    finally:
+        if checker is not None:
+            checker.stop()
 
 
 def _import(
@@ -305,42 +321,11 @@ def _import(
     remember_mapping: bool,
     progress: Progress | None,
     cache: TableCache | None,
-    defer_search_index: bool = False,
-    second_process: bool = False,
-) -> ImportReport:
-    started = time.perf_counter()
-    connection = dbapi(session)
-    today = dt.date.today()  # one day for both processes, however long the read
-    checker = _start_checker(connection, path, today) if second_process else None
-    try:
-        return _import_rows(
-            session, path=path, sheet=sheet, mapping=mapping, header_row=header_row,
-            on_duplicate=on_duplicate, dry_run=dry_run, remember_mapping=remember_mapping,
-            progress=progress, cache=cache, defer_search_index=defer_search_index,
-            checker=checker, today=today, started=started,
-        )  # fmt: skip
-    finally:
-        if checker is not None:  # a cancel or an error on the way: no child left behind
-            checker.stop()
-
-
-def _import_rows(
-    session: Session,
-    *,
-    path: Path,
-    sheet: str | None,
-    mapping: ColumnMapping | None,
-    header_row: int | None,
-    on_duplicate: str,
-    dry_run: bool,
-    remember_mapping: bool,
-    progress: Progress | None,
-    cache: TableCache | None,
     defer_search_index: bool,
     checker: CheckerProcess | None,
     today: dt.date,
-    started: float,
 ) -> ImportReport:
+    started = time.perf_counter()
     connection = dbapi(session)
     opened = _open_sheet(
         session, path=path, sheet=sheet, mapping=mapping, header_row=header_row, cache=cache

@@ -100,6 +100,12 @@ def _outcome(report: ImportReport) -> dict[str, object]:
     }  # fmt: skip
 
 
+def _in_process(database: Database, path: Path, **options: object) -> ImportReport:
+    """The import with every row checked here: a caller's session gets no second process."""
+    with database.session() as session:
+        return import_members(session, path=path, **options)  # type: ignore[arg-type]
+
+
 def _register(database: Database) -> list[tuple[object, ...]]:
     connection = sqlite3.connect(database.path)
     try:
@@ -132,8 +138,7 @@ def test_the_report_and_register_are_those_of_checking_in_process(
 ) -> None:  # fmt: skip
     here, beside = databases
     path = write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows())
-    with here.session() as session:  # in-process: a session has no second process
-        expected = import_members(session, path=path, on_duplicate=policy)
+    expected = _in_process(here, path, on_duplicate=policy)
     _force(monkeypatch)
     children = _spy_on_children(monkeypatch)
     report = import_members(beside, path=path, on_duplicate=policy)
@@ -155,9 +160,7 @@ def test_the_messy_sheet_gives_the_same_report(
     here, beside = databases
     path = write_messy_xlsx(tmp_path / "m.xlsx")
     report = import_members(beside, path=path)
-    with here.session() as session:  # in-process: a session has no second process
-        in_process = import_members(session, path=path)
-    assert _outcome(report) == _outcome(in_process)
+    assert _outcome(report) == _outcome(_in_process(here, path))
     assert _register(beside) == _register(here)
 
 
@@ -167,7 +170,7 @@ def test_a_child_that_dies_is_replaced_by_the_importing_thread(
 ) -> None:  # fmt: skip
     here, beside = databases
     path = write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows())
-    expected = import_members(here, path=path)
+    expected = _in_process(here, path)
     children = _spy_on_children(monkeypatch)
     killed: list[int] = []
 
@@ -220,8 +223,7 @@ def test_no_second_process_means_checking_here(
 ) -> None:  # fmt: skip
     here, beside = databases
     path = write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows())
-    with here.session() as session:
-        expected = import_members(session, path=path)
+    expected = _in_process(here, path)
 
     def cannot(**_options: object) -> check_process.CheckerProcess:
         raise OSError("no processes in this sandbox")
@@ -263,8 +265,7 @@ def test_organisations_written_meanwhile_are_found_for_the_childs_rows(
         ("นายห้า ทดลอง", "อบต.ทุ่งใหม่เอียม", "นครราชสีมา"),  # here again
     ]
     path = write_simple_xlsx(tmp_path / "o.xlsx", ("ชื่อ-สกุล", "สังกัด", "จังหวัด"), rows)
-    with here.session() as session:
-        expected = import_members(session, path=path)
+    expected = _in_process(here, path)
     report = import_members(beside, path=path)
     assert _outcome(report) == _outcome(expected)
     assert report.imported == 5 and len(report.created_organisations) == 1
