@@ -6,13 +6,16 @@ the second core only had the writer thread's SQL to run. A :class:`CheckerProces
 process with a normaliser of its own, made from the same database (its committed state: only
 an import that has its own transaction uses one) for the same mapping, headers and day. It
 starts before the sheet is read, and reads the reference lists meanwhile. The
-importing thread hands it every other batch of rows and checks the others itself; the child's
-results come back in order (pickled: about a third of the cost of checking them).
+importing thread hands it 2 batches of every 3 and checks the third itself; the child's results
+come back in order (pickled: about a third of the cost of checking them).
 
-What the child cannot know is what the importing process saw in the batches before: which new
+What the child cannot know is what the importing process saw and wrote in the batches before:
+the organisations written since (a later row's variant spelling matches one of them), which new
 organisations and groups were named already, and so which row is the first to name one (the
 row that gets the "created" warning). :func:`adopt` settles that as each batch of the child's
-results is taken, in file order, so the report is the one checking every row in-process gives.
+results is taken, in file order (a row whose organisation the importing process's matcher
+answers differently is checked again there), so the report is the one checking every row
+in-process gives.
 
 A child that cannot be started, fails or dies is not an error: the importing thread checks the
 rest itself (:class:`CheckerFailed` tells it to).

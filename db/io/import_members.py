@@ -255,8 +255,8 @@ def import_members(
     documents as a backlog (:mod:`db.search`): the caller runs
     :func:`db.search.index_search_backlog` after the commit (searches find those members
     meanwhile, more slowly). With a Database (or ``second_process``, for a session that has
-    written nothing yet: the child reads the committed database), a big import checks every
-    other batch of rows in a second process (:mod:`db.io.check_process`). ``mapping`` None
+    written nothing yet: the child reads the committed database), a big import checks 2 of
+    every 3 batches of rows in a second process (:mod:`db.io.check_process`). ``mapping`` None
     uses the mapping saved for this header layout, else the guessed one; a real import saves
     the mapping it used (``remember_mapping``). ``on_duplicate``: ``skip`` (default),
     ``update`` (fill the existing member with the sheet's non-empty values) or ``new``.
@@ -626,33 +626,30 @@ class _Importer:
         checking = 0.0
         batches = list(self._batches())
         checker = self.checker
-        if checker is not None:  # every other batch, checked by the child meanwhile
+        if checker is not None:  # the child's batches, checked there meanwhile
             for index in range(len(batches)):
                 if _for_the_child(index):
                     checker.send(index, batches[index])
-        try:
-            for index, batch in enumerate(batches):
-                cpu = time.thread_time()
-                results = None
-                if checker is not None and _for_the_child(index):
-                    try:
-                        results = checker.results(index)
-                        adopt(results, batch, self.normaliser)
-                    except CheckerFailed:
-                        checker = None  # the rest is checked here
-                if results is None:
-                    normalise = self.normaliser.normalise
-                    results = [normalise(cells, row) for row, cells in batch]
-                self._batch(batch, results)
-                checking += time.thread_time() - cpu
-                self.report.phases["checks"] = checking
-                done = batch[-1][0] - self.sheet.header.data_start
-                if progress is not None and progress(min(done, total), total) is False:
-                    raise ImportCancelled("import cancelled: nothing was written")
-        except BaseException:
-            if self.checker is not None:
-                self.checker.stop()
-            raise
+        # (A cancel or an error stops the child: see _second_process.)
+        for index, batch in enumerate(batches):
+            cpu = time.thread_time()
+            results = None
+            if checker is not None and _for_the_child(index):
+                try:
+                    results = checker.results(index)
+                except CheckerFailed:
+                    checker = None  # the rest is checked here
+                else:
+                    adopt(results, batch, self.normaliser)
+            if results is None:
+                normalise = self.normaliser.normalise
+                results = [normalise(cells, row) for row, cells in batch]
+            self._batch(batch, results)
+            checking += time.thread_time() - cpu
+            self.report.phases["checks"] = checking
+            done = batch[-1][0] - self.sheet.header.data_start
+            if progress is not None and progress(min(done, total), total) is False:
+                raise ImportCancelled("import cancelled: nothing was written")
         if self.checker is not None:
             self.checker.close()
             self.report.phases["checks beside"] = self.checker.cpu_seconds
