@@ -12,6 +12,7 @@ The report is for support staff and goes to stdout and the log, in English.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sys
@@ -38,7 +39,9 @@ class Check:
     detail: str
 
 
-def check_database() -> Check:
+def check_database() -> list[Check]:
+    """A temporary database migrated to head, and a big import's row checker (a child process,
+    db.io.check_process) checking a row from it."""
     from db.engine import open_database
     from db.migrations import current_revision, head_revision
 
@@ -49,9 +52,36 @@ def check_database() -> Check:
             revision = current_revision(database.engine)
         finally:
             database.dispose()
+        checker = check_row_checker(database.path)
     head = head_revision()
-    return Check("database", revision == head, f"temporary database at revision {revision}"
-                 f" (head {head})")
+    return [
+        Check("database", revision == head, f"temporary database at revision {revision}"
+              f" (head {head})"),
+        checker,
+    ]  # fmt: skip
+
+
+def check_row_checker(path: Path) -> Check:
+    """A big import checks rows in a child process: one must start, also from a packaged build,
+    read the database's reference lists and check a row."""
+    from db.io.check_process import CheckerFailed, CheckerProcess
+    from db.io.mapping import ColumnMapping
+
+    try:
+        checker = CheckerProcess(path=path, today=dt.date.today())
+    except Exception as error:  # any failure to start is the finding
+        return Check("row_checker", False, f"no child process could start ({error})")
+    try:
+        checker.configure(ColumnMapping({0: "full_name"}), ["ชื่อ-สกุล"])
+        checker.send(1, [(2, ["นายสมชาย ใจดี"])])
+        (row,) = checker.results(1)
+    except CheckerFailed as error:
+        return Check("row_checker", False, f"the child process failed ({error})")
+    finally:
+        checker.close()
+    values = row.values
+    ok = (values["prefix"], values["first_name"], values["last_name"]) == ("นาย", "สมชาย", "ใจดี")
+    return Check("row_checker", ok, "a child process checked a row")
 
 
 def sample_font(point_size: float = SAMPLE_POINT_SIZE) -> QFont:

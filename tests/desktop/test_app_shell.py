@@ -240,8 +240,8 @@ def test_self_check_passes(capsys: pytest.CaptureFixture[str]) -> None:
     assert self_check.run_self_check() == 0
     out = capsys.readouterr().out
     assert "FAIL" not in out
-    for name in ("database", "font", "shaping", "painting", "tone marks", "sheet_reader",
-                 "translation"):  # fmt: skip
+    for name in ("database", "row_checker", "font", "shaping", "painting", "tone marks",
+                 "sheet_reader", "translation"):  # fmt: skip
         assert f"ok   {name}:" in out
     assert "self-check passed" in out
 
@@ -262,6 +262,19 @@ def test_self_check_fails_when_no_child_process_can_read(
     monkeypatch.setattr("db.io.sheet_process.read_in_child", lambda path, **kwargs: None)
     assert self_check.run_self_check() == 1
     assert "FAIL sheet_reader: no child process could start" in capsys.readouterr().out
+
+
+def test_self_check_fails_when_the_row_checker_cannot_start(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def cannot(**_options: object) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr("db.io.check_process.CheckerProcess", cannot)
+    assert self_check.run_self_check() == 1
+    assert "FAIL row_checker: no child process could start (no processes here)" in (
+        capsys.readouterr().out
+    )
 
 
 def test_self_check_reports_a_broken_database(
