@@ -127,7 +127,7 @@ CHECKPOINT_AFTER_MS = 1_500
 log = logging.getLogger(__name__)
 
 
-class BackgroundCheckpoint:
+class BulkWriteFollowUp:
     """After a bulk write committed: the search documents it left to write (the backlog of
     :mod:`db.search`), a slice per job of the app's database thread (``executor``), between
     the user's own writes, which therefore never meet a slice's commit in the way of theirs;
@@ -140,7 +140,7 @@ class BackgroundCheckpoint:
     asks the rest to wait for the next start, see :func:`resume_search_backlog`). With
     ``only_after_backlog`` the log is copied only if there was a backlog to write."""
 
-    _running: ClassVar[set[BackgroundCheckpoint]] = set()
+    _running: ClassVar[set[BulkWriteFollowUp]] = set()
 
     def __init__(
         self,
@@ -156,8 +156,7 @@ class BackgroundCheckpoint:
         self._finished = threading.Event()
         self.started = False
         self.indexed = 0  # rowids of the backlog covered
-        self.copy: threading.Thread | None = None  # the log's copy, once begun
-        BackgroundCheckpoint._running.add(self)
+        BulkWriteFollowUp._running.add(self)
         QTimer.singleShot(after_ms, self._start)  # no receiver: runs if the page closes
 
     def _start(self) -> None:
@@ -193,7 +192,7 @@ class BackgroundCheckpoint:
         self._finish(copy=bool(wanted))
 
     def _finish(self, *, copy: bool) -> None:
-        BackgroundCheckpoint._running.discard(self)
+        BulkWriteFollowUp._running.discard(self)
         if not copy:
             self._finished.set()
             return
@@ -204,8 +203,7 @@ class BackgroundCheckpoint:
             finally:
                 self._finished.set()
 
-        self.copy = threading.Thread(target=run, name="wal-checkpoint")
-        self.copy.start()
+        threading.Thread(target=run, name="wal-checkpoint").start()
 
     def stop(self) -> None:
         """Stop after the slice being written; the rest of the backlog waits (safe twice)."""
@@ -216,14 +214,14 @@ class BackgroundCheckpoint:
         return self._finished.is_set()
 
 
-def resume_search_backlog(executor: DbExecutor) -> BackgroundCheckpoint:
+def resume_search_backlog(executor: DbExecutor) -> BulkWriteFollowUp:
     """At start: the search documents an import left unwritten when the app last closed."""
-    return BackgroundCheckpoint(executor, only_after_backlog=True)
+    return BulkWriteFollowUp(executor, only_after_backlog=True)
 
 
 def stop_background_work() -> None:
-    """At quit: every :class:`BackgroundCheckpoint` stops after its current slice."""
-    for work in list(BackgroundCheckpoint._running):
+    """At quit: every :class:`BulkWriteFollowUp` stops after its current slice."""
+    for work in list(BulkWriteFollowUp._running):
         work.stop()
 
 

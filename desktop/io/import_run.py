@@ -33,7 +33,7 @@ from db.io.undo_import import UndoImportError, UndoSummary, undo_import
 from desktop.backup.runner import with_backup
 from desktop.db_worker import Changes
 from desktop.io.background import (
-    BackgroundCheckpoint,
+    BulkWriteFollowUp,
     ProgressState,
     deliver,
     freeze_collector,
@@ -156,7 +156,7 @@ class ImportRunPage(QWizardPage):
         self.running = False
         self._finished = False
         self._progress = ProgressState()
-        self.checkpoint: BackgroundCheckpoint | None = None  # the log copied after an import
+        self.follow_up: BulkWriteFollowUp | None = None  # search index and log, after an import
         self.setObjectName("importRunPage")
         self.setTitle(self.tr("Importing"))
         self.bar = QProgressBar(self)
@@ -296,7 +296,7 @@ class ImportRunPage(QWizardPage):
 
     def _imported(self, result: tuple[ImportReport, ProblemList]) -> None:
         report, problems = result
-        self.checkpoint = BackgroundCheckpoint(self._wizard.executor)
+        self.follow_up = BulkWriteFollowUp(self._wizard.executor)
         self._stop()
         if report.search_backlog:
             self._indexing_text = self.tr(
@@ -325,12 +325,12 @@ class ImportRunPage(QWizardPage):
         self._wizard.executor.changes_applied.emit(Changes.of(*IMPORT_CHANGES), self._wizard)
 
     def _poll_indexing(self) -> None:
-        if self.checkpoint is None or not self.checkpoint.done():
+        if self.follow_up is None or not self.follow_up.done():
             return
         self._indexing_timer.stop()
         if self.status.text() != self._indexing_text:
             return  # replaced by an undo's message
-        if self.checkpoint.indexed:
+        if self.follow_up.indexed:
             self.status.setText(self.tr("The search index is up to date."))
         else:  # not written (the file moved, a disk error): the next start writes it
             self.status.clear()

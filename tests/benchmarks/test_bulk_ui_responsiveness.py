@@ -162,10 +162,10 @@ def test_import_wizard_stays_responsive(
     assert wizard.currentId() == ImportWizard.MAPPING_PAGE
     _step(qtbot, "mapping -> preview", wizard.next, wizard.preview_page.isComplete, figures)
     _step(qtbot, "import", wizard.next, wizard.run_page.isComplete, figures)
-    checkpoint = wizard.run_page.checkpoint
-    assert checkpoint is not None
+    follow_up = wizard.run_page.follow_up
+    assert follow_up is not None
     _step(qtbot, "summary, search documents and log behind", lambda: None,
-          checkpoint.done, figures)  # fmt: skip
+          follow_up.done, figures)  # fmt: skip
     _print(f"import wizard, {MEMBERS:,}-row .xlsx", figures)
     assert wizard.report is not None and wizard.report.imported == MEMBERS
     for _name, _seconds, worst in figures:

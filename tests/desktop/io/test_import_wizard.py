@@ -311,9 +311,9 @@ def test_the_search_index_and_the_log_are_done_after_the_result_is_shown(
     run_import(wizard, qtbot)
     assert wizard.report is not None and wizard.report.imported == 2_000
     assert "checkpoint" not in wizard.report.phases  # not inside the import
-    checkpoint = wizard.run_page.checkpoint
-    assert checkpoint is not None
-    assert not checkpoint.done()  # not begun while the result is being shown
+    follow_up = wizard.run_page.follow_up
+    assert follow_up is not None
+    assert not follow_up.done()  # not begun while the result is being shown
     status = wizard.run_page.status
     assert "search index" in status.text() or "ดัชนี" in status.text()
     connection = database.raw_connection()
@@ -324,8 +324,8 @@ def test_the_search_index_and_the_log_are_done_after_the_result_is_shown(
         with database.session() as session:  # found meanwhile all the same
             keys = search_member_keys(session, filters=MemberFilter(text="ทดสอบ"))
             assert len(keys) == 2_000
-        qtbot.waitUntil(checkpoint.done, timeout=30_000)
-        assert checkpoint.indexed == 2_000
+        qtbot.waitUntil(follow_up.done, timeout=30_000)
+        assert follow_up.indexed == 2_000
         before = status.text()
         qtbot.waitUntil(lambda: status.text() != before, timeout=5_000)  # told it is done
         wizard.grab().save(str(SHOTS / "import_5_indexed.png"))
