@@ -1206,6 +1206,9 @@ class _Writer:
         or at the end this thread's, ``step`` rowids at a time with ``between`` after each)."""
         connection = self.connection
         (upto,) = connection.execute("SELECT coalesce(max(rowid), 0) FROM main.member").fetchone()
+        if not self.ranged:  # the search documents deferred, no other trigger: nothing to do
+            self.indexed_upto = upto
+            return
         while self.indexed_upto < upto:
             end = upto if step is None else min(upto, self.indexed_upto + step)
             for trigger in self.ranged:
