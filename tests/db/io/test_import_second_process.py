@@ -76,6 +76,12 @@ def forced(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def sheet(tmp_path: Path) -> Path:
+    """The rows of :func:`_rows` as an .xlsx file."""
+    return write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows())
+
+
+@pytest.fixture
 def databases(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
     pair = []
     for name in ("here", "beside"):  # a folder as users name them: Thai, with a space
@@ -133,15 +139,14 @@ def _spy_on_children(monkeypatch: pytest.MonkeyPatch) -> list[check_process.Chec
 
 @pytest.mark.parametrize("policy", ["skip", "new"])
 def test_the_report_and_register_are_those_of_checking_in_process(
-    databases: tuple[Database, Database], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    databases: tuple[Database, Database], sheet: Path, monkeypatch: pytest.MonkeyPatch,
     policy: str,
 ) -> None:  # fmt: skip
     here, beside = databases
-    path = write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows())
-    expected = _in_process(here, path, on_duplicate=policy)
+    expected = _in_process(here, sheet, on_duplicate=policy)
     _force(monkeypatch)
     children = _spy_on_children(monkeypatch)
-    report = import_members(beside, path=path, on_duplicate=policy)
+    report = import_members(beside, path=sheet, on_duplicate=policy)
     assert len(children) == 1  # the rows were shared
     assert report.phases["checks beside"] > 0  # the child's CPU time
     assert _outcome(report) == _outcome(expected)
@@ -165,12 +170,11 @@ def test_the_messy_sheet_gives_the_same_report(
 
 
 def test_a_child_that_dies_is_replaced_by_the_importing_thread(
-    databases: tuple[Database, Database], tmp_path: Path, forced: None,
+    databases: tuple[Database, Database], sheet: Path, forced: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     here, beside = databases
-    path = write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows())
-    expected = _in_process(here, path)
+    expected = _in_process(here, sheet)
     children = _spy_on_children(monkeypatch)
     killed: list[int] = []
 
@@ -182,7 +186,7 @@ def test_a_child_that_dies_is_replaced_by_the_importing_thread(
                     killed.append(child.pid)
         return True
 
-    report = import_members(beside, path=path, progress=progress)
+    report = import_members(beside, path=sheet, progress=progress)
     assert killed and len(children) == 1
     assert _outcome(report) == _outcome(expected)
     assert _register(beside) == _register(here)
@@ -190,46 +194,44 @@ def test_a_child_that_dies_is_replaced_by_the_importing_thread(
 
 @pytest.mark.parametrize("upto", [0, 6], ids=["at-once", "midway"])
 def test_a_cancel_leaves_no_process_and_nothing_written(
-    databases: tuple[Database, Database], tmp_path: Path, forced: None, upto: int
+    databases: tuple[Database, Database], sheet: Path, forced: None, upto: int
 ) -> None:
     _here, beside = databases
-    path = write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows())
     before = _register(beside)
 
     def progress(done: int, _total: int) -> bool:
         return done < upto  # 0: at the very first call, before any batch
 
     with pytest.raises(ImportCancelled):
-        import_members(beside, path=path, progress=progress)
+        import_members(beside, path=sheet, progress=progress)
     assert not multiprocessing.active_children()
     assert _register(beside) == before
 
 
 def test_a_small_sheet_stops_the_child_it_started(
-    databases: tuple[Database, Database], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    databases: tuple[Database, Database], sheet: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _here, beside = databases
     monkeypatch.setattr(import_module, "worth_a_child", lambda _path: True)
     children = _spy_on_children(monkeypatch)
-    report = import_members(beside, path=write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows()))
+    report = import_members(beside, path=sheet)
     assert report.imported > 0
     assert len(children) == 1  # started while the sheet was read, stopped: 25 rows
     assert not multiprocessing.active_children()
 
 
 def test_no_second_process_means_checking_here(
-    databases: tuple[Database, Database], tmp_path: Path, forced: None,
+    databases: tuple[Database, Database], sheet: Path, forced: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     here, beside = databases
-    path = write_simple_xlsx(tmp_path / "s.xlsx", HEADER, _rows())
-    expected = _in_process(here, path)
+    expected = _in_process(here, sheet)
 
     def cannot(**_options: object) -> check_process.CheckerProcess:
         raise OSError("no processes in this sandbox")
 
     monkeypatch.setattr(import_module, "CheckerProcess", cannot)
-    report = import_members(beside, path=path)
+    report = import_members(beside, path=sheet)
     assert _outcome(report) == _outcome(expected)
     assert "checks beside" not in report.phases
 
