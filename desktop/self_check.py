@@ -72,7 +72,7 @@ def check_row_checker(path: Path) -> Check:
     except Exception as error:  # any failure to start is the finding
         return Check("row_checker", False, f"no child process could start ({error})")
     try:
-        checker.configure(ColumnMapping({0: "full_name"}), ["ชื่อ-สกุล"])
+        checker.configure(ColumnMapping({0: "full_name"}), ["ชื่อ-สกุล"], None)
         checker.send(1, [(2, ["นายสมชาย ใจดี"])])
         (row,) = checker.results(1)
     except CheckerFailed as error:

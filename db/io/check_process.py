@@ -9,6 +9,14 @@ starts before the sheet is read, and reads the reference lists meanwhile. The
 importing thread hands it 2 batches of every 3 and checks the third itself; the child's results
 come back in order (pickled: about a third of the cost of checking them).
 
+When the importing process reads the sheet from its file, the child reads the same file
+too, at the same time on the other core (calamine's parse lets go of the GIL; the first core
+is busy with the importing process's own read), and the batches are sent to it as row numbers:
+pickling 2 of every 3 rows' cells held the importing process's GIL 2 s at 393,000 rows (and
+unpickling them took the child as long). Both reads must have read the same file (its size
+and modification time before and after each read, the sheet and its number of rows),
+else the child checks nothing and the importing thread checks every row.
+
 What the child cannot know is what the importing process saw and wrote in the batches before:
 the organisations written since (a later row's variant spelling matches one of them), which new
 organisations and groups were named already, and so which row is the first to name one (the
@@ -28,6 +36,7 @@ import datetime as dt
 import gc
 import logging
 import multiprocessing
+import os
 import pickle
 import time
 from collections.abc import Sequence
@@ -38,6 +47,7 @@ from typing import Any
 
 from db.io.mapping import ColumnMapping
 from db.io.normalise import ImportContext, NormalisedRow, RowNormaliser, answer_of
+from db.io.readers import SheetTable, TableCache
 
 log = logging.getLogger(__name__)
 
@@ -46,13 +56,38 @@ STOP_TIMEOUT_S = 5.0
 CREATED_WARNINGS = ("organisation_created", "group_created")
 
 Batch = Sequence[tuple[int, Sequence[object]]]
+SheetIdentity = tuple[object, ...]
+
+
+def sheet_identity(
+    path: Path, sheet: str | None, before: tuple[object, ...] | None, table: SheetTable
+) -> SheetIdentity:
+    """What says that two reads of a sheet read the same rows: the file's size and
+    modification time before and after the read (``before``: :meth:`TableCache.key` taken
+    before it), the sheet read and its number of rows."""
+    return (before, TableCache.key(path, sheet, None), table.sheet, len(table.rows))
+
+
+def _read_sheet(path: Path, sheet: str | None) -> tuple[list[list[object]], SheetIdentity]:
+    from db.io.headers import header_score  # headers reads tables: imported here
+    from db.io.readers import read_table
+
+    before = TableCache.key(path, sheet, None)
+    table = read_table(path, sheet=sheet, score=header_score)
+    return table.rows, sheet_identity(path, sheet, before, table)
 
 
 class CheckerFailed(Exception):
     """The child cannot check (any more): the caller checks the rows itself."""
 
 
-def _child(requests: Queue[Any], results: Connection, path: str, today: dt.date) -> None:
+def _child(
+    requests: Queue[Any],
+    results: Connection,
+    path: str,
+    today: dt.date,
+    sheet: tuple[str, str | None] | None,
+) -> None:
     gc.disable()  # millions of short-lived objects, next to no cycles (db.io.collector)
     try:
         # Imported here: only the child needs them.
@@ -73,18 +108,26 @@ def _child(requests: Queue[Any], results: Connection, path: str, today: dt.date)
             context = ImportContext(session, dbapi(session), today=today)
             session.rollback()
         engine.dispose()
+        rows: list[list[object]] | None = None
+        if sheet is not None:  # read here too: the batches come as row numbers
+            rows, identity = _read_sheet(Path(sheet[0]), sheet[1])
         job = requests.get()  # the mapping, once the sheet is read
         if job is None:
             return
-        _kind, mapping, headers = job
+        _kind, mapping, headers, expected = job
+        if rows is not None and identity != expected:
+            raise RuntimeError("the sheet this process read is not the one imported")
         normaliser = RowNormaliser(context, mapping, headers)
         normaliser.record_organisation_queries = True  # asked again by the parent (adopt)
+        results.send(("ready",))
         while True:
             job = requests.get()
             if job is None:
                 results.send(("cpu", time.process_time()))
                 break
             index, batch = job
+            if rows is not None:
+                batch = [(row, rows[row - 1]) for row in batch]
             checked = [normaliser.normalise(cells, row) for row, cells in batch]
             good = [result for result in checked if result.ok]
             keys = thai_sort_keys(f"{r.values['first_name']} {r.values['last_name']}" for r in good)
@@ -98,14 +141,23 @@ def _child(requests: Queue[Any], results: Connection, path: str, today: dt.date)
             results.send(("error", f"{type(error).__name__}: {error}"))
     finally:
         results.close()
+    # Without freeing the sheet's rows and the checked ones (a second or more at 393,000
+    # rows, which the importing process's close() would wait for): the system takes the
+    # child's memory back at once.
+    os._exit(0)
 
 
 class CheckerProcess:
     """A child process checking the batches it is sent, in order (see the module docstring)."""
 
-    def __init__(self, *, path: Path, today: dt.date) -> None:
+    def __init__(
+        self, *, path: Path, today: dt.date, sheet: tuple[Path, str | None] | None = None
+    ) -> None:
         """Start the child: it reads the reference lists of the database at ``path`` while
-        the sheet is read here; :meth:`configure` then gives it the sheet's mapping."""
+        the sheet is read here; :meth:`configure` then gives it the sheet's mapping. With
+        ``sheet`` (the file and the sheet name asked for, as the importing process reads it)
+        the child reads the sheet too, and is sent row numbers instead of rows."""
+        self.reads_sheet = sheet is not None
         context = multiprocessing.get_context("spawn")
         self._requests: Queue[Any] = context.Queue()
         # A child gone must not keep this process waiting at exit for rows it never read.
@@ -115,7 +167,8 @@ class CheckerProcess:
         self._results, sender = context.Pipe(duplex=False)
         self._process = context.Process(
             target=_child, name="khrueakhai-row-checker", daemon=True,
-            args=(self._requests, sender, str(path), today),
+            args=(self._requests, sender, str(path), today,
+                  (str(sheet[0]), sheet[1]) if sheet is not None else None),
         )  # fmt: skip
         try:
             self._process.start()  # raises when no process can be started
@@ -123,15 +176,43 @@ class CheckerProcess:
             sender.close()
         self._failed = False
         self._closed = False
+        self._ready = False
         self.cpu_seconds = 0.0  # the child's, once closed after its work
 
-    def configure(self, mapping: ColumnMapping, headers: Sequence[str]) -> None:
-        self._requests.put(("mapping", mapping, tuple(headers)))
+    def configure(
+        self, mapping: ColumnMapping, headers: Sequence[str], identity: SheetIdentity | None
+    ) -> None:
+        """The sheet's mapping and headers, and (for a child that reads the sheet too) the
+        :func:`sheet_identity` of this process's read."""
+        self._requests.put(("mapping", mapping, tuple(headers), identity))
 
     def send(self, index: int, batch: Batch) -> None:
         """Queue a batch (it is written to the child by a feeder thread: this returns)."""
-        if not self._failed:
+        if self._failed:
+            return
+        if self.reads_sheet:
+            self._requests.put((index, [row for row, _cells in batch]))
+        else:
             self._requests.put((index, list(batch)))
+
+    def ready(self, wait: float = 0.0) -> bool:
+        """Whether the child is ready to check (its reference lists loaded, the sheet read
+        when it reads it too, the mapping taken), after waiting up to ``wait`` seconds: until
+        then the importing thread checks the batches itself. Raises CheckerFailed when the
+        child failed."""
+        if self._failed:
+            raise CheckerFailed("the checking process stopped before")
+        if not self._ready:
+            try:
+                if not self._results.poll(wait):
+                    return False
+                message = self._results.recv()
+            except (EOFError, OSError):
+                self._fail("the checking process stopped")
+            if message[0] != "ready":
+                self._fail(str(message[1]) if message[0] == "error" else "no ready message")
+            self._ready = True
+        return True
 
     def results(self, index: int) -> list[NormalisedRow]:
         """The child's results for batch ``index`` (batches come back in the order sent).
@@ -147,6 +228,9 @@ class CheckerProcess:
                 self._fail("the checking process stopped")
             if message[0] == "error":
                 self._fail(str(message[1]))
+            if message[0] == "ready" and not self._ready:  # results asked without ready()
+                self._ready = True
+                continue
             if message[0] != index:
                 self._fail(f"batch {message[0]} came back instead of batch {index}")
             return pickle.loads(message[1])  # type: ignore[no-any-return]
@@ -162,6 +246,8 @@ class CheckerProcess:
         if self._closed:
             return
         self._closed = True
+        if not self._ready:  # never used (still reading, say): not waited for
+            self._failed = True
         if self._process.is_alive() and not self._failed:
             self._requests.put(None)
             with contextlib.suppress(EOFError, OSError):

@@ -51,7 +51,7 @@ from db.history.actor import current_actor
 from db.identity import SITE_ID_KEY, THIS_OFFICE_KEY, clock_for
 from db.ids import new_id, new_ids
 from db.io import collector
-from db.io.check_process import CheckerFailed, CheckerProcess, adopt
+from db.io.check_process import CheckerFailed, CheckerProcess, adopt, sheet_identity
 from db.io.headers import HeaderInfo, detect_header, header_score
 from db.io.import_report import ImportReport
 from db.io.import_sql import insert_rows
@@ -99,6 +99,7 @@ SWITCH_INTERVAL = 0.0005
 SORTER_THREADS = 2  # helper threads for the sorts that rebuild the member indexes
 SECOND_PROCESS_FROM_ROWS = 50_000  # rows from which the checks are shared with a child process
 CHILD_CYCLE, CHILD_BATCHES = 3, 2  # the child checks 2 batches of every 3
+CHILD_READY_WAIT_S = 0.0  # how long each batch waits for a child not ready yet (tests: longer)
 
 _INSERT_COLUMNS = (
     "id", "owner_office_id", "created_at", "updated_at", "hlc", *MEMBER_COLUMNS, "name_key",
@@ -286,7 +287,13 @@ def import_members(
         return report
     path = Path(path)
     today = dt.date.today()  # one day for both processes, however long the read
-    with collector.paused(), _second_process(session, path, today, second_process) as checker:
+    # The child reads the sheet itself too, unless it is in the cache (the wizard's preview).
+    in_cache = cache is not None and cache.holds(TableCache.key(path, sheet, None))
+    child_reads = None if in_cache else (path, sheet)
+    with (
+        collector.paused(),
+        _second_process(session, path, today, second_process, child_reads) as checker,
+    ):
         return _import(
             session, path=path, sheet=sheet, mapping=mapping, header_row=header_row,
             on_duplicate=on_duplicate, dry_run=dry_run, remember_mapping=remember_mapping,
@@ -297,11 +304,16 @@ def import_members(
 
 @contextlib.contextmanager
 def _second_process(
-    session: Session, path: Path, today: dt.date, wanted: bool
+    session: Session,
+    path: Path,
+    today: dt.date,
+    wanted: bool,
+    child_reads: tuple[Path, str | None] | None,
 ) -> Iterator[CheckerProcess | None]:
     """The second process for the checks (or None), stopped whatever ends the import: a
-    cancel or an error on the way leaves no child behind."""
-    checker = _start_checker(dbapi(session), path, today) if wanted else None
+    cancel or an error on the way leaves no child behind. ``child_reads``: the file and the
+    sheet asked for, when the child reads the sheet too (see db.io.check_process)."""
+    checker = _start_checker(dbapi(session), path, today, child_reads) if wanted else None
     try:
         yield checker
     finally:
@@ -327,6 +339,7 @@ def _import(
 ) -> ImportReport:
     started = time.perf_counter()
     connection = dbapi(session)
+    before = TableCache.key(path, sheet, None)
     opened = _open_sheet(
         session, path=path, sheet=sheet, mapping=mapping, header_row=header_row, cache=cache
     )
@@ -336,7 +349,8 @@ def _import(
             checker.stop()  # not worth it after all
             checker = None
         else:
-            checker.configure(opened.mapping, opened.header.names)
+            identity = sheet_identity(path, sheet, before, opened.table)
+            checker.configure(opened.mapping, opened.header.names, identity)
     if not opened.mapping.has_name():
         raise ImportFileError(
             "no_name_column",
@@ -385,24 +399,29 @@ def _import(
 
 
 def _for_the_child(index: int) -> bool:
-    """Whether batch ``index`` is checked by the second process: CHILD_BATCHES of every
-    CHILD_CYCLE (this thread also takes every batch through the duplicate checks and writes)."""
+    """Whether batch ``index`` (counted from the first shared) is checked by the second
+    process: CHILD_BATCHES of every CHILD_CYCLE, never the first (this thread also takes every
+    batch through the duplicate checks and writes)."""
     return index % CHILD_CYCLE >= CHILD_CYCLE - CHILD_BATCHES
 
 
 def _start_checker(
-    connection: sqlite3.Connection, path: Path, today: dt.date
+    connection: sqlite3.Connection,
+    path: Path,
+    today: dt.date,
+    child_reads: tuple[Path, str | None] | None,
 ) -> CheckerProcess | None:
     """A second process for the checks when the file looks big enough to be worth one (a
     process costs ~1 s to start; it starts while the sheet is read, and is stopped if the
-    sheet has fewer than SECOND_PROCESS_FROM_ROWS rows after all), else None."""
+    sheet has fewer than SECOND_PROCESS_FROM_ROWS rows after all), else None. ``child_reads``:
+    see _second_process."""
     if not worth_a_child(path):
         return None
     files = {name: file for _seq, name, file in connection.execute("PRAGMA database_list")}
     if not files.get("main"):
         return None  # an in-memory database: nothing a child could read
     try:
-        return CheckerProcess(path=Path(files["main"]), today=today)
+        return CheckerProcess(path=Path(files["main"]), today=today, sheet=child_reads)
     except Exception as error:  # no process here (a sandbox, a frozen build without support)
         log.info("checking the rows in-process: no second process (%s)", error)
         return None
@@ -626,15 +645,24 @@ class _Importer:
         checking = 0.0
         batches = list(self._batches())
         checker = self.checker
-        if checker is not None:  # the child's batches, checked there meanwhile
-            for index in range(len(batches)):
-                if _for_the_child(index):
-                    checker.send(index, batches[index])
+        shared_from: int | None = None  # the first batch shared with the child, once ready
         # (A cancel or an error stops the child: see _second_process.)
         for index, batch in enumerate(batches):
             cpu = time.thread_time()
+            if checker is not None and shared_from is None:
+                # Until the child is ready (started, the sheet read: it may read it too), this
+                # thread checks every batch; then the child checks its share of the rest.
+                try:
+                    if checker.ready(CHILD_READY_WAIT_S):
+                        shared_from = index
+                        for later in range(index, len(batches)):
+                            if _for_the_child(later - index):
+                                checker.send(later, batches[later])
+                except CheckerFailed:
+                    checker = None
             results = None
-            if checker is not None and _for_the_child(index):
+            if (checker is not None and shared_from is not None
+                    and _for_the_child(index - shared_from)):  # fmt: skip
                 try:
                     results = checker.results(index)
                 except CheckerFailed:
@@ -671,12 +699,16 @@ class _Importer:
     ) -> None:
         report = self.report
         good = [r for r in results if r.ok]
-        if good and good[0].name_key is not None:  # worked out by the second process
-            names = [r.name_key for r in good]  # type: ignore[misc]
-        else:
-            names = thai_sort_keys(
-                f"{r.values['first_name']} {r.values['last_name']}" for r in good
+        # The name keys the second process did not work out: all of this thread's rows, and
+        # those of the child's that adopt() checked again here.
+        unkeyed = [r for r in good if r.name_key is None]
+        if unkeyed:
+            keys = thai_sort_keys(
+                f"{r.values['first_name']} {r.values['last_name']}" for r in unkeyed
             )
+            for result, key in zip(unkeyed, keys, strict=True):
+                result.name_key = key
+        names: list[bytes] = [r.name_key for r in good]  # type: ignore[misc]
         name_key_of = {id(r): key for r, key in zip(good, names, strict=True)}
         if self.writer is not None and not self.existing.preloaded:
             self.writer.wait()  # the lookups read the connection the writer uses

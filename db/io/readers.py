@@ -209,6 +209,11 @@ class TableCache:
             return None  # read_table explains
         return (str(path.resolve()), stat.st_size, stat.st_mtime_ns, sheet, max_rows)
 
+    def holds(self, key: tuple[object, ...] | None) -> bool:
+        """Whether a read with ``key`` would come from the cache (not counted as a hit)."""
+        with self._lock:
+            return key is not None and key in self._keys
+
     def get(self, key: tuple[object, ...] | None) -> SheetTable | None:
         with self._lock:
             if key is not None and key in self._keys:

@@ -18,9 +18,11 @@ import pytest
 from db.engine import Database, open_database
 from db.io import check_process
 from db.io import import_members as import_module
+from db.io.headers import header_score
 from db.io.import_members import ImportCancelled, import_members
 from db.io.import_report import ImportReport
 from db.io.mapping import ColumnMapping
+from db.io.readers import TableCache, read_table
 from tests.db.io.fixtures_import import (
     national_id,
     seed_register,
@@ -67,6 +69,8 @@ def _force(monkeypatch: pytest.MonkeyPatch, cycle: int = 2, child_batches: int =
     monkeypatch.setattr(import_module, "CHILD_CYCLE", cycle)
     monkeypatch.setattr(import_module, "CHILD_BATCHES", child_batches)
     monkeypatch.setattr(import_module, "worth_a_child", lambda _path: True)
+    # The first batch waits for the child to be ready (the rows are shared from the first).
+    monkeypatch.setattr(import_module, "CHILD_READY_WAIT_S", 60.0)
 
 
 @pytest.fixture
@@ -242,7 +246,7 @@ def test_a_child_that_cannot_read_the_database_fails_and_creates_nothing(
     missing = tmp_path / "ไม่มี" / "gone.sqlite"
     checker = check_process.CheckerProcess(path=missing, today=dt.date(2026, 11, 24))
     try:
-        checker.configure(ColumnMapping({0: "full_name"}), ["ชื่อ"])
+        checker.configure(ColumnMapping({0: "full_name"}), ["ชื่อ"], None)
         checker.send(1, [(2, ["นายสมชาย ใจดี"])])
         with pytest.raises(check_process.CheckerFailed, match="OperationalError"):
             checker.results(1)
@@ -276,3 +280,84 @@ def test_organisations_written_meanwhile_are_found_for_the_childs_rows(
     ]  # fmt: skip
     imported = [r[5] for r in _register(beside) if r[1] == "ทดลอง"]
     assert imported == [full, None, full, full, full]
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["read-twice", "from-the-cache"])
+def test_the_child_reads_the_sheet_itself_unless_the_cache_holds_it(
+    databases: tuple[Database, Database], sheet: Path, forced: None,
+    monkeypatch: pytest.MonkeyPatch, cached: bool,
+) -> None:  # fmt: skip
+    """Read from its file, the sheet is read by the child too and the child is sent row
+    numbers; from the wizard's cache (read once already), it is sent the rows."""
+    here, beside = databases
+    expected = _in_process(here, sheet)
+    cache = TableCache()
+    if cached:
+        read_table(sheet, score=header_score, cache=cache)
+    children = _spy_on_children(monkeypatch)
+    report = import_members(beside, path=sheet, cache=cache)
+    assert [child.reads_sheet for child in children] == [not cached]
+    assert report.phases["checks beside"] > 0  # the child did check its batches
+    assert _outcome(report) == _outcome(expected)
+    assert _register(beside) == _register(here)
+
+
+def test_a_sheet_changed_between_the_two_reads_is_checked_here(
+    databases: tuple[Database, Database], sheet: Path, forced: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The file is saved again (other rows, as many) once this process has read it, before
+    the child (still starting) reads it: the child checks nothing, every row is checked
+    here, from this process's read."""
+    here, beside = databases
+    original = sheet.read_bytes()
+    expected = _in_process(here, sheet)
+    changed = [(f"นางสาวอื่น คนละคน{i}", "123", "", "", "", "") for i in range(len(_rows()))]
+    real_open = import_module._open_sheet
+
+    def open_then_save_again(*args: object, **options: object) -> object:
+        opened = real_open(*args, **options)  # type: ignore[arg-type]
+        write_simple_xlsx(sheet, HEADER, changed)
+        stat = sheet.stat()
+        os.utime(sheet, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+        return opened
+
+    monkeypatch.setattr(import_module, "_open_sheet", open_then_save_again)
+    children = _spy_on_children(monkeypatch)
+    report = import_members(beside, path=sheet)
+    assert sheet.read_bytes() != original
+    assert [child.reads_sheet for child in children] == [True]
+    assert report.phases["checks beside"] == 0  # the child refused the sheet it read
+    assert _outcome(report) == _outcome(expected)
+    assert _register(beside) == _register(here)
+
+
+def test_a_child_ready_late_checks_its_share_of_the_rest(
+    databases: tuple[Database, Database], sheet: Path, forced: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Until the child is ready this thread checks every batch (here the first three), then
+    the child checks its share of the rest."""
+    here, beside = databases
+    expected = _in_process(here, sheet)
+    real_ready = check_process.CheckerProcess.ready
+    asked: list[int] = []
+
+    def ready_from_the_fourth(self: check_process.CheckerProcess, wait: float = 0.0) -> bool:
+        asked.append(1)
+        return len(asked) > 3 and real_ready(self, wait)
+
+    monkeypatch.setattr(check_process.CheckerProcess, "ready", ready_from_the_fourth)
+    shared: list[int] = []
+    real_send = check_process.CheckerProcess.send
+
+    def send(self: check_process.CheckerProcess, index: int, batch: object) -> None:
+        shared.append(index)
+        real_send(self, index, batch)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(check_process.CheckerProcess, "send", send)
+    report = import_members(beside, path=sheet)
+    assert len(asked) == 4 and shared == [4, 6, 8, 10, 12]  # batches 0-3 here, then 1 of 2
+    assert report.phases["checks beside"] > 0
+    assert _outcome(report) == _outcome(expected)
+    assert _register(beside) == _register(here)
