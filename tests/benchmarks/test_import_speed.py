@@ -314,8 +314,8 @@ def test_import_393k_rows(tmp_path: Path) -> None:
     phases = report.phases
     print(f"    read {phases.get('read', 0):.1f} s; checks {phases.get('checks', 0):.1f} s CPU"
           f" (checking thread) + {phases.get('checks beside', 0):.1f} s CPU (second process,"
-          f" 2 batches of 3); inserts {phases.get('inserts', 0):.1f} s CPU (writer thread,"
-          f" beside the checks); finish {phases.get('finish', 0):.1f} s (last index ranges,"
+          f" 3 batches of 4 once ready); inserts {phases.get('inserts', 0):.1f} s CPU (writer"
+          f" thread, beside the checks); finish {phases.get('finish', 0):.1f} s (last index ranges,"
           f" rebuilt indexes); commit {phases.get('commit', 0):.1f} s")
     print(f"  then search documents {backlog_seconds:6.1f} s ({indexed:,} members, 20,000 per"
           " transaction: in the app's background after the result is shown; the command line"

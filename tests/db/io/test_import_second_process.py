@@ -361,3 +361,29 @@ def test_a_child_ready_late_checks_its_share_of_the_rest(
     assert report.phases["checks beside"] > 0
     assert _outcome(report) == _outcome(expected)
     assert _register(beside) == _register(here)
+
+
+def test_checked_rows_come_back_from_pickle_whole_sharing_their_pending_organisations() -> None:
+    """The child's results are pickled as the constructor's arguments: every field comes
+    back, and rows naming one new organisation still share one object."""
+    import pickle
+
+    from db.io.normalise import NormalisedRow, PendingOrganisation, RowIssue
+
+    pending = PendingOrganisation("ทดลอง", "อบต.ทดลอง", "sao", 30, None, first_row=4)
+    rows = [
+        NormalisedRow(
+            row=4, values={"first_name": "สมชาย", "birth_date": dt.date(1980, 1, 2)},
+            given={"first_name", "birth_date"}, strengths=("กฎหมาย",), organisation=pending,
+            group_id="g1", group_role="chair", errors=[],
+            warnings=[RowIssue(4, "สังกัด", "organisation_created", "created")],
+            name_key=b"\x01\x02", organisation_query=("อบต.ทดลอง", 30, None, None,
+                                                      ("created", "ทดลอง")),
+        ),
+        NormalisedRow(row=5, values={"first_name": ""}, given=set(), organisation=pending,
+                      errors=[RowIssue(5, "ชื่อ", "missing_name", "required")]),
+    ]  # fmt: skip
+    back = pickle.loads(pickle.dumps(rows, pickle.HIGHEST_PROTOCOL))
+    assert back == rows
+    assert back[0].organisation is back[1].organisation
+    assert not back[1].ok
