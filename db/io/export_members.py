@@ -527,7 +527,9 @@ class _Records:
     ) -> str:
         try:
             if kind == _CELL_FREE:
-                text = escape_cell(value or "")
+                # A CSV cannot hold a NUL (readers, ours too, take the file for binary; SQLite's
+                # printf stops at it): left out, the rest of the cell kept.
+                text = escape_cell((value or "").replace("\x00", "") if self._csv else value or "")
             elif kind == _CELL_DATE:
                 text = self._dates[value]
             else:
@@ -557,7 +559,11 @@ class _Records:
     def _free(self, index: int, value: str) -> str:
         """Any text (``value`` is an SQL expression that is never NULL)."""
         python = f"{self._python()}({_CELL_FREE}, {value}, {index}, "
-        starts_formula = f"unicode({value}) IN ({_TRIGGER_CODES})"
+        # ... or holds a NUL (stored before the editor and the import dropped it), at which
+        # SQLite's printf stops: cut there, an XML cell was left open (a broken workbook).
+        starts_formula = (
+            f"unicode({value}) IN ({_TRIGGER_CODES}) OR instr(CAST({value} AS BLOB), x'00')"
+        )
         if self._fast:
             return f"CASE WHEN {starts_formula} THEN {python}0) ELSE {value} END"
         if self._csv:
@@ -682,14 +688,15 @@ class _Records:
 
         def cell(key: str, text: str) -> str:
             if self._csv:
-                return text
+                return text.replace("\x00", "")  # as _cell does
             return self._sheet.body(text, indexes.get(key, 0), 0) if text else ""
 
         rows = [
             (
                 org_id,
                 *(cell(key, tables[key][org_id]) for key in _ORGANISATION_KEYS),
-                *(_csv_field(tables[key][org_id]) for key in _ORGANISATION_KEYS),
+                *(_csv_field(tables[key][org_id].replace("\x00", ""))
+                  for key in _ORGANISATION_KEYS),
             )
             for org_id in tables["organisation"]
             if org_id is not None

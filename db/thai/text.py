@@ -11,8 +11,10 @@ from db.thai.digits import to_arabic_digits
 
 # Invisible characters that arrive in pasted Thai text (Word, LINE, web pages) and break equality
 # and search: zero-width space/non-joiner/joiner, BOM, word joiner, plus soft hyphen and the
-# left-to-right/right-to-left marks, which are just as invisible.
-ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\ufeff\u2060\u00ad\u200e\u200f"
+# left-to-right/right-to-left marks, which are just as invisible; and NUL, which nobody types
+# but a damaged file or a paste can bring, and at which C and SQLite's text functions stop (a
+# CSV export cut the rest of such a cell off).
+ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\ufeff\u2060\u00ad\u200e\u200f\x00"
 _DELETE_INVISIBLE = str.maketrans(dict.fromkeys(ZERO_WIDTH_CHARS))
 
 # SARA AM (ำ) is often typed as NIKHAHIT + SARA AA (ํ + า); NFC does not join them.

@@ -237,6 +237,36 @@ def test_unusual_text_comes_back_exactly(register: Register, out: Path, suffix: 
     assert cells["ไพโรจน์"][3] == "'+66 53 123 456 (โทร)"
 
 
+@pytest.mark.parametrize("chunks", ["fast", "careful"])
+def test_a_stored_nul_is_left_out_of_csv_cells_and_the_rest_kept(
+    register: Register, out: Path, monkeypatch: pytest.MonkeyPatch, chunks: str
+) -> None:
+    """A NUL stored before the editor and the import dropped it (SQLite's printf stopped
+    there: the rest of the cell was lost): the CSV cell holds the text around it; the
+    workbook holds it whole."""
+    if chunks == "careful":
+        monkeypatch.setattr(em, "CAREFUL_AFTER", 0)  # every chunk quoted cell by cell
+    _set_raw(register, "phairot", notes="ก่อน\x00หลัง, และต่อ", nickname="\x00=1+1")
+    _set_raw(register, "kesini", notes="ปกติ")
+    with register.database.session() as s:  # an organisation's name too
+        s.connection().exec_driver_sql(
+            "UPDATE organisation SET name = :name WHERE id ="
+            " (SELECT organisation_id FROM member WHERE id = :id)",
+            {"name": "เทศบาล\x00นครเชียงใหม่", "id": register.ids["phairot"]},
+        )
+        s.commit()
+    columns = ["first_name", "nickname", "notes", "organisation"]
+    csv_rows = by_first_name(export_rows(register, out / "n.csv", columns=columns))
+    assert csv_rows["ไพโรจน์"]["หมายเหตุ"] == "ก่อนหลัง, และต่อ"
+    assert csv_rows["ไพโรจน์"]["ชื่อเล่น"] == "'=1+1"  # escaped once the NUL is gone
+    assert csv_rows["เกศินี"]["หมายเหตุ"] == "ปกติ"
+    assert csv_rows["ไพโรจน์"]["หน่วยงาน"] == "เทศบาลนครเชียงใหม่"
+    assert b"\x00" not in (out / "n.csv").read_bytes()
+    xlsx_rows = by_first_name(export_rows(register, out / "n.xlsx", columns=columns))
+    assert xlsx_rows["ไพโรจน์"]["หมายเหตุ"] == "ก่อน\x00หลัง, และต่อ"
+    assert xlsx_rows["ไพโรจน์"]["หน่วยงาน"] == "เทศบาล\x00นครเชียงใหม่"
+
+
 def test_a_cell_too_long_for_excel_is_refused_and_csv_takes_it(
     register: Register, out: Path
 ) -> None:

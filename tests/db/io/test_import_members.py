@@ -187,6 +187,32 @@ def test_csv_in_each_encoding(
                        ids["เทศบาลตำบลหนองบัว"])]  # fmt: skip
 
 
+def test_a_nul_in_a_csv_cell_is_left_out(database: Database, tmp_path: Path) -> None:
+    """A NUL past the part that decides whether a file is text: the member is imported, the
+    NUL left out as an invisible character (SQLite's text functions stop at it)."""
+    lines = ["ชื่อ-สกุล,ชื่อเล่น,หมายเหตุ"]
+    lines += [f"นายสมชาย ใจดี{i},ชาย,ปกติ" for i in range(200)]  # past the first 4,096 bytes
+    lines.append("นายหนึ่ง ใจ\x00ดี,ต\x00อ,ก่อน\x00หลัง")
+    path = tmp_path / "nul.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    assert b"\x00" not in path.read_bytes()[:4096]
+    report = import_members(database, path=path)
+    assert (report.imported, report.rejected) == (201, 0)
+    assert rows(database, "SELECT last_name, nickname, notes FROM member"
+                " WHERE first_name = 'หนึ่ง'") == [("ใจดี", "ตอ", "ก่อนหลัง")]  # fmt: skip
+
+
+def test_the_editor_leaves_a_nul_out(database: Database) -> None:
+    with database.session() as session:
+        member_id = save_member(session, data=MemberInput(
+            first_name="สม\x00ชาย", last_name="ใจดี", notes="บรรทัด\x00หนึ่ง\nสอง",
+        ))  # fmt: skip
+        session.commit()
+    assert rows(database, f"SELECT first_name, notes FROM member WHERE id = '{member_id}'") == [
+        ("สมชาย", "บรรทัดหนึ่ง\nสอง")
+    ]
+
+
 def test_rules_agree_with_the_member_editor(database: Database, tmp_path: Path) -> None:
     """Each value the editor refuses is refused by the import with the same code, and each it
     accepts is accepted."""

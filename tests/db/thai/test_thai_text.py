@@ -3,7 +3,7 @@ import pytest
 from db.thai.text import NAME_PREFIXES, clean_text, normalize_for_search, split_prefix
 
 
-@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"])
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060", "\x00"])
 def test_clean_text_removes_zero_width(invisible: str) -> None:
     assert clean_text(f"สม{invisible}ชาย") == "สมชาย"
     assert clean_text(f"{invisible}สมชาย{invisible}") == "สมชาย"
