@@ -116,3 +116,51 @@ def test_upgrade_from_the_first_version_keeps_data_triggers_and_search(tmp_path:
             text("SELECT count(*) FROM member_fts WHERE member_fts MATCH 'สมหญิง'")
         ).scalar_one()
     assert renamed == 1
+
+
+def test_nul_characters_leave_the_stored_register_text(tmp_path: Path) -> None:
+    """0010: a NUL stored before the editor and the import dropped it is taken out of
+    members, organisations, groups and strengths (the rest of the text kept, search too)."""
+    from db.migrations import upgrade_to
+
+    engine = create_db_engine(tmp_path / "nul.sqlite")
+    upgrade_to(engine, "0009")
+    with engine.begin() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute(
+            "INSERT INTO member (id, owner_office_id, created_at, updated_at, hlc, prefix,"
+            " first_name, last_name, first_name_en, last_name_en, nickname, personnel_type,"
+            " position, position_type, position_level, phone, phone_office, email, line_id,"
+            " address, membership_no, status, notes, consent_purpose, name_key, position_key)"
+            " VALUES ('m1', 'o1', 'x', 'x', 'h', 'นาย', ?, 'ใจดี', '', '', '', '', '', '', '',"
+            " '', '', '', '', '', '', 'active', ?, '', x'01', x'01')",
+            ("สม\x00ชาย", "ก่อน\x00หลัง, และต่อ"),
+        )
+        raw.execute(
+            "INSERT INTO member (id, owner_office_id, created_at, updated_at, hlc, prefix,"
+            " first_name, last_name, first_name_en, last_name_en, nickname, personnel_type,"
+            " position, position_type, position_level, phone, phone_office, email, line_id,"
+            " address, membership_no, status, notes, consent_purpose, name_key, position_key)"
+            " VALUES ('m2', 'o1', 'x', 'x', 'h2', 'นาง', 'มาลี', 'ดีใจ', '', '', '', '', '', '',"
+            " '', '', '', '', '', '', '', 'active', 'ปกติ', '', x'02', x'02')"
+        )
+        raw.execute(
+            "INSERT INTO member_strength (id, owner_office_id, created_at, updated_at, hlc,"
+            " member_id, tag) VALUES ('s1', 'o1', 'x', 'x', 'h', 'm1', ?)",
+            ("กฎ\x00หมาย",),
+        )
+    upgrade_to_head(engine)
+    with engine.begin() as connection:
+        members = connection.execute(
+            text("SELECT id, first_name, notes, updated_at FROM member ORDER BY id")
+        ).all()
+        tags = connection.execute(text("SELECT tag FROM member_strength")).scalars().all()
+        found = connection.execute(
+            text("SELECT count(*) FROM member_fts WHERE member_fts MATCH 'สมชาย'")
+        ).scalar_one()
+    assert [tuple(m) for m in members] == [
+        ("m1", "สมชาย", "ก่อนหลัง, และต่อ", "x"), ("m2", "มาลี", "ปกติ", "x"),
+    ]  # fmt: skip
+    assert tags == ["กฎหมาย"]
+    assert found == 1
