@@ -387,15 +387,25 @@ def _import(
             # pass over millions of objects (2 s holding the GIL at 393,000 rows).
             importer.writer = None
         connection.execute(f"RELEASE {SAVEPOINT}")
-    # Its tables of rows seen (one entry a row) go a slice at a time: see collector.release.
-    importer.seen.release()
-    importer.existing.release()
-    collector.release(importer.duplicate_of)
     report = importer.report
     report.phases["read"] = read_seconds
     if dry_run:
         report.seconds = time.perf_counter() - started
+    # The importer's tables of rows seen (one entry a row) go a slice at a time (see
+    # collector.release), on a thread of their own: ~0.8 s at 393,000 rows that no longer
+    # delays the commit and the result. The thread holds the last references (the sheet's
+    # rows too, when no cache keeps them), so they are freed there.
+    threading.Thread(
+        target=_release, args=(importer,), name="khrueakhai-import-release", daemon=True
+    ).start()
+    del importer, opened
     return report
+
+
+def _release(importer: _Importer) -> None:
+    importer.seen.release()
+    importer.existing.release()
+    collector.release(importer.duplicate_of)
 
 
 def _for_the_child(index: int) -> bool:

@@ -318,6 +318,29 @@ def test_dry_run_writes_nothing_and_reports_the_same(
     ]
 
 
+def test_the_import_tables_are_released_on_a_thread_of_their_own(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tables of rows seen (and the sheet's rows) are freed after the import returned,
+    on a thread of their own, not before the commit and the result."""
+    import threading
+
+    released: list[str] = []
+    real = import_module._Seen.release
+
+    def release(self: object) -> None:
+        released.append(threading.current_thread().name)
+        real(self)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(import_module._Seen, "release", release)
+    report = import_members(database, path=write_csv(tmp_path / "m.csv", encoding="utf-8"))
+    assert report.imported == 2
+    for thread in threading.enumerate():
+        if thread.name == "khrueakhai-import-release":
+            thread.join(10)
+    assert released == ["khrueakhai-import-release"]
+
+
 def test_cancel_leaves_the_database_as_it_was(
     seeded: tuple[Database, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
