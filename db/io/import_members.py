@@ -51,7 +51,13 @@ from db.history.actor import current_actor
 from db.identity import SITE_ID_KEY, THIS_OFFICE_KEY, clock_for
 from db.ids import new_id, new_ids
 from db.io import collector
-from db.io.check_process import CheckerFailed, CheckerProcess, adopt, sheet_identity
+from db.io.check_process import (
+    CheckerFailed,
+    CheckerProcess,
+    adopt,
+    room_for_two_reads,
+    sheet_identity,
+)
 from db.io.headers import HeaderInfo, detect_header, header_score
 from db.io.import_report import ImportReport
 from db.io.import_sql import insert_rows
@@ -287,9 +293,10 @@ def import_members(
         return report
     path = Path(path)
     today = dt.date.today()  # one day for both processes, however long the read
-    # The child reads the sheet itself too, unless it is in the cache (the wizard's preview).
+    # The child reads the sheet itself too, unless it is in the cache (the wizard's preview)
+    # or the machine lacks the memory for two reads at once.
     in_cache = cache is not None and cache.holds(TableCache.key(path, sheet, None))
-    child_reads = None if in_cache else (path, sheet)
+    child_reads = None if in_cache or not room_for_two_reads(path) else (path, sheet)
     with (
         collector.paused(),
         _second_process(session, path, today, second_process, child_reads) as checker,

@@ -291,6 +291,7 @@ def test_the_child_reads_the_sheet_itself_unless_the_cache_holds_it(
     numbers; from the wizard's cache (read once already), it is sent the rows."""
     here, beside = databases
     expected = _in_process(here, sheet)
+    monkeypatch.setattr(import_module, "room_for_two_reads", lambda _path: True)
     cache = TableCache()
     if cached:
         read_table(sheet, score=header_score, cache=cache)
@@ -323,6 +324,7 @@ def test_a_sheet_changed_between_the_two_reads_is_checked_here(
         return opened
 
     monkeypatch.setattr(import_module, "_open_sheet", open_then_save_again)
+    monkeypatch.setattr(import_module, "room_for_two_reads", lambda _path: True)
     children = _spy_on_children(monkeypatch)
     report = import_members(beside, path=sheet)
     assert sheet.read_bytes() != original
@@ -387,3 +389,31 @@ def test_checked_rows_come_back_from_pickle_whole_sharing_their_pending_organisa
     assert back == rows
     assert back[0].organisation is back[1].organisation
     assert not back[1].ok
+
+
+def test_without_memory_for_two_reads_the_child_is_sent_the_rows(
+    databases: tuple[Database, Database], sheet: Path, forced: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """A read takes ~25 times its file's size at its peak: with less memory free than two
+    reads at once need (and some headroom), this process reads and the child is sent rows."""
+    from types import SimpleNamespace
+
+    here, beside = databases
+    expected = _in_process(here, sheet)
+    size = sheet.stat().st_size
+    needed = check_process.READ_PEAK_PER_FILE_BYTE * size * 2 + check_process.HEADROOM_BYTES
+    free = [needed - 1]
+    monkeypatch.setattr(
+        check_process.psutil, "virtual_memory", lambda: SimpleNamespace(available=free[0])
+    )
+    assert not check_process.room_for_two_reads(sheet)
+    free[0] = needed
+    assert check_process.room_for_two_reads(sheet)
+    free[0] = needed - 1
+    children = _spy_on_children(monkeypatch)
+    report = import_members(beside, path=sheet)
+    assert [child.reads_sheet for child in children] == [False]
+    assert report.phases["checks beside"] > 0
+    assert _outcome(report) == _outcome(expected)
+    assert _register(beside) == _register(here)
