@@ -50,7 +50,12 @@ TARGET_SECONDS = 20.0
 # ran beside the checks, on the other core); with the checks shared with a second process
 # too, 34.0-42.0 s against 42.6-52.1 s without either. LibreOffice, run in the same benchmark,
 # took 18.5-25.0 s to open the sheet here (the machine: ~17 s); at the last runs 34.6 s
-# beside LibreOffice's 20.1 s, 36.6 s beside 18.5 s.
+# beside LibreOffice's 20.1 s, 36.6 s beside 18.5 s. Then the child reading the sheet itself
+# (sent row numbers), starting once ready, 3 batches of 4: alternating with the code before,
+# 33.6-38.6 s against 35.8-42.7 s in an evening when the same code varied 33-46 s; the run
+# after: 35.8 s beside LibreOffice's 26.1 s (calamine alone 10.3 s). The importing process's
+# GIL is the bottleneck now (py-spy --gil: its main thread ~16 s of the row loop, its writer
+# ~5 s; the second process waits for it).
 REGRESSION_SECONDS = 240.0
 CACHE = Path(os.environ.get("KHRUEAKHAI_BENCH_DIR", "/tmp/khrueakhai-bench"))
 SEED = 3
