@@ -293,10 +293,10 @@ def import_members(
         return report
     path = Path(path)
     today = dt.date.today()  # one day for both processes, however long the read
-    # The child reads the sheet itself too, unless it is in the cache (the wizard's preview)
-    # or the machine lacks the memory for two reads at once.
+    # A second process reads the sheet itself too, unless it is in the cache (the wizard's
+    # preview); see _start_checker.
     in_cache = cache is not None and cache.holds(TableCache.key(path, sheet, None))
-    child_reads = None if in_cache or not room_for_two_reads(path) else (path, sheet)
+    child_reads = None if in_cache else (path, sheet)
     with (
         collector.paused(),
         _second_process(session, path, today, second_process, child_reads) as checker,
@@ -431,9 +431,11 @@ def _start_checker(
     """A second process for the checks when the file looks big enough to be worth one (a
     process costs ~1 s to start; it starts while the sheet is read, and is stopped if the
     sheet has fewer than SECOND_PROCESS_FROM_ROWS rows after all), else None. ``child_reads``:
-    see _second_process."""
+    see _second_process; dropped when the machine lacks the memory for two reads at once."""
     if not worth_a_child(path):
         return None
+    if child_reads is not None and not room_for_two_reads(path):
+        child_reads = None  # the child is sent the rows
     files = {name: file for _seq, name, file in connection.execute("PRAGMA database_list")}
     if not files.get("main"):
         return None  # an in-memory database: nothing a child could read
