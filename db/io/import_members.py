@@ -728,7 +728,6 @@ class _Importer:
             for result, key in zip(unkeyed, keys, strict=True):
                 result.name_key = key
         names: list[bytes] = [r.name_key for r in good]  # type: ignore[misc]
-        name_key_of = {id(r): key for r, key in zip(good, names, strict=True)}
         if self.writer is not None and not self.existing.preloaded:
             self.writer.wait()  # the lookups read the connection the writer uses
         by_id, by_name = self.existing.lookup(
@@ -743,7 +742,7 @@ class _Importer:
             if not result.ok:
                 self._reject(result)
                 continue
-            name_key = name_key_of[id(result)]
+            name_key: bytes = result.name_key  # type: ignore[assignment]
             action = self._duplicates(result, name_key, by_id, by_name)
             if action == "insert":
                 inserts.append((result, name_key))
