@@ -55,12 +55,10 @@ from desktop.db_worker import DbExecutor
 from desktop.io.export_dialog import ExportDialog
 from desktop.io.import_wizard import ImportWizard
 from tests.benchmarks.test_import_speed import (
-    CACHE,
     MEMBERS,
-    SEED,
+    _cached_sheet,
     _province_names,
     _register,
-    make_sheet,
 )
 from tests.benchmarks.test_member_queries import bench_database
 
@@ -128,13 +126,7 @@ def _print(title: str, figures: list[tuple[str, float, float]]) -> None:
 
 @pytest.fixture
 def import_sheet(tmp_path: Path) -> Path:
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"import-{MEMBERS}-seed{SEED}.xlsx"
-    if not path.exists():
-        partial = path.with_suffix(".partial.xlsx")
-        make_sheet(partial, _province_names(tmp_path / "reference.sqlite"))
-        partial.rename(path)
-    return path
+    return _cached_sheet(_province_names(tmp_path / "reference.sqlite"))
 
 
 @pytest.fixture

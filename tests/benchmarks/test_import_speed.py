@@ -55,7 +55,19 @@ TARGET_SECONDS = 20.0
 # 33.6-38.6 s against 35.8-42.7 s in an evening when the same code varied 33-46 s; the run
 # after: 35.8 s beside LibreOffice's 26.1 s (calamine alone 10.3 s). The importing process's
 # GIL is the bottleneck now (py-spy --gil: its main thread ~16 s of the row loop, its writer
-# ~5 s; the second process waits for it).
+# ~5 s; the second process waits for it). A day later, sampling each thread's CPU every 0.5 s:
+# the read keeps both cores busy (both processes parse); the row loop uses 1.7-1.9 of the 2
+# cores (importing thread ~55 %, writer ~50 %, second process 60-100 %); the finish (index
+# rebuilds 4.3 s, 0.2-0.65 s each) and the commit use one. About 64 s of CPU in all: the 2
+# cores are nearly saturated, so only less work shortens the import, not a different split.
+# Tried then and dropped, each alternated with the code before in the same minutes: the child
+# sending its results from a thread (it ran ahead, and took the core from the importing
+# process: 38.2-41.5 s against 33.6-39.3 s); 7 batches of 8 to the child (34.1-36.4 s against
+# 33.8-39.4 s); keeping the 3 indexes whose keys arrive nearly in order during the inserts
+# (finish -1.4 s, writer +2.5 s CPU: 34.3-34.5 s against 34.4-35.7 s). Measured for the
+# record: the member rows' inserts take 3.0 s of the writer, the 655,042 strengths 2.9 s, the
+# import log's rows 1.1 s; the checks 33-36 us a row. The same rows saved as Excel saves
+# them (shared strings; calamine reads it 1.4 s quicker) import 4-5 s quicker.
 REGRESSION_SECONDS = 240.0
 CACHE = Path(os.environ.get("KHRUEAKHAI_BENCH_DIR", "/tmp/khrueakhai-bench"))
 SEED = 3
@@ -129,12 +141,18 @@ def _province_names(path: Path) -> list[tuple[int, str]]:
         database.dispose()
 
 
-def make_sheet(path: Path, provinces: list[tuple[int, str]]) -> None:
+def make_sheet(
+    path: Path, provinces: list[tuple[int, str]], *, shared_strings: bool = False
+) -> None:
+    """The benchmark's sheet. By default its text is written in the cells (xlsxwriter's
+    constant_memory mode: quick to make); ``shared_strings`` writes the same rows as Excel and
+    LibreOffice save a workbook, the text in a table of shared strings that the cells point
+    to (a smaller sheet to parse, and a table to read first)."""
     rng = random.Random(SEED)
     organisations = _organisations(provinces)
     nicknames = {"นครราชสีมา": "โคราช", "กรุงเทพมหานคร": "กทม."}
     province_name = dict(provinces)
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": not shared_strings})
     sheet = workbook.add_worksheet("สมาชิก")
     date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
     sheet.write_string(0, 0, "ทะเบียนสมาชิกเครือข่ายข้าราชการส่วนท้องถิ่น ปี ๒๕๖๙")
@@ -254,17 +272,46 @@ def _libreoffice_seconds(sheet: Path, folder: Path) -> float | None:
     return time.perf_counter() - started
 
 
-@pytest.mark.slow
-def test_import_393k_rows(tmp_path: Path) -> None:
+def _cached_sheet(provinces: list[tuple[int, str]], *, shared_strings: bool = False) -> Path:
     CACHE.mkdir(parents=True, exist_ok=True)
-    sheet_path = CACHE / f"import-{MEMBERS}-seed{SEED}.xlsx"
-    provinces = _province_names(tmp_path / "reference.sqlite")
+    kind = "-shared-strings" if shared_strings else ""
+    sheet_path = CACHE / f"import-{MEMBERS}-seed{SEED}{kind}.xlsx"
     if not sheet_path.exists():
         started = time.perf_counter()
         partial = sheet_path.with_suffix(".partial.xlsx")
-        make_sheet(partial, provinces)
+        make_sheet(partial, provinces, shared_strings=shared_strings)
         partial.rename(sheet_path)
         print(f"\nmade {sheet_path} in {time.perf_counter() - started:.1f} s")
+    return sheet_path
+
+
+def _excel_saved_seconds(provinces: list[tuple[int, str]], folder: Path) -> tuple[float, float]:
+    """The same import of the same rows saved as Excel saves them (shared strings), into a
+    fresh register of its own: (import seconds until committed, calamine's read alone)."""
+    sheet_path = _cached_sheet(provinces, shared_strings=True)
+    started = time.perf_counter()
+    table = read_table(sheet_path)
+    read_seconds = time.perf_counter() - started
+    del table
+    db_path = folder / "import-shared-strings.sqlite"
+    _register(db_path, provinces)
+    database = open_database(db_path)
+    try:
+        started = time.perf_counter()
+        report = import_members(
+            database, path=sheet_path, checkpoint=False, defer_search_index=True
+        )
+        seconds = time.perf_counter() - started
+    finally:
+        database.dispose()
+    assert report.imported == MEMBERS, report.errors[:5]
+    return seconds, read_seconds
+
+
+@pytest.mark.slow
+def test_import_393k_rows(tmp_path: Path) -> None:
+    provinces = _province_names(tmp_path / "reference.sqlite")
+    sheet_path = _cached_sheet(provinces)
 
     started = time.perf_counter()
     table = read_table(sheet_path)
@@ -301,6 +348,7 @@ def test_import_393k_rows(tmp_path: Path) -> None:
     checkpoint_seconds = time.perf_counter() - started
     gaps = [b - a for a, b in itertools.pairwise(calls)]
     libreoffice = _libreoffice_seconds(sheet_path, tmp_path)
+    excel_saved, excel_saved_read = _excel_saved_seconds(provinces, tmp_path)
 
     connection = database.raw_connection()
     try:
@@ -329,6 +377,8 @@ def test_import_393k_rows(tmp_path: Path) -> None:
           f" count; {indexed_search * 1000:.0f} ms once indexed)")
     print(f"  then the log copied   {checkpoint_seconds:6.1f} s (WAL checkpoint: in the app's"
           " background after the result is shown; the command line waits for it)")
+    print(f"  as Excel saves it     {excel_saved:6.1f} s (the same rows, text in a shared-string"
+          f" table; read alone {excel_saved_read:.1f} s)")
     print(f"  reading alone         {read_seconds:6.1f} s (python-calamine, all cells to Python)")
     print(f"  bare executemany      {bare_seconds:6.1f} s (same rows as text, plain table)")
     if libreoffice is not None:
