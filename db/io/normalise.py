@@ -461,6 +461,15 @@ def _digits_cell(cell: object) -> str | None:
     return None
 
 
+# Whole numbers in a date column that are years typed alone (CE or BE), not Excel serials: as
+# serials they would be dates in 1905-1907, which no member's date is.
+_YEAR_RANGES = ((1900, 2100), (2400, 2700))
+
+
+def _looks_like_a_year(number: float) -> bool:
+    return float(number).is_integer() and any(low <= number <= high for low, high in _YEAR_RANGES)
+
+
 @dataclass(frozen=True, slots=True)
 class DateValue:
     value: dt.date
@@ -477,6 +486,11 @@ def cell_to_date(cell: object) -> DateValue | None:
     elif isinstance(cell, (int, float)) and not isinstance(cell, bool):
         if not 1 <= cell <= EXCEL_MAX_SERIAL:
             raise ThaiDateError(f"{cell!r} is not a date", reason="unrecognised")
+        if _looks_like_a_year(cell):  # 2525 read as a serial would be 29 Nov 1906
+            raise ThaiDateError(
+                f"{int(cell)} is a year alone, not a date: write the day, month and year",
+                reason="bad_year",
+            )
         value = from_excel_serial(float(cell))
     else:
         text = to_arabic_digits(clean_text(cell_to_text(cell)))
@@ -583,7 +597,8 @@ class RowNormaliser:
             if cell.__class__ is str and not cell.strip(_BLANK_CHARS):  # type: ignore[union-attr]
                 continue
             raw[name] = cell
-        if not raw:
+        if not raw:  # only the columns not imported hold something (a totals row, say)
+            self._checks(result)  # no name: rejected, and so shown in the error report
             return result
         self._names(raw, result)
         handlers = self._handlers

@@ -298,6 +298,34 @@ def test_same_name_with_birth_date_within_the_file(database: Database, tmp_path:
     assert (report.imported, report.skipped) == (2, 1)
 
 
+def test_a_row_with_text_only_in_columns_not_imported_is_rejected_not_a_nameless_member(
+    database: Database, tmp_path: Path
+) -> None:
+    path = write_simple_xlsx(tmp_path / "t.xlsx", ["ที่", "ชื่อ-สกุล", "จังหวัด"], [
+        [1, "นายสมชาย ใจดี", "ขอนแก่น"],
+        ["รวม 1 คน", "", ""],  # a totals row: its text is in the "ที่" column, not imported
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    assert (report.imported, report.rejected) == (1, 1)
+    assert codes_by_row(report.errors) == {3: "missing_name"}
+    assert rows(database, "SELECT count(*) FROM member WHERE first_name = ''") == [(0,)]
+
+
+def test_a_year_typed_as_a_number_in_a_date_column_is_not_read_as_a_serial(
+    database: Database, tmp_path: Path
+) -> None:
+    path = write_simple_xlsx(tmp_path / "y.xlsx", ["ชื่อ", "นามสกุล", "วันเกิด"], [
+        ["สมชาย", "ใจดี", 2525],  # BE year alone: as a serial it would be 29 Nov 1906
+        ["สมศรี", "ใจดี", 1982],  # CE year alone
+        ["มานะ", "ใจดี", 30000],  # a real serial (Excel's date without its format): 18 Feb 1982
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    assert codes_by_row(report.errors) == {2: "invalid_date", 3: "invalid_date"}
+    assert "year alone" in str(report.errors[0]["message"])
+    assert report.imported == 1
+    assert rows(database, "SELECT first_name, birth_date FROM member") == [("มานะ", "1982-02-18")]
+
+
 # --- all or nothing ----------------------------------------------------------------------------
 
 
