@@ -630,6 +630,9 @@ class _Importer:
         )  # fmt: skip
         self.preview_rows: list[NormalisedRow] = []
         self.duplicate_of: dict[int, dict[str, object]] = {}
+        # "Created" warnings of rows skipped or rejected as duplicates (nothing was created for
+        # them), owed to the next row naming the same new organisation or group that is taken.
+        self.owed_created: dict[int, tuple[object, RowIssue]] = {}
         self.position_keys: dict[str, bytes] = {}
         self.writer: _Writer | None = None
 
@@ -744,6 +747,8 @@ class _Importer:
                 continue
             name_key: bytes = result.name_key  # type: ignore[assignment]
             action = self._duplicates(result, name_key, by_id, by_name)
+            if result.organisation is not None or result.group is not None:
+                self._settle_created(result, taken=action == "insert" or action[:7] == "update:")
             if action == "insert":
                 inserts.append((result, name_key))
             elif action.startswith("update:"):
@@ -759,6 +764,31 @@ class _Importer:
             report.updated += len(updates)  # a dry run counts every update as a change
             for result in [r for r, _ in inserts] + [r for r, _, _ in updates]:
                 self._count_pending(result)
+
+    def _settle_created(self, result: NormalisedRow, *, taken: bool) -> None:
+        """The "created" warning of a new organisation or group stays on the first row that
+        is taken (inserted or updated) naming it: a row skipped or rejected as a duplicate
+        creates nothing, so its warning goes to the next row taken instead."""
+        owed = self.owed_created
+        for code, pending in (
+            ("organisation_created", result.organisation), ("group_created", result.group)
+        ):  # fmt: skip
+            if pending is None:
+                continue
+            mine = [w for w in result.warnings if w.code == code]
+            if not taken:
+                if mine:
+                    result.warnings = [w for w in result.warnings if w.code != code]
+                    pending.first_row = 0  # rows checked from now on may claim it themselves
+                    owed[id(pending)] = (pending, mine[0])
+            elif mine:
+                owed.pop(id(pending), None)
+            elif id(pending) in owed:
+                _, warning = owed.pop(id(pending))
+                pending.first_row = result.row
+                result.warnings.append(
+                    RowIssue(result.row, warning.column, warning.code, warning.message)
+                )
 
     def _count_pending(self, result: NormalisedRow) -> None:
         pending = result.organisation

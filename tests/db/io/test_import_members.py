@@ -326,6 +326,30 @@ def test_a_year_typed_as_a_number_in_a_date_column_is_not_read_as_a_serial(
     assert rows(database, "SELECT first_name, birth_date FROM member") == [("มานะ", "1982-02-18")]
 
 
+@pytest.mark.parametrize("second_process", [False, True])
+def test_a_created_warning_goes_to_the_first_row_taken_not_to_a_skipped_duplicate(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second_process: bool
+) -> None:
+    if second_process:  # the child checks batches of 1 row: the warnings are settled across
+        monkeypatch.setattr(import_module, "SECOND_PROCESS_FROM_ROWS", 1)
+        monkeypatch.setattr(import_module, "BATCH_ROWS", 1)
+        monkeypatch.setattr(import_module, "CHILD_READY_WAIT_S", 60.0)
+        monkeypatch.setattr(import_module, "worth_a_child", lambda _path: True)
+    path = write_simple_xlsx(tmp_path / "g.xlsx", ["ชื่อ", "นามสกุล", "วันเกิด", "กลุ่ม"], [
+        ["สมชาย", "ใจดี", "1 ม.ค. 2520", ""],
+        ["สมชาย", "ใจดี", "01/01/2520", "ชมรมช่างท้องถิ่น"],  # a duplicate of row 2: skipped
+        ["สมศรี", "มีสุข", "2 ม.ค. 2521", "ชมรมช่างท้องถิ่น"],  # the first row taken naming it
+        ["มานะ", "ใจดี", "1 ม.ค. 2520", "ชมรมช่างท้องถิ่น"],
+        ["สมชาย", "ใจดี", "1 ม.ค. 2520", "ชมรมคนรักการคลัง"],  # skipped: its group never made
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    assert (report.imported, report.skipped) == (3, 2)
+    created = [(w["row"], w["code"]) for w in report.warnings if str(w["code"]).endswith("created")]
+    assert created == [(4, "group_created")]
+    assert rows(database, "SELECT name FROM network_group") == [("ชมรมช่างท้องถิ่น",)]
+    assert rows(database, "SELECT count(*) FROM group_membership") == [(2,)]
+
+
 # --- all or nothing ----------------------------------------------------------------------------
 
 
