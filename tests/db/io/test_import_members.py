@@ -43,6 +43,7 @@ from tests.db.io.fixtures_import import (
     write_messy_xlsx,
     write_simple_xlsx,
 )
+from tests.db.io.test_import_second_process import _force
 
 TABLES = ("member", "member_strength", "group_membership", "organisation", "network_group",
           "import_run", "import_run_item", "local_setting")  # fmt: skip
@@ -330,11 +331,8 @@ def test_a_year_typed_as_a_number_in_a_date_column_is_not_read_as_a_serial(
 def test_a_created_warning_goes_to_the_first_row_taken_not_to_a_skipped_duplicate(
     database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second_process: bool
 ) -> None:
-    if second_process:  # the child checks batches of 1 row: the warnings are settled across
-        monkeypatch.setattr(import_module, "SECOND_PROCESS_FROM_ROWS", 1)
-        monkeypatch.setattr(import_module, "BATCH_ROWS", 1)
-        monkeypatch.setattr(import_module, "CHILD_READY_WAIT_S", 60.0)
-        monkeypatch.setattr(import_module, "worth_a_child", lambda _path: True)
+    if second_process:  # batches of 2 rows, every other one checked by the child
+        _force(monkeypatch)
     path = write_simple_xlsx(tmp_path / "g.xlsx", ["ชื่อ", "นามสกุล", "วันเกิด", "กลุ่ม"], [
         ["สมชาย", "ใจดี", "1 ม.ค. 2520", ""],
         ["สมชาย", "ใจดี", "01/01/2520", "ชมรมช่างท้องถิ่น"],  # a duplicate of row 2: skipped
