@@ -40,7 +40,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -786,9 +786,7 @@ class _Importer:
             elif id(pending) in owed:
                 _, warning = owed.pop(id(pending))
                 pending.first_row = result.row
-                result.warnings.append(
-                    RowIssue(result.row, warning.column, warning.code, warning.message)
-                )
+                result.warnings.append(replace(warning, row=result.row))
 
     def _count_pending(self, result: NormalisedRow) -> None:
         pending = result.organisation

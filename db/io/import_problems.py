@@ -29,7 +29,8 @@ MAX_VALUE_LENGTH = 200  # characters of a cell shown
 class ImportProblem:
     """One problem of one row. ``code`` is the issue code (errors, warnings) or the duplicate's
     reason (``same_national_id`` ...); ``message`` the English explanation (the interface
-    translates by code); ``value`` the cell concerned as the file holds it ("" if unknown)."""
+    translates by code, detail and args: db.io.issue_texts); ``value`` the cell concerned as the
+    file holds it ("" if unknown)."""
 
     row: int  # as the spreadsheet shows it
     kind: ProblemKind
@@ -37,6 +38,8 @@ class ImportProblem:
     code: str
     message: str
     value: str = ""
+    detail: str = ""  # errors, warnings: which case of the code (RowIssue.detail)
+    args: dict[str, str] | None = None  # the values the message names (RowIssue.args)
     existing_member_id: str | None = None  # duplicates of a registered member
     duplicate_of_row: int | None = None  # duplicates of an earlier row of the file
     action: str = ""  # duplicates: skipped, updated, unchanged, imported, rejected
@@ -83,9 +86,12 @@ def list_problems(
     for kind, issues in (("error", report.errors), ("warning", report.warnings)):
         for issue in issues:
             row, column = int(issue["row"]), str(issue.get("column") or "")  # type: ignore[call-overload]
+            args = issue.get("args")
             found.append(ImportProblem(
                 row=row, kind=kind, column=column, code=str(issue["code"]),  # type: ignore[arg-type]
                 message=str(issue.get("message") or ""), value=_value(rows, columns, row, column),
+                detail=str(issue.get("detail") or ""),
+                args={str(k): str(v) for k, v in args.items()} if isinstance(args, dict) else None,
             ))  # fmt: skip
     for duplicate in report.duplicates:
         earlier = duplicate.get("duplicate_of_row")

@@ -11,31 +11,9 @@ from pathlib import Path
 import xlsxwriter
 
 from db.io.headers import detect_header
+from db.io.issue_texts import thai_text_of
 from db.io.readers import Cell, ImportFileError, TableCache, read_table
 
-# Thai explanations of the codes, for the error report's reason column (the English message of
-# each problem stays in the JSON report; the UI translates by code).
-MESSAGES_TH: dict[str, str] = {
-    "invalid_national_id": "เลขประจำตัวประชาชนไม่ถูกต้อง",
-    "duplicate_national_id": "เลขประจำตัวประชาชนซ้ำกับสมาชิกที่มีอยู่แล้ว",
-    "invalid_date": "วันที่ไม่ถูกต้อง",
-    "missing_name": "ไม่มีชื่อ",
-    "unknown_province": "ไม่พบจังหวัดนี้",
-    "invalid_phone": "หมายเลขโทรศัพท์ไม่ถูกต้อง",
-    "invalid_email": "อีเมลไม่ถูกต้อง",
-    "unknown_code": "ค่าที่ไม่รู้จัก (ไม่มีในรายการ)",
-    "too_long": "ข้อความยาวเกินไป",
-    "missing_consent_purpose": "มีวันที่ให้ความยินยอมแต่ไม่มีวัตถุประสงค์",
-    "missing_consent_date": "มีวัตถุประสงค์ความยินยอมแต่ไม่มีวันที่",
-    "be_year_in_date": "ปีในช่องวันที่เป็นปี พ.ศ. ที่พิมพ์เป็น ค.ศ. (แปลงให้แล้ว)",
-    "organisation_fuzzy_match": "ชื่อหน่วยงานไม่ตรงทุกตัวอักษร จับคู่กับหน่วยงานที่ใกล้เคียงที่สุด",
-    "organisation_created": "ไม่พบหน่วยงานนี้ สร้างหน่วยงานใหม่ให้แล้ว",
-    "organisation_unknown": "ไม่พบหน่วยงานนี้และสร้างใหม่ไม่ได้ นำเข้าโดยไม่ระบุหน่วยงาน",
-    "unknown_district": "ไม่พบอำเภอนี้ในจังหวัดที่ระบุ",
-    "unknown_org_type": "ไม่รู้จักประเภทหน่วยงานนี้",
-    "group_created": "ไม่พบกลุ่มนี้ สร้างกลุ่มใหม่ให้แล้ว",
-    "unknown_group_role": "ไม่รู้จักบทบาทนี้ในกลุ่ม บันทึกเป็นสมาชิก",
-}
 REASON_HEADER = "เหตุผลที่นำเข้าไม่ได้ (Reason)"
 ROW_HEADER = "แถวในไฟล์เดิม (Row)"
 
@@ -96,11 +74,12 @@ class ImportReport:
 
 
 def reason_text(errors: list[dict[str, object]]) -> str:
-    """ "เลขประจำตัวประชาชนไม่ถูกต้อง (invalid_national_id) [เลขบัตรประชาชน]; ..." for one row."""
+    """ "เลขประจำตัวประชาชนต้องมี 13 หลัก แต่ช่องนี้มี 12 หลัก (invalid_national_id)
+    [เลขบัตรประชาชน]; ..." for one row."""
     parts = []
     for error in errors:
         code = str(error["code"])
-        thai = MESSAGES_TH.get(code, str(error["message"]))
+        thai = thai_text_of(error)
         column = f" [{error['column']}]" if error.get("column") else ""
         parts.append(f"{thai} ({code}){column}")
     return "; ".join(parts)

@@ -92,15 +92,27 @@ _DISTRICT_WORDS = ("กิ่งอำเภอ", "อำเภอ", "อ.", "�
 
 @dataclass(frozen=True, slots=True)
 class RowIssue:
-    """A problem with a row: ``row`` as the spreadsheet shows it, ``column`` its header name."""
+    """A problem with a row: ``row`` as the spreadsheet shows it, ``column`` its header name,
+    ``message`` in English. ``detail`` says which case of ``code`` it is (the checked value's
+    ``reason``: ``wrong_length``, ``bad_checksum`` ...) and ``args`` the values the message
+    names, so that :mod:`db.io.issue_texts` can say the same in Thai."""
 
     row: int
     column: str
     code: str
     message: str
+    detail: str = ""
+    args: dict[str, str] | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {"row": self.row, "column": self.column, "code": self.code, "message": self.message}
+        found: dict[str, object] = {
+            "row": self.row, "column": self.column, "code": self.code, "message": self.message
+        }  # fmt: skip
+        if self.detail:
+            found["detail"] = self.detail
+        if self.args:
+            found["args"] = dict(self.args)
+        return found
 
 
 @dataclass(slots=True)
@@ -450,6 +462,11 @@ def _clean_searched(text: str) -> str:
     return text if is_clean_line(text) else to_arabic_digits(clean_line(text))
 
 
+def _digit_count(text: str) -> dict[str, str]:
+    """How many digits (Thai or Arabic) ``text`` has, as a problem's values."""
+    return {"digits": str(sum(char.isdigit() for char in text))}
+
+
 def _digits_cell(cell: object) -> str | None:
     """The digits of a cell Excel holds as a number (an ID or phone typed without quotes)."""
     if isinstance(cell, bool):
@@ -478,7 +495,7 @@ class DateValue:
 
 def cell_to_date(cell: object) -> DateValue | None:
     """A date from a date cell, an Excel serial or text in the shapes Thai users write;
-    raises ThaiDateError."""
+    raises ThaiDateError (its reasons, and ``year_only`` for a year typed alone)."""
     if isinstance(cell, dt.datetime):
         value = cell.date()
     elif isinstance(cell, dt.date):
@@ -489,7 +506,7 @@ def cell_to_date(cell: object) -> DateValue | None:
         if _looks_like_a_year(cell):  # 2525 read as a serial would be 29 Nov 1906
             raise ThaiDateError(
                 f"{int(cell)} is a year alone, not a date: write the day, month and year",
-                reason="bad_year",
+                reason="year_only",
             )
         value = from_excel_serial(float(cell))
     else:
@@ -703,7 +720,7 @@ class RowNormaliser:
             return
         if isinstance(found, ThaiDateError):
             result.errors.append(RowIssue(result.row, self._column(name), "invalid_date",
-                                          found.message))  # fmt: skip
+                                          found.message, found.reason))  # fmt: skip
             return
         assert isinstance(found, DateValue)
         if found.be_as_ce:
@@ -711,6 +728,7 @@ class RowNormaliser:
                 result.row, self._column(name), "be_year_in_date",
                 f"The cell holds the year {found.value.year + BE_OFFSET} (a Buddhist-era year"
                 f" typed as a Christian-era date): read as {found.value.isoformat()}",
+                args={"year": str(found.value.year + BE_OFFSET), "date": found.value.isoformat()},
             ))  # fmt: skip
         result.values[name] = found.value
         result.given.add(name)
@@ -731,8 +749,10 @@ class RowNormaliser:
         except NationalIdError as error:
             if not clean_text(text):
                 return  # only invisible characters: no ID given
-            result.errors.append(RowIssue(result.row, self._column("national_id"),
-                                          "invalid_national_id", error.message))  # fmt: skip
+            result.errors.append(RowIssue(
+                result.row, self._column("national_id"), "invalid_national_id", error.message,
+                error.reason, _digit_count(text) if error.reason == "wrong_length" else None,
+            ))  # fmt: skip
 
     def _phone(self, name: str, cell: object, result: NormalisedRow) -> None:
         digits = _digits_cell(cell)
@@ -750,9 +770,9 @@ class RowNormaliser:
         except ThaiPhoneError as error:
             if not clean_text(text):
                 return
-            result.errors.append(
-                RowIssue(result.row, self._column(name), "invalid_phone", error.message)
-            )
+            result.errors.append(RowIssue(
+                result.row, self._column(name), "invalid_phone", error.message, error.reason
+            ))  # fmt: skip
 
     def _codes(self, raw: dict[str, object], result: NormalisedRow) -> None:
         ctx = self.context
@@ -776,6 +796,7 @@ class RowNormaliser:
                 result.errors.append(RowIssue(
                     result.row, self._column(name), "unknown_code",
                     f"Unknown {_CODE_WHAT[name]} '{label}'",
+                    "unknown_label", {"field": name, "label": label},
                 ))  # fmt: skip
                 continue
             values[name] = code
@@ -788,6 +809,7 @@ class RowNormaliser:
                     result.row, self._column("position_level"), "unknown_code",
                     f"The level '{level}' does not belong to the position type"
                     f" '{position_type}'",
+                    "level_of_other_type", {"level": str(level), "type": str(position_type)},
                 ))  # fmt: skip
 
     def _date_checks(self, values: dict[str, object]) -> list[FieldError]:
@@ -829,19 +851,22 @@ class RowNormaliser:
         given = result.given
         if not given.isdisjoint(DATE_FIELDS):
             for error in self._date_checks(values):
-                result.errors.append(
-                    RowIssue(row, self._column(error.field), error.code, error.message)
-                )
+                result.errors.append(RowIssue(
+                    row, self._column(error.field), error.code, error.message, error.detail,
+                    error.args,
+                ))  # fmt: skip
         membership_no = values["membership_no"]
         if membership_no and len(str(membership_no)) > MAX_MEMBERSHIP_NO_LENGTH:
             result.errors.append(RowIssue(
                 row, self._column("membership_no"), "too_long",
                 f"The membership number is longer than {MAX_MEMBERSHIP_NO_LENGTH} characters",
+                "membership_no", {"max": str(MAX_MEMBERSHIP_NO_LENGTH)},
             ))  # fmt: skip
         if result.strengths and max(map(len, result.strengths)) > MAX_TAG_LENGTH:
             result.errors.append(RowIssue(
                 row, self._column("strengths"), "too_long",
                 f"A strength is longer than {MAX_TAG_LENGTH} characters",
+                "strength", {"max": str(MAX_TAG_LENGTH)},
             ))  # fmt: skip
         if values["consent_date"] is not None and not values["consent_purpose"]:
             result.errors.append(RowIssue(
@@ -868,7 +893,7 @@ class RowNormaliser:
         if code is None and text:
             result.errors.append(RowIssue(
                 result.row, self._column("province"), "unknown_province",
-                f"No province is called '{text}'",
+                f"No province is called '{text}'", args={"name": text},
             ))  # fmt: skip
         return code
 
@@ -881,7 +906,7 @@ class RowNormaliser:
             if district is None and text:
                 result.warnings.append(RowIssue(
                     result.row, self._column("district"), "unknown_district",
-                    f"No district '{text}' in this province: left out",
+                    f"No district '{text}' in this province: left out", args={"name": text},
                 ))  # fmt: skip
         type_hint: str | None = None
         if "org_type" in raw:
@@ -890,7 +915,7 @@ class RowNormaliser:
             if type_hint is None and label:
                 result.warnings.append(RowIssue(
                     result.row, self._column("org_type"), "unknown_org_type",
-                    f"Unknown organisation type '{label}': left out",
+                    f"Unknown organisation type '{label}': left out", args={"name": label},
                 ))  # fmt: skip
         cell = raw.get("organisation_name", _MISSING)
         if cell is _MISSING:
@@ -923,6 +948,7 @@ class RowNormaliser:
                 result.warnings.append(RowIssue(
                     result.row, column, "organisation_fuzzy_match",
                     f"'{name}' was matched to '{found.name}' (similarity {found.score:.0f}%)",
+                    args={"name": name, "match": found.name, "score": f"{found.score:.0f}"},
                 ))  # fmt: skip
         elif found.how == "created" and found.pending is not None:
             result.organisation = found.pending
@@ -932,13 +958,16 @@ class RowNormaliser:
                 result.warnings.append(RowIssue(
                     result.row, column, "organisation_created",
                     f"'{name}' is not in the register: created as '{found.pending.name}'",
+                    args={"name": name, "created": found.pending.name},
                 ))  # fmt: skip
         else:
+            detail = "no_province" if province is None else "no_type"
             why = "its province is not given" if province is None else "its type is unknown"
             result.warnings.append(RowIssue(
                 result.row, column, "organisation_unknown",
                 f"'{name}' is not in the register and cannot be created ({why}): the member"
                 " is imported without an organisation",
+                detail, {"name": name},
             ))  # fmt: skip
 
     def _group(self, raw: dict[str, object], result: NormalisedRow) -> None:
@@ -958,7 +987,7 @@ class RowNormaliser:
                 pending.first_row = result.row
                 result.warnings.append(RowIssue(
                     result.row, self._column("group"), "group_created",
-                    f"There is no group '{name}': it is created",
+                    f"There is no group '{name}': it is created", args={"name": name},
                 ))  # fmt: skip
             result.group = pending
         if "group_role" in raw:
@@ -968,6 +997,7 @@ class RowNormaliser:
                 result.warnings.append(RowIssue(
                     result.row, self._column("group_role"), "unknown_group_role",
                     f"Unknown role '{label}' in a group: recorded as a member",
+                    args={"name": label},
                 ))  # fmt: skip
             else:
                 result.group_role = role

@@ -137,11 +137,14 @@ class MemberInput:
 
 @dataclass(frozen=True, slots=True)
 class FieldError:
-    """A problem with one field: `code` is stable (the UI translates by it), `message` English."""
+    """A problem with one field: `code` is stable (the UI translates by it), `message` English;
+    `detail` the case of `code` and `args` the values the message names (for other languages)."""
 
     field: str
     code: str
     message: str
+    detail: str = ""
+    args: dict[str, str] | None = None
 
 
 class MemberValidationError(ValueError):

@@ -100,22 +100,25 @@ def date_errors(data: MemberInput, today: dt.date) -> list[FieldError]:
                 name, "invalid_date",
                 f"The year {value.year} is not plausible: was a Buddhist-era year entered as a"
                 f" Christian-era year? (BE {value.year} is CE {value.year - 543})",
+                "implausible_year", {"year": str(value.year), "ce_year": str(value.year - 543)},
             ))  # fmt: skip
     flagged = {e.field for e in errors}
     birth = data.birth_date
     if birth is not None and "birth_date" not in flagged:
         if birth > today:
-            errors.append(
-                FieldError("birth_date", "invalid_date", "The birth date is in the future")
-            )
+            errors.append(FieldError(
+                "birth_date", "invalid_date", "The birth date is in the future", "in_future"
+            ))  # fmt: skip
         elif birth.year < OLDEST_BIRTH_YEAR:
             errors.append(FieldError(
-                "birth_date", "invalid_date", f"The birth date is before {OLDEST_BIRTH_YEAR}"
+                "birth_date", "invalid_date", f"The birth date is before {OLDEST_BIRTH_YEAR}",
+                "too_early", {"year": str(OLDEST_BIRTH_YEAR)},
             ))  # fmt: skip
         elif birth > today.replace(year=today.year - YOUNGEST_AGE, day=min(today.day, 28)):
             errors.append(FieldError(
                 "birth_date", "invalid_date",
                 f"The birth date makes the member younger than {YOUNGEST_AGE}",
+                "too_young", {"age": str(YOUNGEST_AGE)},
             ))  # fmt: skip
     if (
         data.joined_on is not None
@@ -124,13 +127,14 @@ def date_errors(data: MemberInput, today: dt.date) -> list[FieldError]:
         and data.expires_on < data.joined_on
     ):
         errors.append(FieldError(
-            "expires_on", "invalid_date", "The membership expires before the member joined"
+            "expires_on", "invalid_date", "The membership expires before the member joined",
+            "expires_before_joined",
         ))  # fmt: skip
     consent = data.consent_date
     if consent is not None and "consent_date" not in flagged and consent > today:
-        errors.append(
-            FieldError("consent_date", "invalid_date", "The consent date is in the future")
-        )
+        errors.append(FieldError(
+            "consent_date", "invalid_date", "The consent date is in the future", "in_future"
+        ))  # fmt: skip
     return errors
 
 
@@ -177,7 +181,7 @@ def _national_id_errors(session: Session, raw: str, data: MemberInput) -> list[F
     try:
         number = normalize_national_id(raw)
     except NationalIdError as error:
-        return [FieldError("national_id", "invalid_national_id", error.message)]
+        return [FieldError("national_id", "invalid_national_id", error.message, error.reason)]
     clash = dbapi(session).execute(
         "SELECT 1 FROM member WHERE national_id = ? AND deleted_at IS NULL AND id IS NOT ?",
         (number, data.id),
@@ -202,7 +206,7 @@ def validate_member(session: Session, *, data: MemberInput) -> tuple[FieldError,
             try:
                 normalize_phone(raw)
             except ThaiPhoneError as error:
-                errors.append(FieldError(name, "invalid_phone", error.message))
+                errors.append(FieldError(name, "invalid_phone", error.message, error.reason))
     if clean.email and not EMAIL_PATTERN.match(clean.email):
         errors.append(FieldError(
             "email", "invalid_email", "The e-mail address should look like name@example.com"

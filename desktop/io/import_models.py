@@ -229,7 +229,7 @@ class PreviewModel(QAbstractTableModel):
         lines = []
         for issue in (*row.errors, *row.warnings):
             column = f" [{issue.column}]" if issue.column else ""
-            lines.append(issue_text(issue.code, issue.message) + column)
+            lines.append(issue_text(issue.code, issue.message, issue.detail, issue.args) + column)
         if row.duplicate:
             lines.append(
                 QCoreApplication.translate(

@@ -28,7 +28,7 @@ def problem_text(problem: ImportProblem) -> str:
         return duplicate_text(
             problem.code, problem.action, duplicate_of_row=problem.duplicate_of_row
         )
-    return issue_text(problem.code, problem.message)
+    return issue_text(problem.code, problem.message, problem.detail, problem.args)
 
 
 def kind_text(kind: ProblemKind) -> str:

@@ -5,9 +5,11 @@ Literal `QCoreApplication.translate` calls so that lupdate extracts every text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication
 
-from db.io.import_report import MESSAGES_TH
+from db.io.issue_texts import thai_issue_text
 from db.io.mapping import FIELD_LABELS_EN, FIELD_LABELS_TH
 from desktop import i18n
 
@@ -91,10 +93,13 @@ def export_error_text(code: str, fallback: str) -> str:
     return texts.get(code, fallback)
 
 
-def issue_text(code: str, message: str) -> str:
-    """A row problem (db.io.normalise.RowIssue code) in the interface language."""
+def issue_text(
+    code: str, message: str, detail: str = "", args: Mapping[str, str] | None = None
+) -> str:
+    """A row problem (a db.io.normalise.RowIssue's code, English message, detail and values)
+    in the interface language."""
     if i18n.current_language() == "th":
-        return MESSAGES_TH.get(code, message)
+        return thai_issue_text(code, detail, args, message)
     return message
 
 

@@ -641,7 +641,17 @@ def test_error_report_fixed_and_imported_again(
     assert header[-2] == REASON_HEADER and header[1] == "ชื่อ - นามสกุล" and header[4] == "มือถือ"
     by_row = {int(r[-1]): r for r in table.rows[1:]}
     assert sorted(by_row) == sorted(MESSY_EXPECTED_ERRORS)
-    assert "invalid_national_id" in by_row[8][-2] and "เลขประจำตัวประชาชนไม่ถูกต้อง" in by_row[8][-2]
+    # Each reason says in Thai what exactly is wrong (not only the kind of problem).
+    assert {number: row[-2] for number, row in by_row.items()} == {
+        8: "เลขประจำตัวประชาชนผิด (หลักตรวจสอบไม่ตรง) น่าจะพิมพ์ตัวเลขผิดไปหนึ่งหลัก"
+        " (invalid_national_id) [เลขประจำตัวประชาชน]",
+        10: "หมายเลขโทรศัพท์ต้องขึ้นต้นด้วย 06, 08 หรือ 09 (มือถือ) หรือ 02 ถึง 07 (โทรศัพท์บ้าน)"
+        " (invalid_phone) [มือถือ]",
+        11: "ไม่มีชื่อ (missing_name) [ชื่อ - นามสกุล]",
+        12: "ไม่พบจังหวัดชื่อ “เมืองลับแล” (unknown_province) [จังหวัด]",
+        13: "อีเมลไม่ถูกต้อง (invalid_email) [อีเมล]",
+        15: "ไม่มีวันที่นี้ในปฏิทิน (วันหรือเดือนเกิน) (invalid_date) [วัน/เดือน/ปีเกิด]",
+    }
     assert by_row[10][4] == "12345"  # a phone stays text
     assert by_row[15][3] == "31 ก.พ. 2530"
     # The secretary fixes the rows in the report and imports it again.
@@ -757,7 +767,10 @@ def test_cli_import_members_report_and_errors_xlsx(
     report = json.loads(report_path.read_text(encoding="utf-8"))
     assert {"imported", "updated", "skipped", "errors", "warnings", "duplicates"} <= report.keys()
     assert (report["imported"], report["updated"], report["skipped"]) == (9, 2, 1)
-    assert set(report["errors"][0]) == {"row", "column", "code", "message"}
+    assert set(report["errors"][0]) == {"row", "column", "code", "message", "detail"}
+    assert report["errors"][0]["detail"] == "bad_checksum"
+    province = next(e for e in report["errors"] if e["code"] == "unknown_province")
+    assert province["args"] == {"name": "เมืองลับแล"} and "detail" not in province
     assert codes_by_row(report["errors"]) == MESSY_EXPECTED_ERRORS
     assert "imported" in out and "rejected" in out and "invalid_national_id" in out
     assert "6 rejected row(s)" in err

@@ -108,7 +108,7 @@ def test_messy_sheet_through_every_page(
         r for r in range(preview_model.rowCount()) if preview_model.row_at(r).row == 8
     )
     tip = preview_model.index(bad_id_row, 3).data(Qt.ItemDataRole.ToolTipRole)
-    assert "เลขประจำตัวประชาชนไม่ถูกต้อง" in tip  # Thai, by code
+    assert "เลขประจำตัวประชาชนผิด (หลักตรวจสอบไม่ตรง)" in tip  # Thai, by code and detail
     assert preview_model.index(bad_id_row, 3).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert "6" in wizard.preview_page.counts.text()
     assert wizard.preview_page.on_duplicate() == "skip"
