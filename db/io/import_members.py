@@ -116,6 +116,17 @@ _MEMBER_VALUES = operator.itemgetter(*MEMBER_COLUMNS)
 _DATE_INDEXES = tuple(i for i, name in enumerate(MEMBER_COLUMNS) if name in _DATES)
 
 
+
+def merged_notes(old: object, new: object) -> object:
+    """The notes an update leaves: the sheet's when they hold the registered ones (or there
+    were none), the registered ones when they hold the sheet's, else both (nothing lost)."""
+    before, after = str(old or ""), str(new or "")
+    if not before or before in after:
+        return new
+    if after in before:
+        return old
+    return f"{before}\n{after}"
+
 class ImportCancelled(Exception):
     """The progress callback asked to stop: nothing was written."""
 
@@ -1190,6 +1201,8 @@ class _Writer:
             changed: dict[str, object] = {}
             merged = dict(old_row)
             for name, value in zip(MEMBER_COLUMNS, new_values, strict=True):
+                if name == "notes" and name in result.given:
+                    value = merged_notes(old_row[name], value)
                 if name in result.given and value not in (None, "") and old_row[name] != value:
                     changed[name] = old_row[name]
                     merged[name] = value

@@ -16,6 +16,7 @@ date cells), a full name in one cell, labels instead of codes ("ชาย", "ข
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from sqlmodel import Session
 
 from db.io.cell_safety import unescape_cell
 from db.io.import_fast import is_clean_line, quick_national_id, quick_phone
-from db.io.mapping import ColumnMapping
+from db.io.mapping import FIELD_LABELS_TH, ColumnMapping
 from db.members.types import FieldError, MemberInput
 from db.members.validation import (
     EMAIL_PATTERN,
@@ -86,7 +87,9 @@ _EXTRA_LABELS = {
     "gender": {"male": ("ช", "ชาย", "m", "ผู้ชาย"), "female": ("ญ", "หญิง", "f", "ผู้หญิง")},
     "member_status": {"active": ("ปกติ", "สมาชิก", "เป็นสมาชิก", "ใช้งาน")},
 }
-_STRENGTH_SEPARATORS = str.maketrans({";": ",", "\n": ",", "|": ",", "、": ",", "،": ","})
+_STRENGTH_SEPARATORS = str.maketrans(
+    {";": ",", "\n": ",", "|": ",", "/": ",", "、": ",", "،": ","}
+)
 _DISTRICT_WORDS = ("กิ่งอำเภอ", "อำเภอ", "อ.", "เขต", "district", "amphoe", "khet")
 
 
@@ -462,6 +465,35 @@ def _clean_searched(text: str) -> str:
     return text if is_clean_line(text) else to_arabic_digits(clean_line(text))
 
 
+# Between the numbers of a cell that holds several ("081-234-5678 / 02-123-4567").
+_PHONE_LIST_SEPARATOR = re.compile(r"\s*[,;/\n]\s*|\s+(?:หรือ|และ|or)\s+|\s{2,}", re.IGNORECASE)
+
+
+def several_phones(text: str) -> list[str] | None:
+    """The numbers of a cell that lists two or more phone numbers, each in national form;
+    None unless every part is a phone number."""
+    parts = [part for part in _PHONE_LIST_SEPARATOR.split(text.strip()) if part]
+    if len(parts) < 2:
+        return None
+    numbers = []
+    for part in parts:
+        try:
+            numbers.append(normalize_phone(part))
+        except ThaiPhoneError:
+            return None
+    return numbers
+
+
+def _other_phones_to_notes(result: NormalisedRow) -> None:
+    """The numbers after the first of a cell that held several, added to the notes."""
+    for issue in result.warnings:
+        if issue.code == "several_phones" and issue.args:
+            line = f"{FIELD_LABELS_TH[issue.args['field']]}: {issue.args['others']}"
+            notes = str(result.values["notes"] or "")
+            result.values["notes"] = f"{notes}\n{line}" if notes else line
+            result.given.add("notes")
+
+
 def _digit_count(text: str) -> dict[str, str]:
     """How many digits (Thai or Arabic) ``text`` has, as a problem's values."""
     return {"digits": str(sum(char.isdigit() for char in text))}
@@ -625,6 +657,8 @@ class RowNormaliser:
                 handler(self, name, cell, result)
         if self._code_order:
             self._codes(raw, result)
+        if result.warnings:
+            _other_phones_to_notes(result)
         self._checks(result)
         if "province" in raw or "organisation_name" in raw or "org_type" in raw:
             self._organisation(raw, result)
@@ -770,8 +804,19 @@ class RowNormaliser:
         except ThaiPhoneError as error:
             if not clean_text(text):
                 return
-            result.errors.append(RowIssue(
-                result.row, self._column(name), "invalid_phone", error.message, error.reason
+            numbers = several_phones(text)
+            if numbers is None:
+                result.errors.append(RowIssue(
+                    result.row, self._column(name), "invalid_phone", error.message, error.reason
+                ))  # fmt: skip
+                return
+            result.values[name] = numbers[0]
+            result.given.add(name)
+            result.warnings.append(RowIssue(
+                result.row, self._column(name), "several_phones",
+                f"The cell holds {len(numbers)} phone numbers: the first is kept here, the"
+                " others are added to the notes",
+                args={"count": str(len(numbers)), "others": ", ".join(numbers[1:]), "field": name},
             ))  # fmt: skip
 
     def _codes(self, raw: dict[str, object], result: NormalisedRow) -> None:

@@ -84,6 +84,13 @@ _CE_MARK = r"(?:ค\.?\s?ศ\.?|a\.?\s?d\.?|c\.?\s?e\.?)"
 _ERA_BEFORE_YEAR = re.compile(
     rf"(?:^|(?<=[\s,\-/]))(?:(?P<be>{_BE_MARK})|(?P<ce>{_CE_MARK}))\s*(?=\d+$)", re.IGNORECASE
 )
+# A time of day after the date ("02/10/2557 00:00", "2014-10-02T08:30:00", "2 ต.ค. 2557 เวลา
+# 10.00 น."): a date column's cells often carry one; the date is read without it.
+_TRAILING_TIME = re.compile(
+    r"(?:\s+|(?<=\d)T)(?:เวลา\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?"
+    r"\s*(?:น\.?|นาฬิกา|[ap]\.?m\.?)?$",
+    re.IGNORECASE,
+)
 _ERA_AFTER_YEAR = re.compile(
     rf"(?<=\d)\s*(?:(?P<be>{_BE_MARK})|(?P<ce>{_CE_MARK}))$", re.IGNORECASE
 )
@@ -136,6 +143,7 @@ def parse_thai_date(text: str, *, prefer_be: bool = True) -> dt.date:
     original = text
     text = to_arabic_digits(clean_text(text))
     text = _WEEKDAY_PREFIX.sub("", text, count=1)
+    text = _TRAILING_TIME.sub("", text, count=1)
     era: Era | None = None
     for era_pattern in (_ERA_AFTER_YEAR, _ERA_BEFORE_YEAR):
         mark = era_pattern.search(text)

@@ -328,6 +328,68 @@ def test_a_year_typed_as_a_number_in_a_date_column_is_not_read_as_a_serial(
 
 
 @pytest.mark.parametrize("second_process", [False, True])
+def test_a_cell_with_several_phone_numbers_keeps_the_first_and_notes_the_others(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second_process: bool
+) -> None:
+    if second_process:
+        _force(monkeypatch)
+    path = write_simple_xlsx(tmp_path / "p.xlsx", ["ชื่อ-สกุล", "มือถือ", "หมายเหตุ"], [
+        ["นายสมชาย ใจดี", "081-234-5678 / 02-123-4567", ""],
+        ["นางสมศรี ใจดี", "089-765-4321, 086-111-2222 หรือ 087-333-4444", "ประธานชมรม"],
+        ["นายมานะ ใจดี", "081-234-5678 / โทรหลัง 5 โมง", ""],  # not only numbers: rejected
+        ["นายสุดา ใจดี", "081-234-5678, 081-234", ""],  # the second is no number: rejected
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    assert report.imported == 2
+    assert codes_by_row(report.errors) == {4: "invalid_phone", 5: "invalid_phone"}
+    assert codes_by_row(report.warnings) == {2: "several_phones", 3: "several_phones"}
+    assert rows(database, "SELECT first_name, phone, notes FROM member ORDER BY first_name") == [
+        ("สมชาย", "0812345678", "โทรศัพท์มือถือ: 021234567"),
+        ("สมศรี", "0897654321", "ประธานชมรม\nโทรศัพท์มือถือ: 0861112222, 0873334444"),
+    ]
+    from db.io.issue_texts import thai_text_of
+
+    assert thai_text_of(report.warnings[1]) == (
+        "ช่องนี้มี 3 หมายเลข ใช้หมายเลขแรก ส่วน 0861112222, 0873334444 บันทึกไว้ในหมายเหตุ"
+    )
+
+
+def test_an_update_adds_the_sheets_notes_to_the_registered_ones(
+    database: Database, tmp_path: Path
+) -> None:
+    with database.session() as session:
+        save_member(session, data=MemberInput(
+            first_name="สมชาย", last_name="ใจดี", national_id=ID_SOMCHAI, notes="ชอบงานอาสา"
+        ))  # fmt: skip
+        session.commit()
+    header = ["ชื่อ-สกุล", "เลขประจำตัวประชาชน", "มือถือ", "หมายเหตุ"]
+    first = write_simple_xlsx(tmp_path / "a.xlsx", header, [
+        ["นายสมชาย ใจดี", ID_SOMCHAI, "081-234-5678 / 02-123-4567", ""],
+    ])  # fmt: skip
+    report = import_members(database, path=first, on_duplicate="update")
+    assert report.updated == 1
+    notes = "ชอบงานอาสา\nโทรศัพท์มือถือ: 021234567"
+    assert rows(database, "SELECT phone, notes FROM member") == [("0812345678", notes)]
+    # The same sheet again changes nothing; notes that hold the registered ones replace them.
+    assert import_members(database, path=first, on_duplicate="update").updated == 0
+    edited = write_simple_xlsx(tmp_path / "b.xlsx", header, [
+        ["นายสมชาย ใจดี", ID_SOMCHAI, "", notes + " (ย้ายแล้ว)"],
+    ])  # fmt: skip
+    assert import_members(database, path=edited, on_duplicate="update").updated == 1
+    assert rows(database, "SELECT notes FROM member") == [(notes + " (ย้ายแล้ว)",)]
+
+
+def test_strengths_separated_by_slashes_are_several(database: Database, tmp_path: Path) -> None:
+    path = write_simple_xlsx(tmp_path / "s.xlsx", ["ชื่อ-สกุล", "ความเชี่ยวชาญ"], [
+        ["นายสมชาย ใจดี", "บัญชี/การเงิน / พัสดุ"],
+    ])  # fmt: skip
+    import_members(database, path=path)
+    assert rows(database, "SELECT tag FROM member_strength ORDER BY tag") == [
+        ("การเงิน",), ("บัญชี",), ("พัสดุ",)
+    ]
+
+
+@pytest.mark.parametrize("second_process", [False, True])
 def test_a_created_warning_goes_to_the_first_row_taken_not_to_a_skipped_duplicate(
     database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second_process: bool
 ) -> None:

@@ -65,6 +65,14 @@ OCT_2_2014 = dt.date(2014, 10, 2)
         "2 October 2014 AD",
         "2 October 2557",
         "  2\u00a0ต.ค.\u200b 2557 ",
+        # A time after the date, as date columns exported from other programs carry one.
+        "02/10/2557 00:00",
+        "02/10/2014 0:00:00",
+        "2014-10-02T08:30:00",
+        "2014-10-02 08:30:00.000",
+        "2557-10-02 13.30 น.",
+        "2 ต.ค. 2557 เวลา 10.00 น.",
+        "2 October 2014 8:30 PM",
     ],
 )
 def test_every_accepted_shape(text: str) -> None:
@@ -113,7 +121,8 @@ def test_leap_day() -> None:
         ("2/10", "unrecognised"),
         ("2 ต.ค.", "unrecognised"),
         ("2 ต.ค. 257", "unrecognised"),
-        ("10/02/2014 10:30", "unrecognised"),
+        ("10:30", "unrecognised"),
+        ("2 ต.ค. 10:30", "unrecognised"),
         ("2 ตุลาคา 2557", "unknown_month"),
         ("2 Octember 2014", "unknown_month"),
         ("2 ต.ค. 1700", "bad_year"),
