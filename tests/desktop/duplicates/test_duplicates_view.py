@@ -120,10 +120,15 @@ def test_the_first_pair_is_compared_field_by_field(
     assert model.index(birth, ComparisonColumn.A).data() == "1 May 2523"  # English, BE
     address = model.index(row_of(model, "address"), ComparisonColumn.B)
     assert address.data() == "99 หมู่ 1 ตำบลหนองบัว · อำเภอเมือง จังหวัดขอนแก่น"
-    # The survivor suggested: the record with more related rows (group + dues).
-    assert view.keep_b.isChecked()
-    assert model.headerData(ComparisonColumn.B, Qt.Orientation.Horizontal) == "Record B (kept)"
-    assert "Moves to the kept record: group memberships 1." in view.summary.text()
+    # The survivor suggested: the stronger record. Both have as much data (A: 8 fields and a
+    # group; B: 7 fields, a group and a dues payment): the one with the national ID.
+    assert view.keep_a.isChecked()
+    assert model.headerData(ComparisonColumn.A, Qt.Orientation.Horizontal) == "Record A (kept)"
+    assert "Moves to the kept record: dues payments 1 · group memberships 1." in (
+        view.summary.text()
+    )
+    # Conflicting codes keep the kept record's ("active" is inside "inactive": no matter).
+    assert (model.pick("status"), model.pick("email"), model.pick("address")) == ("a", "b", "b")
 
 
 def test_picking_values_and_the_kept_record(
