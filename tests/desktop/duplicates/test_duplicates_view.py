@@ -340,3 +340,39 @@ def test_screenshot_in_thai(qtbot: QtBot, view: DuplicatesView, tmp_path: Path) 
     assert view.grab().save(str(path))
     assert path.stat().st_size > 10_000
     view.grab().save("/tmp/duplicates_view.png")
+
+
+def test_two_records_of_one_name_are_told_apart_in_messages(
+    english_ui: None,
+    qtbot: QtBot,
+    view: DuplicatesView,
+    register: Register,
+    monkeypatch: pytest.MonkeyPatch,
+    run_async: Callable[..., Any],
+) -> None:
+    import dataclasses
+
+    from db.members.edit import save_member
+
+    with register.database.session() as s:
+        for key, number in (("somchai", "0012"), ("somchai_copy", "0047")):
+            data = get_member(s, member_id=register.ids[key]).data
+            save_member(s, data=dataclasses.replace(data, prefix="", membership_no=number))
+    scan(qtbot, view)
+    preview = view.comparison_model.preview
+    assert preview is not None and preview.a_name == preview.b_name == "สมชาย ใจดี"
+    view.choose_survivor("a")
+    assert "Kept: สมชาย ใจดี (record A, Member no. 0012)." in view.summary.text()
+    asked = answer_with(monkeypatch, Answer.Yes)
+    with qtbot.waitSignal(view.merge_finished, timeout=10_000):
+        qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.tasks.pending() == 0, timeout=10_000)
+    assert asked[0].startswith(
+        "Merge “สมชาย ใจดี (record B, Member no. 0047)” into"
+        " “สมชาย ใจดี (record A, Member no. 0012)”?"
+    )
+    assert view.status.text() == (
+        "Merged “สมชาย ใจดี (record B, Member no. 0047)” into"
+        " “สมชาย ใจดี (record A, Member no. 0012)”."
+    )
+    assert view.undo_button.toolTip() == "Undo the merge of the two records of “สมชาย ใจดี”"
