@@ -183,10 +183,15 @@ class MergePreview:
         self, *, survivor: Side, picks: Mapping[str, Side] | None = None
     ) -> dict[str, FieldChoice]:
         """``merge_members`` choices for keeping ``survivor``, from per-field picks of a side
-        (the suggestions where ``picks`` says nothing)."""
+        (the suggestions where ``picks`` says nothing). A field both records hold alike is the
+        survivor's, whichever record is kept: nothing is taken from the other one."""
         chosen = {f.field: f.suggested for f in self.fields}
         chosen.update(picks or {})
-        return {name: "survivor" if side == survivor else "merged" for name, side in chosen.items()}
+        same = {f.field for f in self.fields if not f.differs}
+        return {
+            name: "survivor" if side == survivor or name in same else "merged"
+            for name, side in chosen.items()
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,3 +124,14 @@ def test_a_full_tie_goes_to_the_most_recently_updated_record(database: Database)
         preview = merge_preview(s, a_id=first, b_id=second)
     assert preview.suggested_survivor == "a"
     assert suggested(preview) == {"email": "a"}
+
+
+def test_keeping_the_other_record_takes_only_values_that_differ(database: Database) -> None:
+    with database.session() as s:
+        kept = member(s, "สมชาย", "ใจดี", national_id=ID_1, phone="0812345678")
+        other = member(s, "สมชาย", "ใจดี", email="somchai@example.com")
+        preview = merge_preview(s, a_id=kept, b_id=other)
+    assert preview.suggested_survivor == "a"
+    taken = preview.field_choices(survivor="b")  # the user keeps the other record
+    assert {name for name, side in taken.items() if side == "merged"} == {"national_id", "phone"}
+    assert taken["first_name"] == taken["status"] == taken["email"] == "survivor"

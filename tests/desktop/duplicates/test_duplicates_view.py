@@ -376,3 +376,15 @@ def test_two_records_of_one_name_are_told_apart_in_messages(
         " “สมชาย ใจดี (record A, Member no. 0012)”."
     )
     assert view.undo_button.toolTip() == "Undo the merge of the two records of “สมชาย ใจดี”"
+
+
+def test_keeping_the_other_record_counts_only_the_values_taken(
+    english_ui: None, qtbot: QtBot, view: DuplicatesView
+) -> None:
+    scan(qtbot, view)
+    assert view.keep_a.isChecked()
+    taken = "values taken from the other record; strengths of both are kept."
+    assert view.summary.text().splitlines()[2] == f"2 {taken}"  # e-mail, address
+    view.choose_survivor("b")
+    # Prefix, national ID, mobile and status are record A's (ticked); equal fields not counted.
+    assert view.summary.text().splitlines()[2] == f"4 {taken}"
