@@ -63,6 +63,8 @@ from desktop.widgets.progress_dialog import ProgressDialog
 log = logging.getLogger(__name__)
 
 MERGE_CHANGES = ("members", "groups", "dues")
+# Widths in average characters before the first scan, and the widest a column grows to fit
+# what the scan found (องค์การบริหารส่วนตำบล... and a rank prefix fit; the reasons keep room).
 _PAIR_WIDTHS = {
     PairColumn.SCORE: 7,
     PairColumn.NAME_A: 24,
@@ -70,6 +72,7 @@ _PAIR_WIDTHS = {
     PairColumn.NAME_B: 24,
     PairColumn.ORGANISATION_B: 26,
 }
+_PAIR_MAX_WIDTH = 40
 
 
 def _other(side: Side) -> Side:
@@ -90,6 +93,7 @@ class DuplicatesView(QWidget):
         self._labels = ViewLabels()
         self._labels_loaded = False
         self._started = False
+        self._pair_columns_fitted = False
         self._preview_request = 0
         self.tasks = TaskRunner(self)
         self.progress: ProgressDialog | None = None
@@ -235,6 +239,7 @@ class DuplicatesView(QWidget):
                 self.scan_button.setEnabled(True)
             await self._load_labels()
             self.pairs_model.set_pairs(pairs)
+            self._fit_pair_columns()
         if pairs:
             self.status.setText(
                 self.tr("%Ln candidate pair(s): best matches first.", "", len(pairs))
@@ -245,6 +250,19 @@ class DuplicatesView(QWidget):
             self._show_preview(None)
         self.scan_finished.emit(len(pairs))
         return len(pairs)
+
+    def _fit_pair_columns(self) -> None:
+        """Widen the score, name and organisation columns to what the first scan with pairs
+        found (up to :data:`_PAIR_MAX_WIDTH` characters); later scans keep the widths, the
+        user's own included. The reasons take the rest."""
+        if self._pair_columns_fitted or self.pairs_model.rowCount() == 0:
+            return
+        self._pair_columns_fitted = True
+        char = self.fontMetrics().averageCharWidth()
+        for column in _PAIR_WIDTHS:
+            self.pairs.resizeColumnToContents(column)
+            width = self.pairs.columnWidth(column) + char  # a gap before the next column
+            self.pairs.setColumnWidth(column, min(width, _PAIR_MAX_WIDTH * char))
 
     async def _load_labels(self) -> None:
         if not self._labels_loaded:

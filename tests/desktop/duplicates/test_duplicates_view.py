@@ -388,3 +388,43 @@ def test_keeping_the_other_record_counts_only_the_values_taken(
     view.choose_survivor("b")
     # Prefix, national ID, mobile and status are record A's (ticked); equal fields not counted.
     assert view.summary.text().splitlines()[2] == f"4 {taken}"
+
+
+def test_pair_columns_fit_demo_names_and_organisations(
+    qtbot: QtBot, view: DuplicatesView, register: Register, tmp_path: Path
+) -> None:
+    """Names and organisations as long as the demo register's are shown whole (Thai UI), the
+    reasons keep room, and a user's own widths survive the next scan."""
+    import dataclasses
+
+    from db.members.edit import save_member
+    from db.organisations import save_organisation
+
+    with register.database.session() as s:
+        org = get_member(s, member_id=register.ids["somchai"]).data.organisation_id
+        save_organisation(
+            s, id=org, type_code="sao", name="องค์การบริหารส่วนตำบลหนองบัวแดง", province_code=40
+        )
+        for key, prefix in (("somchai", "ว่าที่ร้อยตรี"), ("somchai_copy", "")):
+            data = get_member(s, member_id=register.ids[key]).data
+            save_member(
+                s, data=dataclasses.replace(data, prefix=prefix, last_name="ศรีสุวรรณวงศ์ไพบูลย์")
+            )
+    scan(qtbot, view)
+    table = view.pairs
+    for column in (
+        PairColumn.SCORE, PairColumn.NAME_A, PairColumn.ORGANISATION_A, PairColumn.NAME_B,
+        PairColumn.ORGANISATION_B,
+    ):  # fmt: skip
+        needed = max(
+            table.sizeHintForColumn(column), table.horizontalHeader().sectionSizeHint(column)
+        )
+        assert table.columnWidth(column) >= needed, column
+    reasons = table.horizontalHeader().sectionViewportPosition(PairColumn.REASONS)
+    assert reasons + 150 < table.viewport().width()  # the reasons still start on screen
+    qtbot.wait(50)
+    assert view.grab().save(str(tmp_path / "duplicates-pairs.png"))
+
+    table.setColumnWidth(PairColumn.NAME_A, 90)  # the user narrows a column: kept on rescan
+    scan(qtbot, view)
+    assert table.columnWidth(PairColumn.NAME_A) == 90
