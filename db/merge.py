@@ -65,6 +65,12 @@ LOG_TABLES = frozenset(("member_merge", "import_run_item"))
 # Rows that mean the same thing twice for one member (beside declared unique constraints).
 _SAME_ROW_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {"member_strength": (("tag",),)}
 _GROUP_TABLE = "group_membership"
+# Free text, where a value that holds the other is the more complete one. Not codes (status
+# "active" is inside "inactive"), prefixes (นาง is inside นางสาว), numbers or e-mail addresses.
+_FREE_TEXT_FIELDS = frozenset(
+    ("first_name", "last_name", "first_name_en", "last_name_en", "nickname", "position",
+     "address", "notes", "consent_purpose")
+)  # fmt: skip
 
 
 class MergeError(RefusedError):
@@ -177,10 +183,15 @@ class MergePreview:
         self, *, survivor: Side, picks: Mapping[str, Side] | None = None
     ) -> dict[str, FieldChoice]:
         """``merge_members`` choices for keeping ``survivor``, from per-field picks of a side
-        (the suggestions where ``picks`` says nothing)."""
+        (the suggestions where ``picks`` says nothing). A field both records hold alike is the
+        survivor's, whichever record is kept: nothing is taken from the other one."""
         chosen = {f.field: f.suggested for f in self.fields}
         chosen.update(picks or {})
-        return {name: "survivor" if side == survivor else "merged" for name, side in chosen.items()}
+        same = {f.field for f in self.fields if not f.differs}
+        return {
+            name: "survivor" if side == survivor or name in same else "merged"
+            for name, side in chosen.items()
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -710,20 +721,29 @@ def _is_empty(value: object) -> bool:
     return value is None or value == ""
 
 
-def _suggest(name: str, a: object, b: object, *, newer: Side, survivor: Side) -> Side:
+def _suggest(name: str, a: object, b: object, *, survivor: Side) -> Side:
+    """The side whose value of ``name`` to keep: the filled one, the more complete free text
+    (one holds the other), else the kept record's."""
     if a == b:
         return survivor
     if _is_empty(a):
         return "b"
     if _is_empty(b):
         return "a"
-    if isinstance(a, str) and isinstance(b, str) and name not in ("national_id", "phone"):
+    if isinstance(a, str) and isinstance(b, str) and name in _FREE_TEXT_FIELDS:
         folded_a, folded_b = a.casefold(), b.casefold()
         if folded_a in folded_b:
             return "b"  # b says the same and more
         if folded_b in folded_a:
             return "a"
-    return newer
+    return survivor
+
+
+def _strength(data: MemberInput, *, related_rows: int, updated_at: str) -> tuple[int, bool, str]:
+    """How strong a record is, to compare two: its amount of data (linked rows and filled
+    fields, one each), then whether it has a national ID, then how recently it was updated."""
+    filled = sum(not _is_empty(getattr(data, f)) for f in MERGE_FIELDS)
+    return related_rows + filled, bool(data.national_id), updated_at
 
 
 def _related_counts(connection: sqlite3.Connection, a_id: str, b_id: str) -> list[RelatedCount]:
@@ -745,9 +765,13 @@ def _related_counts(connection: sqlite3.Connection, a_id: str, b_id: str) -> lis
 
 
 def merge_preview(session: Session, *, a_id: str, b_id: str) -> MergePreview:
-    """Both members field by field, with a suggested value per field (the non-empty one, the
-    more complete one, else the more recently updated record's) and a suggested survivor (the
-    one with more related rows, then more filled fields, then the older record).
+    """Both members field by field, with a suggested value per field and a suggested survivor.
+
+    The survivor suggested is the stronger record (:func:`_strength`): more linked rows and
+    filled fields together, then the one with a national ID, then the more recently updated.
+    Per field (:func:`_suggest`): the filled value, else the more complete free text (one holds
+    the other: ใจดี / ใจดีมาก), else the survivor's; so a tick never follows the weaker record
+    where the two conflict.
 
     Raises ``LookupError`` when either is not a live member, ``MergeError`` (``same_member``)
     for one member twice.
@@ -759,23 +783,20 @@ def merge_preview(session: Session, *, a_id: str, b_id: str) -> MergePreview:
     connection = dbapi(session)
     related = _related_counts(connection, a_id, b_id)
     a, b = profile_a.data, profile_b.data
-    filled_a = sum(not _is_empty(getattr(a, f)) for f in MERGE_FIELDS)
-    filled_b = sum(not _is_empty(getattr(b, f)) for f in MERGE_FIELDS)
-    rows_a = sum(r.count_a for r in related)
-    rows_b = sum(r.count_b for r in related)
-    rank_a = (rows_a, filled_a, _older(profile_b.created_at, profile_a.created_at))
-    rank_b = (rows_b, filled_b, _older(profile_a.created_at, profile_b.created_at))
-    survivor: Side = "a" if rank_a >= rank_b else "b"
-    newer: Side = "b" if profile_b.updated_at > profile_a.updated_at else "a"
+    strength_a = _strength(
+        a, related_rows=sum(r.count_a for r in related), updated_at=profile_a.updated_at
+    )
+    strength_b = _strength(
+        b, related_rows=sum(r.count_b for r in related), updated_at=profile_b.updated_at
+    )
+    survivor: Side = "a" if strength_a >= strength_b else "b"
     fields = tuple(
         FieldComparison(
             field=name,
             value_a=getattr(a, name),
             value_b=getattr(b, name),
             differs=getattr(a, name) != getattr(b, name),
-            suggested=_suggest(
-                name, getattr(a, name), getattr(b, name), newer=newer, survivor=survivor
-            ),
+            suggested=_suggest(name, getattr(a, name), getattr(b, name), survivor=survivor),
         )
         for name in MERGE_FIELDS
     )
@@ -799,11 +820,6 @@ def merge_preview(session: Session, *, a_id: str, b_id: str) -> MergePreview:
         score=pair.score,
         reasons=pair.reasons,
     )
-
-
-def _older(other_created: str, created: str) -> bool:
-    """True when ``created`` is earlier than ``other_created`` (the older record ranks up)."""
-    return created < other_created
 
 
 __all__ = [

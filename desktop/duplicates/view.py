@@ -44,6 +44,13 @@ from desktop.duplicates.comparison_model import (
     ComparisonColumn,
     MergeComparisonModel,
 )
+from desktop.duplicates.naming import (
+    dismissed_text,
+    fill,
+    record_name,
+    undo_question,
+    undo_tooltip,
+)
 from desktop.duplicates.pairs_model import DuplicatePairsModel, PairColumn
 from desktop.duplicates.texts import field_label, merge_error_text, table_text
 from desktop.i18n import interface_language
@@ -56,6 +63,8 @@ from desktop.widgets.progress_dialog import ProgressDialog
 log = logging.getLogger(__name__)
 
 MERGE_CHANGES = ("members", "groups", "dues")
+# Widths in average characters before the first scan, and the widest a column grows to fit
+# what the scan found (องค์การบริหารส่วนตำบล... and a rank prefix fit; the reasons keep room).
 _PAIR_WIDTHS = {
     PairColumn.SCORE: 7,
     PairColumn.NAME_A: 24,
@@ -63,6 +72,7 @@ _PAIR_WIDTHS = {
     PairColumn.NAME_B: 24,
     PairColumn.ORGANISATION_B: 26,
 }
+_PAIR_MAX_WIDTH = 40
 
 
 def _other(side: Side) -> Side:
@@ -83,6 +93,7 @@ class DuplicatesView(QWidget):
         self._labels = ViewLabels()
         self._labels_loaded = False
         self._started = False
+        self._pair_columns_fitted = False
         self._preview_request = 0
         self.tasks = TaskRunner(self)
         self.progress: ProgressDialog | None = None
@@ -228,6 +239,7 @@ class DuplicatesView(QWidget):
                 self.scan_button.setEnabled(True)
             await self._load_labels()
             self.pairs_model.set_pairs(pairs)
+            self._fit_pair_columns()
         if pairs:
             self.status.setText(
                 self.tr("%Ln candidate pair(s): best matches first.", "", len(pairs))
@@ -238,6 +250,19 @@ class DuplicatesView(QWidget):
             self._show_preview(None)
         self.scan_finished.emit(len(pairs))
         return len(pairs)
+
+    def _fit_pair_columns(self) -> None:
+        """Widen the score, name and organisation columns to what the first scan with pairs
+        found (up to :data:`_PAIR_MAX_WIDTH` characters); later scans keep the widths, the
+        user's own included. The reasons take the rest."""
+        if self._pair_columns_fitted or self.pairs_model.rowCount() == 0:
+            return
+        self._pair_columns_fitted = True
+        char = self.fontMetrics().averageCharWidth()
+        for column in _PAIR_WIDTHS:
+            self.pairs.resizeColumnToContents(column)
+            width = self.pairs.columnWidth(column) + char  # a gap before the next column
+            self.pairs.setColumnWidth(column, min(width, _PAIR_MAX_WIDTH * char))
 
     async def _load_labels(self) -> None:
         if not self._labels_loaded:
@@ -319,11 +344,12 @@ class DuplicatesView(QWidget):
         taken = sum(
             1 for side in self.comparison_model.field_choices().values() if side == "merged"
         )
-        kept_name = preview.a_name if survivor == "a" else preview.b_name
+        kept_name = record_name(preview, survivor, self._labels)
         lines = [
-            self.tr(
-                "Kept: %1. The other record is deleted (Undo last merge brings it back)."
-            ).replace("%1", kept_name),
+            fill(
+                self.tr("Kept: %1. The other record is deleted (Undo last merge brings it back)."),
+                kept_name,
+            ),
             self.tr("Moves to the kept record: %1.").replace("%1", moving)
             if moving
             else self.tr("Nothing else to move from the other record."),
@@ -342,18 +368,20 @@ class DuplicatesView(QWidget):
         survivor = self.comparison_model.survivor
         survivor_id = preview.member_id(survivor)
         merged_id = preview.member_id(_other(survivor))
-        kept = preview.a_name if survivor == "a" else preview.b_name
-        gone = preview.b_name if survivor == "a" else preview.a_name
+        kept = record_name(preview, survivor, self._labels)
+        gone = record_name(preview, _other(survivor), self._labels)
         answer = QMessageBox.question(
             self,
             self.tr("Merge members"),
-            self.tr(
-                "Merge “%1” into “%2”?\n\nThe kept record takes the values ticked for it and"
-                " every group membership, dues payment and strength of both. The other record"
-                " is deleted; Undo last merge brings it back."
-            )
-            .replace("%1", gone)
-            .replace("%2", kept),
+            fill(
+                self.tr(
+                    "Merge “%1” into “%2”?\n\nThe kept record takes the values ticked for it and"
+                    " every group membership, dues payment and strength of both. The other"
+                    " record is deleted; Undo last merge brings it back."
+                ),
+                gone,
+                kept,
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -384,9 +412,7 @@ class DuplicatesView(QWidget):
         row = max(0, self.pairs.currentIndex().row())
         self.pairs_model.remove_members((merged_id,))
         self.pairs_model.remove_pair((min(survivor_id, merged_id), max(survivor_id, merged_id)))
-        self.status.setText(
-            self.tr("Merged “%1” into “%2”.").replace("%1", gone).replace("%2", kept)
-        )
+        self.status.setText(fill(self.tr("Merged “%1” into “%2”."), gone, kept))
         self._select_row(row)
         await self.refresh_undo()
         self.merge_finished.emit(merge_id)
@@ -406,11 +432,7 @@ class DuplicatesView(QWidget):
         )
         row = max(0, self.pairs.currentIndex().row())
         self.pairs_model.remove_pair(pair.key)
-        self.status.setText(
-            self.tr("“%1” and “%2” are marked as different people.")
-            .replace("%1", pair.a_name)
-            .replace("%2", pair.b_name)
-        )
+        self.status.setText(dismissed_text(pair))
         self._select_row(row)
         self.pair_dismissed.emit(pair.a_id, pair.b_id)
         return True
@@ -419,11 +441,7 @@ class DuplicatesView(QWidget):
         record = await self._executor.run(last_merge)
         self.undo_button.setEnabled(record is not None)
         self.undo_button.setToolTip(
-            self.tr("Undo the merge of “%1” into “%2”")
-            .replace("%1", record.merged_name)
-            .replace("%2", record.survivor_name)
-            if record
-            else self.tr("No merge to undo")
+            undo_tooltip(record) if record else self.tr("No merge to undo")
         )
 
     async def undo_last_merge(self) -> str | None:
@@ -436,12 +454,7 @@ class DuplicatesView(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Undo merge"),
-            self.tr(
-                "Undo the merge of “%1” into “%2”?\n\nBoth records come back as they were,"
-                " each with its own groups, dues and strengths."
-            )
-            .replace("%1", record.merged_name)
-            .replace("%2", record.survivor_name),
+            undo_question(record),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

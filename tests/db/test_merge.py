@@ -535,7 +535,7 @@ def test_preview_compares_field_by_field_and_counts_what_moves(
     assert counts["group_membership"] == (2, 3)
     assert counts["dues_payment"] == (1, 2)
     assert counts["member_strength"] == (2, 2)
-    assert preview.suggested_survivor == "b"  # more related rows
+    assert preview.suggested_survivor == "b"  # more data: 7 linked rows + 7 fields, 5 + 8
     assert preview.strengths_b == ("กฎหมายท้องถิ่น", "ดนตรี")
     assert preview.a_name == "นายสมชาย ใจดี"
     choices = preview.field_choices(survivor="a", picks={"phone": "b"})

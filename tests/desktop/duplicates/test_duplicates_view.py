@@ -120,10 +120,15 @@ def test_the_first_pair_is_compared_field_by_field(
     assert model.index(birth, ComparisonColumn.A).data() == "1 May 2523"  # English, BE
     address = model.index(row_of(model, "address"), ComparisonColumn.B)
     assert address.data() == "99 หมู่ 1 ตำบลหนองบัว · อำเภอเมือง จังหวัดขอนแก่น"
-    # The survivor suggested: the record with more related rows (group + dues).
-    assert view.keep_b.isChecked()
-    assert model.headerData(ComparisonColumn.B, Qt.Orientation.Horizontal) == "Record B (kept)"
-    assert "Moves to the kept record: group memberships 1." in view.summary.text()
+    # The survivor suggested: the stronger record. Both have as much data (A: 8 fields and a
+    # group; B: 7 fields, a group and a dues payment): the one with the national ID.
+    assert view.keep_a.isChecked()
+    assert model.headerData(ComparisonColumn.A, Qt.Orientation.Horizontal) == "Record A (kept)"
+    assert "Moves to the kept record: dues payments 1 · group memberships 1." in (
+        view.summary.text()
+    )
+    # Conflicting codes keep the kept record's ("active" is inside "inactive": no matter).
+    assert (model.pick("status"), model.pick("email"), model.pick("address")) == ("a", "b", "b")
 
 
 def test_picking_values_and_the_kept_record(
@@ -335,3 +340,91 @@ def test_screenshot_in_thai(qtbot: QtBot, view: DuplicatesView, tmp_path: Path) 
     assert view.grab().save(str(path))
     assert path.stat().st_size > 10_000
     view.grab().save("/tmp/duplicates_view.png")
+
+
+def test_two_records_of_one_name_are_told_apart_in_messages(
+    english_ui: None,
+    qtbot: QtBot,
+    view: DuplicatesView,
+    register: Register,
+    monkeypatch: pytest.MonkeyPatch,
+    run_async: Callable[..., Any],
+) -> None:
+    import dataclasses
+
+    from db.members.edit import save_member
+
+    with register.database.session() as s:
+        for key, number in (("somchai", "0012"), ("somchai_copy", "0047")):
+            data = get_member(s, member_id=register.ids[key]).data
+            save_member(s, data=dataclasses.replace(data, prefix="", membership_no=number))
+    scan(qtbot, view)
+    preview = view.comparison_model.preview
+    assert preview is not None and preview.a_name == preview.b_name == "สมชาย ใจดี"
+    view.choose_survivor("a")
+    assert "Kept: สมชาย ใจดี (record A, Member no. 0012)." in view.summary.text()
+    asked = answer_with(monkeypatch, Answer.Yes)
+    with qtbot.waitSignal(view.merge_finished, timeout=10_000):
+        qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.tasks.pending() == 0, timeout=10_000)
+    assert asked[0].startswith(
+        "Merge “สมชาย ใจดี (record B, Member no. 0047)” into"
+        " “สมชาย ใจดี (record A, Member no. 0012)”?"
+    )
+    assert view.status.text() == (
+        "Merged “สมชาย ใจดี (record B, Member no. 0047)” into"
+        " “สมชาย ใจดี (record A, Member no. 0012)”."
+    )
+    assert view.undo_button.toolTip() == "Undo the merge of the two records of “สมชาย ใจดี”"
+
+
+def test_keeping_the_other_record_counts_only_the_values_taken(
+    english_ui: None, qtbot: QtBot, view: DuplicatesView
+) -> None:
+    scan(qtbot, view)
+    assert view.keep_a.isChecked()
+    taken = "values taken from the other record; strengths of both are kept."
+    assert view.summary.text().splitlines()[2] == f"2 {taken}"  # e-mail, address
+    view.choose_survivor("b")
+    # Prefix, national ID, mobile and status are record A's (ticked); equal fields not counted.
+    assert view.summary.text().splitlines()[2] == f"4 {taken}"
+
+
+def test_pair_columns_fit_demo_names_and_organisations(
+    qtbot: QtBot, view: DuplicatesView, register: Register, tmp_path: Path
+) -> None:
+    """Names and organisations as long as the demo register's are shown whole (Thai UI), the
+    reasons keep room, and a user's own widths survive the next scan."""
+    import dataclasses
+
+    from db.members.edit import save_member
+    from db.organisations import save_organisation
+
+    with register.database.session() as s:
+        org = get_member(s, member_id=register.ids["somchai"]).data.organisation_id
+        save_organisation(
+            s, id=org, type_code="sao", name="องค์การบริหารส่วนตำบลหนองบัวแดง", province_code=40
+        )
+        for key, prefix in (("somchai", "ว่าที่ร้อยตรี"), ("somchai_copy", "")):
+            data = get_member(s, member_id=register.ids[key]).data
+            save_member(
+                s, data=dataclasses.replace(data, prefix=prefix, last_name="ศรีสุวรรณวงศ์ไพบูลย์")
+            )
+    scan(qtbot, view)
+    table = view.pairs
+    for column in (
+        PairColumn.SCORE, PairColumn.NAME_A, PairColumn.ORGANISATION_A, PairColumn.NAME_B,
+        PairColumn.ORGANISATION_B,
+    ):  # fmt: skip
+        needed = max(
+            table.sizeHintForColumn(column), table.horizontalHeader().sectionSizeHint(column)
+        )
+        assert table.columnWidth(column) >= needed, column
+    reasons = table.horizontalHeader().sectionViewportPosition(PairColumn.REASONS)
+    assert reasons + 150 < table.viewport().width()  # the reasons still start on screen
+    qtbot.wait(50)
+    assert view.grab().save(str(tmp_path / "duplicates-pairs.png"))
+
+    table.setColumnWidth(PairColumn.NAME_A, 90)  # the user narrows a column: kept on rescan
+    scan(qtbot, view)
+    assert table.columnWidth(PairColumn.NAME_A) == 90
