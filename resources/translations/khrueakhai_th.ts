@@ -1594,125 +1594,183 @@
         <source>The merge was refused: %1</source>
         <translation>ไม่สามารถรวมข้อมูลได้: %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/duplicates/naming.py" line="50"/>
+        <source>%1 (record A)</source>
+        <translation>%1 (ระเบียน ก)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/naming.py" line="51"/>
+        <source>%1 (record B)</source>
+        <translation>%1 (ระเบียน ข)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/naming.py" line="56"/>
+        <source>%1 (record A, %2 %3)</source>
+        <translation>%1 (ระเบียน ก, %2 %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/naming.py" line="58"/>
+        <source>%1 (record B, %2 %3)</source>
+        <translation>%1 (ระเบียน ข, %2 %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/naming.py" line="80"/>
+        <source>The two records of “%1” are marked as different people.</source>
+        <translation>บันทึกแล้วว่าระเบียนทั้งสองของ “%1” เป็นคนละคนกัน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/naming.py" line="86"/>
+        <source>“%1” and “%2” are marked as different people.</source>
+        <translation>บันทึกแล้วว่า “%1” และ “%2” เป็นคนละคนกัน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/naming.py" line="95"/>
+        <source>Undo the merge of the two records of “%1”</source>
+        <translation>ยกเลิกการรวมระเบียนทั้งสองของ “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/naming.py" line="99"/>
+        <source>Undo the merge of “%1” into “%2”</source>
+        <translation>ยกเลิกการรวม “%1” เข้ากับ “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/naming.py" line="107"/>
+        <source>Undo the merge of the two records of “%1”?
+
+Both come back as they were, each with its own groups, dues and strengths.</source>
+        <translation>ยกเลิกการรวมระเบียนทั้งสองของ “%1” หรือไม่
+
+ทั้งสองระเบียนจะกลับเป็นเหมือนเดิม พร้อมกลุ่ม ค่าบำรุง และความเชี่ยวชาญของแต่ละระเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/naming.py" line="113"/>
+        <source>Undo the merge of “%1” into “%2”?
+
+Both records come back as they were, each with its own groups, dues and strengths.</source>
+        <translation>ยกเลิกการรวม “%1” เข้ากับ “%2” หรือไม่
+
+ทั้งสองระเบียนจะกลับเป็นเหมือนเดิม พร้อมกลุ่ม ค่าบำรุง และความเชี่ยวชาญของแต่ละระเบียน</translation>
+    </message>
 </context>
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="93"/>
+        <location filename="../../desktop/duplicates/view.py" line="104"/>
         <source>Scan for duplicates</source>
         <translation>ค้นหาข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="94"/>
+        <location filename="../../desktop/duplicates/view.py" line="105"/>
         <source>Not duplicates</source>
         <translation>ไม่ใช่ข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="95"/>
+        <location filename="../../desktop/duplicates/view.py" line="106"/>
         <source>Merge…</source>
         <translation>รวมข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="96"/>
+        <location filename="../../desktop/duplicates/view.py" line="107"/>
         <source>Undo last merge</source>
         <translation>ยกเลิกการรวมครั้งล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="97"/>
+        <location filename="../../desktop/duplicates/view.py" line="108"/>
         <source>Scan the register to find members recorded twice.</source>
         <translation>ตรวจทะเบียนเพื่อหาสมาชิกที่ถูกบันทึกซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="160"/>
+        <location filename="../../desktop/duplicates/view.py" line="171"/>
         <source>Keep:</source>
         <translation>เก็บไว้:</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="211"/>
+        <location filename="../../desktop/duplicates/view.py" line="222"/>
         <source>Looking for duplicates</source>
         <translation>กำลังค้นหาข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="212"/>
+        <location filename="../../desktop/duplicates/view.py" line="223"/>
         <source>Comparing the members of the register…</source>
         <translation>กำลังเปรียบเทียบสมาชิกในทะเบียน…</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="223"/>
+        <location filename="../../desktop/duplicates/view.py" line="234"/>
         <source>The scan was cancelled.</source>
         <translation>ยกเลิกการค้นหาแล้ว</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/duplicates/view.py" line="233"/>
+        <location filename="../../desktop/duplicates/view.py" line="245"/>
         <source>%Ln candidate pair(s): best matches first.</source>
         <translation>
             <numerusform>พบคู่ที่อาจซ้ำกัน %Ln คู่ เรียงจากคู่ที่ตรงกันมากที่สุด</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="237"/>
+        <location filename="../../desktop/duplicates/view.py" line="249"/>
         <source>No duplicates found.</source>
         <translation>ไม่พบข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="268"/>
+        <location filename="../../desktop/duplicates/view.py" line="293"/>
         <source>One of these members was deleted or merged since the scan.</source>
         <translation>สมาชิกคนใดคนหนึ่งในคู่นี้ถูกลบหรือถูกรวมไปแล้วหลังการค้นหา</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="284"/>
+        <location filename="../../desktop/duplicates/view.py" line="309"/>
         <source>Record A</source>
         <translation>ระเบียน ก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="285"/>
+        <location filename="../../desktop/duplicates/view.py" line="310"/>
         <source>Record B</source>
         <translation>ระเบียน ข</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="286"/>
+        <location filename="../../desktop/duplicates/view.py" line="311"/>
         <source>Select a pair to compare the two records.</source>
         <translation>เลือกคู่เพื่อเปรียบเทียบข้อมูลของทั้งสองระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="288"/>
+        <location filename="../../desktop/duplicates/view.py" line="313"/>
         <source>Record A: %1</source>
         <translation>ระเบียน ก: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="289"/>
+        <location filename="../../desktop/duplicates/view.py" line="314"/>
         <source>Record B: %1</source>
         <translation>ระเบียน ข: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="325"/>
+        <location filename="../../desktop/duplicates/view.py" line="350"/>
         <source>Kept: %1. The other record is deleted (Undo last merge brings it back).</source>
         <translation>เก็บไว้: %1 อีกระเบียนหนึ่งจะถูกลบ (นำกลับมาได้ด้วย “ยกเลิกการรวมครั้งล่าสุด”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="327"/>
+        <location filename="../../desktop/duplicates/view.py" line="353"/>
         <source>Moves to the kept record: %1.</source>
         <translation>ย้ายไปยังระเบียนที่เก็บไว้: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="329"/>
+        <location filename="../../desktop/duplicates/view.py" line="355"/>
         <source>Nothing else to move from the other record.</source>
         <translation>ไม่มีข้อมูลอื่นที่ต้องย้ายจากอีกระเบียนหนึ่ง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/duplicates/view.py" line="331"/>
+        <location filename="../../desktop/duplicates/view.py" line="357"/>
         <source>%Ln value(s) taken from the other record; strengths of both are kept.</source>
         <translation>
             <numerusform>ใช้ค่าจากอีกระเบียนหนึ่ง %Ln ช่อง ความเชี่ยวชาญของทั้งสองระเบียนจะเก็บไว้ทั้งหมด</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="349"/>
+        <location filename="../../desktop/duplicates/view.py" line="375"/>
         <source>Merge members</source>
         <translation>รวมข้อมูลสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="351"/>
+        <location filename="../../desktop/duplicates/view.py" line="378"/>
         <source>Merge “%1” into “%2”?
 
 The kept record takes the values ticked for it and every group membership, dues payment and strength of both. The other record is deleted; Undo last merge brings it back.</source>
@@ -1721,57 +1779,54 @@ The kept record takes the values ticked for it and every group membership, dues 
 ระเบียนที่เก็บไว้จะใช้ค่าที่เลือกไว้ และได้รับการเป็นสมาชิกกลุ่ม การชำระค่าบำรุง และความเชี่ยวชาญทั้งหมดของทั้งสองระเบียน อีกระเบียนหนึ่งจะถูกลบ และนำกลับมาได้ด้วย “ยกเลิกการรวมครั้งล่าสุด”</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="376"/>
-        <location filename="../../desktop/duplicates/view.py" line="382"/>
+        <location filename="../../desktop/duplicates/view.py" line="404"/>
+        <location filename="../../desktop/duplicates/view.py" line="410"/>
         <source>The members could not be merged</source>
         <translation>ไม่สามารถรวมข้อมูลสมาชิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="388"/>
+        <location filename="../../desktop/duplicates/view.py" line="415"/>
         <source>Merged “%1” into “%2”.</source>
         <translation>รวม “%1” เข้ากับ “%2” แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="410"/>
         <source>“%1” and “%2” are marked as different people.</source>
-        <translation>บันทึกแล้วว่า “%1” และ “%2” เป็นคนละคนกัน</translation>
+        <translation type="vanished">บันทึกแล้วว่า “%1” และ “%2” เป็นคนละคนกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="422"/>
         <source>Undo the merge of “%1” into “%2”</source>
-        <translation>ยกเลิกการรวม “%1” เข้ากับ “%2”</translation>
+        <translation type="vanished">ยกเลิกการรวม “%1” เข้ากับ “%2”</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="426"/>
+        <location filename="../../desktop/duplicates/view.py" line="444"/>
         <source>No merge to undo</source>
         <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="434"/>
+        <location filename="../../desktop/duplicates/view.py" line="452"/>
         <source>There is no merge to undo.</source>
         <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="438"/>
+        <location filename="../../desktop/duplicates/view.py" line="456"/>
         <source>Undo merge</source>
         <translation>ยกเลิกการรวมข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="440"/>
         <source>Undo the merge of “%1” into “%2”?
 
 Both records come back as they were, each with its own groups, dues and strengths.</source>
-        <translation>ยกเลิกการรวม “%1” เข้ากับ “%2” หรือไม่
+        <translation type="vanished">ยกเลิกการรวม “%1” เข้ากับ “%2” หรือไม่
 
 ทั้งสองระเบียนจะกลับเป็นเหมือนเดิม พร้อมกลุ่ม ค่าบำรุง และความเชี่ยวชาญของแต่ละระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="459"/>
+        <location filename="../../desktop/duplicates/view.py" line="472"/>
         <source>The merge could not be undone</source>
         <translation>ไม่สามารถยกเลิกการรวมข้อมูลได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="463"/>
+        <location filename="../../desktop/duplicates/view.py" line="476"/>
         <source>The merge was undone. Scan again to review these members.</source>
         <translation>ยกเลิกการรวมข้อมูลแล้ว ค้นหาข้อมูลซ้ำอีกครั้งเพื่อตรวจสอบสมาชิกเหล่านี้</translation>
     </message>
@@ -2072,37 +2127,37 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ExportTexts</name>
     <message>
-        <location filename="../../desktop/io/texts.py" line="67"/>
+        <location filename="../../desktop/io/texts.py" line="69"/>
         <source>Choose at least one column to export.</source>
         <translation>กรุณาเลือกคอลัมน์ที่จะส่งออกอย่างน้อยหนึ่งคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="70"/>
+        <location filename="../../desktop/io/texts.py" line="72"/>
         <source>Tick “Include personal data” to export national IDs or birth dates.</source>
         <translation>ทำเครื่องหมายที่ “รวมข้อมูลส่วนบุคคล” เพื่อส่งออกเลขประจำตัวประชาชนหรือวันเกิด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="73"/>
+        <location filename="../../desktop/io/texts.py" line="75"/>
         <source>Choose a file ending in .xlsx, .csv or .vcf.</source>
         <translation>กรุณาเลือกไฟล์นามสกุล .xlsx, .csv หรือ .vcf</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="76"/>
+        <location filename="../../desktop/io/texts.py" line="78"/>
         <source>There are no members to put in the vCard file.</source>
         <translation>ไม่มีสมาชิกที่จะใส่ในไฟล์ vCard</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="79"/>
+        <location filename="../../desktop/io/texts.py" line="81"/>
         <source>The file cannot be written: is it open in another program, or is the disk full?</source>
         <translation>ไม่สามารถบันทึกไฟล์ได้: ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น หรือพื้นที่ดิสก์อาจเต็ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="83"/>
+        <location filename="../../desktop/io/texts.py" line="85"/>
         <source>A value is too long for an Excel cell: export to CSV instead.</source>
         <translation>มีข้อมูลยาวเกินกว่าที่เซลล์ Excel รับได้: กรุณาส่งออกเป็น CSV แทน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="86"/>
+        <location filename="../../desktop/io/texts.py" line="88"/>
         <source>Too many members for one Excel sheet: export to CSV or narrow the filter.</source>
         <translation>จำนวนสมาชิกมากเกินกว่าที่ชีต Excel เดียวรับได้: กรุณาส่งออกเป็น CSV หรือใช้ตัวกรองให้แคบลง</translation>
     </message>
@@ -3138,132 +3193,132 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportTexts</name>
     <message>
-        <location filename="../../desktop/io/texts.py" line="18"/>
+        <location filename="../../desktop/io/texts.py" line="20"/>
         <source>The file was not found.</source>
         <translation>ไม่พบไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="19"/>
+        <location filename="../../desktop/io/texts.py" line="21"/>
         <source>The file cannot be read: it may be damaged or still being copied.</source>
         <translation>ไม่สามารถอ่านไฟล์ได้: ไฟล์อาจเสียหายหรือยังคัดลอกไม่เสร็จ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="22"/>
+        <location filename="../../desktop/io/texts.py" line="24"/>
         <source>Only .xlsx, .xls, .ods and .csv files can be imported.</source>
         <translation>นำเข้าได้เฉพาะไฟล์ .xlsx, .xls, .ods และ .csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="25"/>
+        <location filename="../../desktop/io/texts.py" line="27"/>
         <source>The file is protected by a password: save it without one in Excel, then try again.</source>
         <translation>ไฟล์นี้มีรหัสผ่านป้องกัน: กรุณาบันทึกไฟล์ใน Excel โดยไม่ใส่รหัสผ่าน แล้วลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="29"/>
+        <location filename="../../desktop/io/texts.py" line="31"/>
         <source>The file is empty.</source>
         <translation>ไฟล์นี้ไม่มีข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="30"/>
+        <location filename="../../desktop/io/texts.py" line="32"/>
         <source>The file has no sheet with this name.</source>
         <translation>ไม่พบชีตชื่อนี้ในไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="33"/>
+        <location filename="../../desktop/io/texts.py" line="35"/>
         <source>The sheet has no data.</source>
         <translation>ชีตนี้ไม่มีข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="34"/>
+        <location filename="../../desktop/io/texts.py" line="36"/>
         <source>The text encoding of this CSV file is unknown: save it as UTF-8 and try again.</source>
         <translation>ไม่ทราบการเข้ารหัสข้อความของไฟล์ CSV นี้: กรุณาบันทึกเป็น UTF-8 แล้วลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="38"/>
+        <location filename="../../desktop/io/texts.py" line="40"/>
         <source>No header row was found: the sheet needs a row of column names.</source>
         <translation>ไม่พบแถวหัวตาราง: ชีตต้องมีแถวที่เป็นชื่อคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="41"/>
+        <location filename="../../desktop/io/texts.py" line="43"/>
         <source>No column holds the members&apos; names: map a column to the first name or full name.</source>
         <translation>ไม่มีคอลัมน์ที่เป็นชื่อสมาชิก: กรุณาจับคู่คอลัมน์หนึ่งกับชื่อ หรือชื่อ-สกุล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="52"/>
+        <location filename="../../desktop/io/texts.py" line="54"/>
         <source>Some imported members were changed after the import, so it was not undone.</source>
         <translation>สมาชิกบางคนที่นำเข้าถูกแก้ไขหลังการนำเข้า จึงไม่ได้ยกเลิกการนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="56"/>
+        <location filename="../../desktop/io/texts.py" line="58"/>
         <source>This import has already been undone.</source>
         <translation>การนำเข้านี้ถูกยกเลิกไปแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="59"/>
+        <location filename="../../desktop/io/texts.py" line="61"/>
         <source>This import no longer exists.</source>
         <translation>ไม่พบการนำเข้านี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="112"/>
+        <location filename="../../desktop/io/texts.py" line="117"/>
         <source>Same national ID as row %1</source>
         <translation>เลขประจำตัวประชาชนซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="115"/>
+        <location filename="../../desktop/io/texts.py" line="120"/>
         <source>Same name and organisation as row %1</source>
         <translation>ชื่อและหน่วยงานซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="118"/>
+        <location filename="../../desktop/io/texts.py" line="123"/>
         <source>Same name and birth date as row %1</source>
         <translation>ชื่อและวันเกิดซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="121"/>
+        <location filename="../../desktop/io/texts.py" line="126"/>
         <source>Same member as row %1</source>
         <translation>เป็นสมาชิกคนเดียวกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="125"/>
+        <location filename="../../desktop/io/texts.py" line="130"/>
         <source>Same national ID as a registered member</source>
         <translation>เลขประจำตัวประชาชนซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="128"/>
+        <location filename="../../desktop/io/texts.py" line="133"/>
         <source>Same name and organisation as a registered member</source>
         <translation>ชื่อและหน่วยงานซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="131"/>
+        <location filename="../../desktop/io/texts.py" line="136"/>
         <source>Same name and birth date as a registered member</source>
         <translation>ชื่อและวันเกิดซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="134"/>
+        <location filename="../../desktop/io/texts.py" line="139"/>
         <source>Already registered</source>
         <translation>มีอยู่ในทะเบียนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="136"/>
+        <location filename="../../desktop/io/texts.py" line="141"/>
         <source>skipped</source>
         <translation>ข้าม</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="137"/>
+        <location filename="../../desktop/io/texts.py" line="142"/>
         <source>the registered member was updated</source>
         <translation>ปรับปรุงข้อมูลสมาชิกในทะเบียนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="138"/>
+        <location filename="../../desktop/io/texts.py" line="143"/>
         <source>skipped (nothing new in the row)</source>
         <translation>ข้าม (ไม่มีข้อมูลใหม่ในแถวนี้)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="139"/>
+        <location filename="../../desktop/io/texts.py" line="144"/>
         <source>imported as a new member</source>
         <translation>นำเข้าเป็นสมาชิกใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="140"/>
+        <location filename="../../desktop/io/texts.py" line="145"/>
         <source>not imported</source>
         <translation>ไม่ได้นำเข้า</translation>
     </message>
@@ -4592,7 +4647,7 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>SelfCheck</name>
     <message>
-        <location filename="../../desktop/self_check.py" line="143"/>
+        <location filename="../../desktop/self_check.py" line="173"/>
         <source>Thai translation loaded</source>
         <translation>โหลดคำแปลภาษาไทยแล้ว</translation>
     </message>
