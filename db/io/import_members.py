@@ -154,7 +154,7 @@ class ImportPreview:
     headers: tuple[str, ...]
     mapping: ColumnMapping
     mapping_source: str  # given | saved | auto
-    data_rows: int  # rows under the header (blank ones included)
+    data_rows: int  # rows under the header (blank ones not counted)
     rows: tuple[PreviewRow, ...]
     encoding: str = ""  # CSV only
     delimiter: str = ""
@@ -241,7 +241,8 @@ def preview(
         header_row=header.row_number,
         sub_header_row=None if header.sub_header_index is None else header.sub_header_index + 1,
         headers=header.names, mapping=opened.mapping, mapping_source=opened.mapping_source,
-        data_rows=max(0, len(table.rows) - header.data_start), rows=tuple(shown),
+        data_rows=sum(not is_blank(cells) for cells in table.rows[header.data_start :]),
+        rows=tuple(shown),
         encoding=table.encoding, delimiter=table.delimiter,
     )  # fmt: skip
 
@@ -639,6 +640,7 @@ class _Importer:
             file_name=table.path.name, sheet=table.sheet, header_row=sheet.header.row_number,
             on_duplicate=on_duplicate, dry_run=dry_run, mapping=sheet.mapping.to_dict(),
         )  # fmt: skip
+        self._note_unkept_fields()
         self.preview_rows: list[NormalisedRow] = []
         self.duplicate_of: dict[int, dict[str, object]] = {}
         # "Created" warnings of rows skipped or rejected as duplicates (nothing was created for
@@ -646,6 +648,22 @@ class _Importer:
         self.owed_created: dict[int, tuple[object, RowIssue]] = {}
         self.position_keys: dict[str, bytes] = {}
         self.writer: _Writer | None = None
+
+    def _note_unkept_fields(self) -> None:
+        """A warning on the first data row when the sheet's provinces (districts,
+        organisation types) cannot be kept: the sheet names no organisation."""
+        unkept = self.sheet.mapping.unkept_fields()
+        if not unkept:
+            return
+        header = self.sheet.header
+        column = header.names[self.sheet.mapping.column_of(unkept[0]) or 0]
+        self.report.warnings.append(RowIssue(
+            header.data_start + 1, column, "organisation_hints_not_kept",
+            "The sheet has no organisation column: a member's province, district and"
+            " organisation type are kept through their organisation, so these columns are"
+            " not imported. Add the organisation's name to import them.",
+            args={"fields": ", ".join(unkept)},
+        ).to_dict())  # fmt: skip
 
     # The rows, in batches.
 

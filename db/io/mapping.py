@@ -206,6 +206,10 @@ def match_header(text: object) -> HeaderMatch | None:
     return best
 
 
+# Fields read only to find the member's organisation.
+ORGANISATION_HINTS = ("province", "district", "org_type")
+
+
 @dataclass(frozen=True, slots=True)
 class ColumnMapping:
     """Column index (0-based, in the table) -> field name. Columns not in ``columns`` are not
@@ -244,6 +248,15 @@ class ColumnMapping:
 
     def has_name(self) -> bool:
         return bool({"first_name", "full_name"} & set(self.columns.values()))
+
+    def unkept_fields(self) -> list[str]:
+        """The mapped fields that only serve to find the member's organisation (province,
+        district, organisation type), when no column names the organisation: they are not
+        kept (a member's province is their organisation's)."""
+        mapped = set(self.columns.values())
+        if "organisation_name" in mapped:
+            return []
+        return [name for name in ORGANISATION_HINTS if name in mapped]
 
     def to_dict(self) -> dict[str, str]:
         return {str(index): name for index, name in sorted(self.columns.items())}

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from db.io.import_members import ImportPreview
 from desktop.io.import_models import FieldDelegate, MappingModel
+from desktop.io.texts import field_label
 
 if TYPE_CHECKING:
     from desktop.io.import_wizard import ImportWizard
@@ -135,10 +136,16 @@ class ImportFilePage(QWizardPage):
             self.sheet_combo.addItem(name or self.tr("(CSV file: one sheet)"), name)
         self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(shown.sheet)))
         self.sheet_combo.setEnabled(len(sheets) > 1)
-        self.status.setText(
-            self.tr("Header found on row %1; %Ln row(s) of data under it.", "", shown.data_rows)
-            .replace("%1", str(shown.header_row))
-        )  # fmt: skip
+        if shown.data_rows:
+            self.status.setText(
+                self.tr("Header found on row %1; %Ln row(s) of data under it.", "",
+                        shown.data_rows).replace("%1", str(shown.header_row))
+            )  # fmt: skip
+        else:
+            self.status.setText(
+                self.tr("Header found on row %1, but there are no rows of data under it: "
+                        "choose another sheet or file.").replace("%1", str(shown.header_row))
+            )  # fmt: skip
         self.completeChanged.emit()
 
     def _read_failed(self, error: BaseException) -> None:
@@ -152,7 +159,8 @@ class ImportFilePage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return not self._busy and self._wizard.preview is not None
+        preview = self._wizard.preview
+        return not self._busy and preview is not None and preview.data_rows > 0
 
 
 class ImportMappingPage(QWizardPage):
@@ -253,6 +261,13 @@ class ImportMappingPage(QWizardPage):
             self.status.setText(
                 self.tr("%Ln column(s) will be imported.", "", len(mapping.columns))
             )
+        unkept = mapping.unkept_fields()
+        if unkept and mapping.has_name():
+            self.status.setText(self.status.text() + "\n" + self.tr(
+                "%1: not imported without the organisation's name, as a member's province, "
+                "district and organisation type are their organisation's. Map the "
+                "organisation column to keep them."
+            ).replace("%1", ", ".join(field_label(name) for name in unkept)))  # fmt: skip
         self.completeChanged.emit()
 
     def busy(self) -> bool:

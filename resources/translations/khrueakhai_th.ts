@@ -2794,64 +2794,69 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportFilePage</name>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="51"/>
+        <location filename="../../desktop/io/import_pages.py" line="52"/>
         <source>Choose the file</source>
         <translation>เลือกไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="52"/>
+        <location filename="../../desktop/io/import_pages.py" line="53"/>
         <source>An Excel, LibreOffice or CSV file with one member per row.</source>
         <translation>ไฟล์ Excel, LibreOffice หรือ CSV ที่มีสมาชิกหนึ่งคนต่อหนึ่งแถว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="55"/>
+        <location filename="../../desktop/io/import_pages.py" line="56"/>
         <source>The file to import</source>
         <translation>ไฟล์ที่จะนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="57"/>
+        <location filename="../../desktop/io/import_pages.py" line="58"/>
         <source>Browse…</source>
         <translation>เรียกดู…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="73"/>
+        <location filename="../../desktop/io/import_pages.py" line="74"/>
         <source>File:</source>
         <translation>ไฟล์:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="74"/>
+        <location filename="../../desktop/io/import_pages.py" line="75"/>
         <source>Sheet:</source>
         <translation>ชีต:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="96"/>
+        <location filename="../../desktop/io/import_pages.py" line="97"/>
         <source>Import members</source>
         <translation>นำเข้าข้อมูลสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="98"/>
+        <location filename="../../desktop/io/import_pages.py" line="99"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>ไฟล์ตารางคำนวณ (*.xlsx *.xls *.ods *.csv);;ทุกไฟล์ (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="120"/>
+        <location filename="../../desktop/io/import_pages.py" line="121"/>
         <source>Reading the file…</source>
         <translation>กำลังอ่านไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="135"/>
+        <location filename="../../desktop/io/import_pages.py" line="136"/>
         <source>(CSV file: one sheet)</source>
         <translation>(ไฟล์ CSV: มีชีตเดียว)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_pages.py" line="139"/>
+        <location filename="../../desktop/io/import_pages.py" line="141"/>
         <source>Header found on row %1; %Ln row(s) of data under it.</source>
         <translation>
             <numerusform>พบหัวตารางที่แถว %1 มีข้อมูลอยู่ด้านล่าง %Ln แถว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="150"/>
+        <location filename="../../desktop/io/import_pages.py" line="146"/>
+        <source>Header found on row %1, but there are no rows of data under it: choose another sheet or file.</source>
+        <translation>พบหัวตารางที่แถว %1 แต่ไม่มีข้อมูลอยู่ด้านล่าง เลือกแผ่นงานหรือไฟล์อื่น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="157"/>
         <source>This file cannot be imported: %1</source>
         <translation>ไม่สามารถนำเข้าไฟล์นี้ได้: %1</translation>
     </message>
@@ -2859,46 +2864,51 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="166"/>
+        <location filename="../../desktop/io/import_pages.py" line="174"/>
         <source>Match the columns</source>
         <translation>จับคู่คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="168"/>
+        <location filename="../../desktop/io/import_pages.py" line="176"/>
         <source>Check which member detail each column holds. Columns left as “not imported” are skipped.</source>
         <translation>ตรวจสอบว่าแต่ละคอลัมน์เป็นข้อมูลใดของสมาชิก คอลัมน์ที่เป็น “ไม่นำเข้า” จะถูกข้ามไป</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="188"/>
+        <location filename="../../desktop/io/import_pages.py" line="196"/>
         <source>Remember this mapping for files laid out like this</source>
         <translation>จดจำการจับคู่นี้ไว้ใช้กับไฟล์ที่มีรูปแบบเดียวกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="196"/>
+        <location filename="../../desktop/io/import_pages.py" line="204"/>
         <source>Header row:</source>
         <translation>แถวหัวตาราง:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="225"/>
+        <location filename="../../desktop/io/import_pages.py" line="233"/>
         <source>Reading the file…</source>
         <translation>กำลังอ่านไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="246"/>
+        <location filename="../../desktop/io/import_pages.py" line="254"/>
         <source>Choose the column holding the members&apos; names (full name or first name).</source>
         <translation>กรุณาเลือกคอลัมน์ที่เป็นชื่อสมาชิก (ชื่อ-สกุล หรือชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="250"/>
+        <location filename="../../desktop/io/import_pages.py" line="258"/>
         <source>Columns in amber were matched by a similar name: check them.</source>
         <translation>คอลัมน์สีเหลืองจับคู่จากชื่อที่คล้ายกัน: กรุณาตรวจสอบ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_pages.py" line="254"/>
+        <location filename="../../desktop/io/import_pages.py" line="262"/>
         <source>%Ln column(s) will be imported.</source>
         <translation>
             <numerusform>จะนำเข้า %Ln คอลัมน์</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="267"/>
+        <source>%1: not imported without the organisation&apos;s name, as a member&apos;s province, district and organisation type are their organisation&apos;s. Map the organisation column to keep them.</source>
+        <translation>%1: จะไม่ถูกนำเข้าถ้าไม่มีชื่อหน่วยงาน เพราะจังหวัด อำเภอ และประเภท อปท. ของสมาชิกเก็บไว้กับหน่วยงาน เลือกคอลัมน์หน่วยงานเพื่อเก็บข้อมูลเหล่านี้</translation>
     </message>
 </context>
 <context>

@@ -379,6 +379,33 @@ def test_an_update_adds_the_sheets_notes_to_the_registered_ones(
     assert rows(database, "SELECT notes FROM member") == [(notes + " (ย้ายแล้ว)",)]
 
 
+def test_provinces_without_an_organisation_column_are_said_not_kept(
+    database: Database, tmp_path: Path
+) -> None:
+    path = write_simple_xlsx(tmp_path / "p.xlsx", ["ลำดับ", "ชื่อ-สกุล", "จังหวัด", "อำเภอ"], [
+        [None, None, None, None],
+        [1, "นายสมชาย ใจดี", "ขอนแก่น", "เมืองขอนแก่น"],
+        [2, "นางสมศรี ใจดี", "ขอนแก่น", "เมืองขอนแก่น"],
+    ])  # fmt: skip
+    shown = preview(database, path=path)
+    assert shown.data_rows == 2  # the blank row not counted
+    report = import_members(database, path=path)
+    assert report.imported == 2
+    assert report.warnings == [{
+        "row": 2, "column": "จังหวัด", "code": "organisation_hints_not_kept",
+        "message": report.warnings[0]["message"], "args": {"fields": "province, district"},
+    }]  # fmt: skip
+    from db.io.issue_texts import thai_text_of
+
+    assert thai_text_of(report.warnings[0]).startswith("แผ่นงานนี้ไม่มีคอลัมน์หน่วยงาน")
+    with_organisation = write_simple_xlsx(
+        tmp_path / "o.xlsx", ["ชื่อ-สกุล", "จังหวัด", "หน่วยงาน"],
+        [["นายมานะ ใจดี", "ขอนแก่น", "องค์การบริหารส่วนตำบลบ้านใหม่"]],
+    )  # fmt: skip
+    codes = {w["code"] for w in import_members(database, path=with_organisation).warnings}
+    assert "organisation_hints_not_kept" not in codes
+
+
 def test_strengths_separated_by_slashes_are_several(database: Database, tmp_path: Path) -> None:
     path = write_simple_xlsx(tmp_path / "s.xlsx", ["ชื่อ-สกุล", "ความเชี่ยวชาญ"], [
         ["นายสมชาย ใจดี", "บัญชี/การเงิน / พัสดุ"],
@@ -652,7 +679,7 @@ def test_preview_shows_header_mapping_and_row_problems(
     assert (shown.sheet, shown.header_row, shown.sub_header_row) == ("สมาชิก 2567", 4, 5)
     assert shown.sheet_names == ("คำอธิบาย", "สมาชิก 2567")
     assert shown.mapping_source == "auto" and shown.mapping.columns[1] == "full_name"
-    assert shown.data_rows == 19
+    assert shown.data_rows == 18  # row 9 of the sheet is blank
     assert [r.row for r in shown.rows] == [6, 7, 8, 10, 11]  # the blank row 9 is left out
     first = shown.rows[0]
     assert first.values["first_name"] == "สมชาย" and first.values["prefix"] == "นาย"

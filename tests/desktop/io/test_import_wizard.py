@@ -243,6 +243,28 @@ def test_unreadable_file_is_explained_in_thai(
     assert wizard.mapping_page.status.text()
 
 
+def test_the_file_page_counts_rows_of_data_and_refuses_a_sheet_with_none(
+    wizard: ImportWizard, qtbot: QtBot, tmp_path: Path
+) -> None:
+    header = ("ชื่อ", "นามสกุล", "จังหวัด")
+    only_header = write_simple_xlsx(tmp_path / "empty.xlsx", header, [("", "", "")] * 3)
+    open_file(wizard, qtbot, only_header)
+    assert not wizard.file_page.isComplete()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert "ไม่มีข้อมูลอยู่ด้านล่าง" in wizard.file_page.status.text()  # Thai
+    gappy = write_simple_xlsx(tmp_path / "gappy.xlsx", header, [
+        ("สมใจ", "ดีงาม", "ขอนแก่น"), ("", "", ""), ("", "", ""), ("สมหมาย", "รักดี", "ขอนแก่น"),
+    ])  # fmt: skip
+    open_file(wizard, qtbot, gappy)
+    assert wizard.file_page.isComplete()
+    assert "ด้านล่าง 2 แถว" in wizard.file_page.status.text()  # the blank rows not counted
+    # Provinces without organisations are not kept: the mapping page says so.
+    to_mapping(wizard, qtbot)
+    status = wizard.mapping_page.status.text()
+    assert "จังหวัด: จะไม่ถูกนำเข้าถ้าไม่มีชื่อหน่วยงาน" in status
+    assert wizard.mapping_page.isComplete()
+
+
 def _big_sheet(path: Path, rows: int) -> Path:
     header = ("คำนำหน้า", "ชื่อ", "นามสกุล", "เลขบัตรประชาชน", "โทรศัพท์", "จังหวัด", "ตำแหน่ง")
     data = [
