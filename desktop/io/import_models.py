@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 from db.io.import_members import ImportPreview, PreviewRow
 from db.io.mapping import FIELDS, ColumnMapping
 from desktop.dates import format_date
-from desktop.io.texts import field_label, issue_text
+from desktop.io.texts import duplicate_text, field_label, issue_text
 
 Index = QModelIndex | QPersistentModelIndex
 SAMPLES = 3
@@ -231,12 +231,11 @@ class PreviewModel(QAbstractTableModel):
             column = f" [{issue.column}]" if issue.column else ""
             lines.append(issue_text(issue.code, issue.message, issue.detail, issue.args) + column)
         if row.duplicate:
-            lines.append(
-                QCoreApplication.translate(
-                    "ImportWizard",
-                    "Possible duplicate of a member already registered or an earlier row",
-                )
-            )
+            earlier = row.duplicate.get("duplicate_of_row")
+            lines.append(duplicate_text(
+                str(row.duplicate.get("reason") or ""), "",
+                duplicate_of_row=int(earlier) if earlier is not None else None,  # type: ignore[call-overload]
+            ))  # fmt: skip
         return lines
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -249,6 +248,8 @@ class PreviewModel(QAbstractTableModel):
             if column == self.PROBLEMS:
                 if row.errors:
                     return QCoreApplication.translate("ImportWizard", "Error")
+                if row.warnings and row.duplicate:
+                    return QCoreApplication.translate("ImportWizard", "Warning, duplicate")
                 if row.warnings:
                     return QCoreApplication.translate("ImportWizard", "Warning")
                 return (

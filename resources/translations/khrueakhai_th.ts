@@ -3377,27 +3377,31 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ปัญหา</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="235"/>
         <source>Possible duplicate of a member already registered or an earlier row</source>
-        <translation>อาจซ้ำกับสมาชิกที่มีอยู่ในทะเบียนหรือแถวก่อนหน้า</translation>
+        <translation type="vanished">อาจซ้ำกับสมาชิกที่มีอยู่ในทะเบียนหรือแถวก่อนหน้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="251"/>
+        <location filename="../../desktop/io/import_models.py" line="250"/>
         <source>Error</source>
         <translation>ผิดพลาด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="253"/>
+        <location filename="../../desktop/io/import_models.py" line="252"/>
+        <source>Warning, duplicate</source>
+        <translation>คำเตือน, ข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_models.py" line="254"/>
         <source>Warning</source>
         <translation>คำเตือน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="255"/>
+        <location filename="../../desktop/io/import_models.py" line="256"/>
         <source>Duplicate</source>
         <translation>ซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="257"/>
+        <location filename="../../desktop/io/import_models.py" line="258"/>
         <source>OK</source>
         <translation>ผ่าน</translation>
     </message>

@@ -265,6 +265,27 @@ def test_the_file_page_counts_rows_of_data_and_refuses_a_sheet_with_none(
     assert wizard.mapping_page.isComplete()
 
 
+def test_a_duplicate_row_with_a_warning_is_shown_as_both(
+    wizard: ImportWizard, qtbot: QtBot, tmp_path: Path
+) -> None:
+    number = national_id("310000000001")
+    path = write_simple_xlsx(tmp_path / "d.xlsx", ("ชื่อ-สกุล", "เลขประจำตัวประชาชน", "มือถือ"), [
+        ("นายสมใจ ดีงาม", number, "0812345678"),
+        ("นายสมใจ ดีงาม", number, "081-234-5678 / 02-123-4567"),  # a warning, and a duplicate
+    ])  # fmt: skip
+    open_file(wizard, qtbot, path)
+    to_mapping(wizard, qtbot)
+    to_preview(wizard, qtbot)
+    model = wizard.preview_page.model
+    second = next(r for r in range(model.rowCount()) if model.row_at(r).row == 3)
+    assert model.index(second, model.PROBLEMS).data() == "คำเตือน, ข้อมูลซ้ำ"
+    tip = model.index(second, model.PROBLEMS).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines() == [
+        "ช่องนี้มี 2 หมายเลข ใช้หมายเลขแรก ส่วน 021234567 บันทึกไว้ในหมายเหตุ [มือถือ]",
+        "เลขประจำตัวประชาชนซ้ำกับแถว 2",
+    ]
+
+
 def _big_sheet(path: Path, rows: int) -> Path:
     header = ("คำนำหน้า", "ชื่อ", "นามสกุล", "เลขบัตรประชาชน", "โทรศัพท์", "จังหวัด", "ตำแหน่ง")
     data = [
