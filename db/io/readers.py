@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import threading
 import zipfile
 from collections.abc import Callable, Sequence
@@ -44,7 +45,7 @@ _ENCRYPTED_MARKERS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".e
 class ImportFileError(Exception):
     """A file that cannot be read as a member sheet.
 
-    ``code``: ``file_not_found``, ``unreadable_file``, ``unsupported_format``,
+    ``code``: ``file_not_found``, ``unreadable_file``, ``web_page``, ``unsupported_format``,
     ``password_protected``, ``empty_file``, ``sheet_not_found``, ``empty_sheet``,
     ``unknown_encoding``, ``no_header`` or ``no_name_column``.
     """
@@ -113,6 +114,27 @@ def _is_encrypted_ole(path: Path) -> bool:
     return any(marker in data for marker in _ENCRYPTED_MARKERS)
 
 
+_TEXT_PROBE = 65_536  # bytes read to tell text from binary
+_HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<table|<\?xml|<meta|<head)", re.IGNORECASE)
+_CONTROL_BYTES = bytes(range(9)) + bytes(range(14, 32))
+
+
+def _text_start(path: Path) -> str | None:
+    """The start of ``path`` as text when it is text (UTF-8 or TIS-620, no control bytes),
+    else None."""
+    with path.open("rb") as handle:
+        data = handle.read(_TEXT_PROBE)
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+        return None
+    for encoding in ("utf-8-sig", "cp874"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as error:
+            if encoding.startswith("utf-8") and error.start >= len(data) - 3:
+                return data[: error.start].decode(encoding)  # a character cut by the probe
+    return None
+
+
 def file_kind(path: Path) -> str:
     """``spreadsheet`` or ``text``, judged from the content first and the name second."""
     head = _check_file(path)
@@ -134,6 +156,15 @@ def file_kind(path: Path) -> str:
             )
         return "spreadsheet"
     if suffix in SPREADSHEET_SUFFIXES:
+        start = _text_start(path)
+        if start is not None and _HTML_START.match(start):
+            raise ImportFileError(
+                "web_page",
+                f"{path.name} is named {suffix} but is a web page (some programs export reports"
+                " this way): open it in Excel or LibreOffice and save it as .xlsx",
+            )
+        if start is not None and any(mark in start for mark in ",;\t|"):
+            return "text"  # a CSV or tab-separated text saved under a spreadsheet's name
         raise ImportFileError(
             "unreadable_file",
             f"{path.name} is named {suffix} but its content is not a spreadsheet"

@@ -28,6 +28,11 @@ def file_error_text(code: str, fallback: str) -> str:
             "ImportTexts",
             "The file is protected by a password: save it without one in Excel, then try again.",
         ),
+        "web_page": QCoreApplication.translate(
+            "ImportTexts",
+            "The file is a web page with an Excel name (some programs export reports this way): "
+            "open it in Excel or LibreOffice and save it as an .xlsx workbook, then import that.",
+        ),
         "empty_file": QCoreApplication.translate("ImportTexts", "The file is empty."),
         "sheet_not_found": QCoreApplication.translate(
             "ImportTexts", "The file has no sheet with this name."

@@ -2127,37 +2127,37 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ExportTexts</name>
     <message>
-        <location filename="../../desktop/io/texts.py" line="69"/>
+        <location filename="../../desktop/io/texts.py" line="74"/>
         <source>Choose at least one column to export.</source>
         <translation>กรุณาเลือกคอลัมน์ที่จะส่งออกอย่างน้อยหนึ่งคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="72"/>
+        <location filename="../../desktop/io/texts.py" line="77"/>
         <source>Tick “Include personal data” to export national IDs or birth dates.</source>
         <translation>ทำเครื่องหมายที่ “รวมข้อมูลส่วนบุคคล” เพื่อส่งออกเลขประจำตัวประชาชนหรือวันเกิด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="75"/>
+        <location filename="../../desktop/io/texts.py" line="80"/>
         <source>Choose a file ending in .xlsx, .csv or .vcf.</source>
         <translation>กรุณาเลือกไฟล์นามสกุล .xlsx, .csv หรือ .vcf</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="78"/>
+        <location filename="../../desktop/io/texts.py" line="83"/>
         <source>There are no members to put in the vCard file.</source>
         <translation>ไม่มีสมาชิกที่จะใส่ในไฟล์ vCard</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="81"/>
+        <location filename="../../desktop/io/texts.py" line="86"/>
         <source>The file cannot be written: is it open in another program, or is the disk full?</source>
         <translation>ไม่สามารถบันทึกไฟล์ได้: ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น หรือพื้นที่ดิสก์อาจเต็ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="85"/>
+        <location filename="../../desktop/io/texts.py" line="90"/>
         <source>A value is too long for an Excel cell: export to CSV instead.</source>
         <translation>มีข้อมูลยาวเกินกว่าที่เซลล์ Excel รับได้: กรุณาส่งออกเป็น CSV แทน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="88"/>
+        <location filename="../../desktop/io/texts.py" line="93"/>
         <source>Too many members for one Excel sheet: export to CSV or narrow the filter.</source>
         <translation>จำนวนสมาชิกมากเกินกว่าที่ชีต Excel เดียวรับได้: กรุณาส่งออกเป็น CSV หรือใช้ตัวกรองให้แคบลง</translation>
     </message>
@@ -3224,111 +3224,116 @@ Both records come back as they were, each with its own groups, dues and strength
     </message>
     <message>
         <location filename="../../desktop/io/texts.py" line="31"/>
+        <source>The file is a web page with an Excel name (some programs export reports this way): open it in Excel or LibreOffice and save it as an .xlsx workbook, then import that.</source>
+        <translation>ไฟล์นี้เป็นหน้าเว็บที่ตั้งชื่อเป็นไฟล์ Excel (บางโปรแกรมส่งออกรายงานแบบนี้) ให้เปิดใน Excel หรือ LibreOffice แล้วบันทึกเป็นไฟล์ .xlsx ก่อนนำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="36"/>
         <source>The file is empty.</source>
         <translation>ไฟล์นี้ไม่มีข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="32"/>
+        <location filename="../../desktop/io/texts.py" line="37"/>
         <source>The file has no sheet with this name.</source>
         <translation>ไม่พบชีตชื่อนี้ในไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="35"/>
+        <location filename="../../desktop/io/texts.py" line="40"/>
         <source>The sheet has no data.</source>
         <translation>ชีตนี้ไม่มีข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="36"/>
+        <location filename="../../desktop/io/texts.py" line="41"/>
         <source>The text encoding of this CSV file is unknown: save it as UTF-8 and try again.</source>
         <translation>ไม่ทราบการเข้ารหัสข้อความของไฟล์ CSV นี้: กรุณาบันทึกเป็น UTF-8 แล้วลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="40"/>
+        <location filename="../../desktop/io/texts.py" line="45"/>
         <source>No header row was found: the sheet needs a row of column names.</source>
         <translation>ไม่พบแถวหัวตาราง: ชีตต้องมีแถวที่เป็นชื่อคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="43"/>
+        <location filename="../../desktop/io/texts.py" line="48"/>
         <source>No column holds the members&apos; names: map a column to the first name or full name.</source>
         <translation>ไม่มีคอลัมน์ที่เป็นชื่อสมาชิก: กรุณาจับคู่คอลัมน์หนึ่งกับชื่อ หรือชื่อ-สกุล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="54"/>
+        <location filename="../../desktop/io/texts.py" line="59"/>
         <source>Some imported members were changed after the import, so it was not undone.</source>
         <translation>สมาชิกบางคนที่นำเข้าถูกแก้ไขหลังการนำเข้า จึงไม่ได้ยกเลิกการนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="58"/>
+        <location filename="../../desktop/io/texts.py" line="63"/>
         <source>This import has already been undone.</source>
         <translation>การนำเข้านี้ถูกยกเลิกไปแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="61"/>
+        <location filename="../../desktop/io/texts.py" line="66"/>
         <source>This import no longer exists.</source>
         <translation>ไม่พบการนำเข้านี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="117"/>
+        <location filename="../../desktop/io/texts.py" line="122"/>
         <source>Same national ID as row %1</source>
         <translation>เลขประจำตัวประชาชนซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="120"/>
+        <location filename="../../desktop/io/texts.py" line="125"/>
         <source>Same name and organisation as row %1</source>
         <translation>ชื่อและหน่วยงานซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="123"/>
+        <location filename="../../desktop/io/texts.py" line="128"/>
         <source>Same name and birth date as row %1</source>
         <translation>ชื่อและวันเกิดซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="126"/>
+        <location filename="../../desktop/io/texts.py" line="131"/>
         <source>Same member as row %1</source>
         <translation>เป็นสมาชิกคนเดียวกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="130"/>
+        <location filename="../../desktop/io/texts.py" line="135"/>
         <source>Same national ID as a registered member</source>
         <translation>เลขประจำตัวประชาชนซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="133"/>
+        <location filename="../../desktop/io/texts.py" line="138"/>
         <source>Same name and organisation as a registered member</source>
         <translation>ชื่อและหน่วยงานซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="136"/>
+        <location filename="../../desktop/io/texts.py" line="141"/>
         <source>Same name and birth date as a registered member</source>
         <translation>ชื่อและวันเกิดซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="139"/>
+        <location filename="../../desktop/io/texts.py" line="144"/>
         <source>Already registered</source>
         <translation>มีอยู่ในทะเบียนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="141"/>
+        <location filename="../../desktop/io/texts.py" line="146"/>
         <source>skipped</source>
         <translation>ข้าม</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="142"/>
+        <location filename="../../desktop/io/texts.py" line="147"/>
         <source>the registered member was updated</source>
         <translation>ปรับปรุงข้อมูลสมาชิกในทะเบียนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="143"/>
+        <location filename="../../desktop/io/texts.py" line="148"/>
         <source>skipped (nothing new in the row)</source>
         <translation>ข้าม (ไม่มีข้อมูลใหม่ในแถวนี้)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="144"/>
+        <location filename="../../desktop/io/texts.py" line="149"/>
         <source>imported as a new member</source>
         <translation>นำเข้าเป็นสมาชิกใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="145"/>
+        <location filename="../../desktop/io/texts.py" line="150"/>
         <source>not imported</source>
         <translation>ไม่ได้นำเข้า</translation>
     </message>

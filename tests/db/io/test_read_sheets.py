@@ -366,3 +366,27 @@ def test_release_empties_lists_dicts_and_sets_in_slices() -> None:
     keys = set(range(1_001))
     collector.release(rows, seen, keys)
     assert rows == [] and seen == {} and keys == set()
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls"])
+@pytest.mark.parametrize(("encoding", "delimiter"), [("utf-8-sig", ","), ("cp874", "\t")])
+def test_text_saved_under_a_spreadsheets_name_is_read_as_text(
+    tmp_path: Path, suffix: str, encoding: str, delimiter: str
+) -> None:
+    """Some programs export tab-separated text named .xls; a CSV renamed .xlsx is the same."""
+    path = tmp_path / f"export{suffix}"
+    lines = ["ชื่อ-สกุล{d}จังหวัด", "นายสมชาย ใจดี{d}ขอนแก่น", "นางสมศรี มีสุข{d}เลย"]
+    path.write_bytes("\r\n".join(line.format(d=delimiter) for line in lines).encode(encoding))
+    assert list_sheets(path) == [""]
+    table = read_table(path)
+    assert table.rows == [["ชื่อ-สกุล", "จังหวัด"], ["นายสมชาย ใจดี", "ขอนแก่น"],
+                          ["นางสมศรี มีสุข", "เลย"]]  # fmt: skip
+
+
+def test_a_web_page_saved_under_a_spreadsheets_name_is_explained(tmp_path: Path) -> None:
+    path = tmp_path / "report.xls"
+    path.write_text(
+        "<html><body><table><tr><td>ชื่อ</td><td>จังหวัด</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    assert error_code(path) == "web_page"

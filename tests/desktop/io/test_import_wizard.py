@@ -233,6 +233,11 @@ def test_unreadable_file_is_explained_in_thai(
     open_file(wizard, qtbot, tmp_path / "missing.csv")
     assert not wizard.file_page.isComplete()
     assert file_error_text("file_not_found", "?") in wizard.file_page.status.text()
+    web_page = tmp_path / "report.xls"
+    web_page.write_text("<html><table><tr><td>ชื่อ</td></tr></table></html>", encoding="utf-8")
+    open_file(wizard, qtbot, web_page)
+    assert not wizard.file_page.isComplete()
+    assert "ไฟล์นี้เป็นหน้าเว็บ" in wizard.file_page.status.text()
     # A file whose names cannot be found: the mapping page will not let the import start.
     no_names = write_simple_xlsx(tmp_path / "phones.xlsx", ("โทรศัพท์", "อีเมล"),
                                  [("0812345678", "a@example.com")])  # fmt: skip
