@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from db.io.headers import detect_header
 from db.io.issue_texts import thai_text_of
 from db.io.readers import Cell, ImportFileError, TableCache, read_table
 
+MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH = 10, 50  # the error report's columns, in characters
 REASON_HEADER = "เหตุผลที่นำเข้าไม่ได้ (Reason)"
 ROW_HEADER = "แถวในไฟล์เดิม (Row)"
 
@@ -131,9 +133,9 @@ def write_error_report(
         text_format = workbook.add_format({"num_format": "@"})
         date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
         reason_format = workbook.add_format({"font_color": "#B00020", "text_wrap": True})
+        widths = [_shown_width(name) for name in header.names[:width]]
         for column, name in enumerate(header.names[:width]):
             sheet.write_string(0, column, name, bold)
-            sheet.set_column(column, column, max(12, min(40, len(name) + 4)))
         sheet.write_string(0, width, REASON_HEADER, bold)
         sheet.set_column(width, width, 60)
         sheet.write_string(0, width + 1, ROW_HEADER, bold)
@@ -152,9 +154,20 @@ def write_error_report(
                     sheet.write_number(out_row, column, value)  # type: ignore[arg-type]
                 elif value != "":
                     sheet.write_string(out_row, column, value, text_format)  # type: ignore[arg-type]
+                    widths[column] = max(widths[column], _shown_width(str(value)))
             sheet.write_string(out_row, width, reason_text(errors), reason_format)
             sheet.write_number(out_row, width + 1, row_number)
             out_row += 1
+        for column, shown in enumerate(widths):  # each column as wide as what it shows
+            shown = max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, shown + 2))
+            sheet.set_column(column, column, shown)
     finally:
         workbook.close()
     return out_row - 1
+
+
+def _shown_width(text: str) -> int:
+    """Characters ``text`` takes across a cell: Thai vowels and tone marks written above or
+    below a consonant take none."""
+    longest = max(text.splitlines() or [""], key=len)
+    return sum(1 for char in longest if unicodedata.category(char) != "Mn")

@@ -406,6 +406,28 @@ def test_provinces_without_an_organisation_column_are_said_not_kept(
     assert "organisation_hints_not_kept" not in codes
 
 
+def test_the_error_reports_columns_are_as_wide_as_what_they_show(
+    database: Database, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    long_name = "ว่าที่ร้อยตรีสมชาย ศรีสุวรรณวงศ์ไพบูลย์"  # 39 characters, 29 across
+    path = write_simple_xlsx(tmp_path / "w.xlsx", ["ชื่อ", "อีเมล", "ที่"], [
+        [long_name, "bad@", "1"],
+        ["สมศรี", "x" * 200 + "@", "2"],
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    out = tmp_path / "errors.xlsx"
+    assert write_error_report(report, path, out) == 2
+    widths = {
+        letter: int(dimension.width)  # xlsxwriter adds its padding: 31 -> 31.71
+        for letter, dimension in openpyxl.load_workbook(out).active.column_dimensions.items()
+    }
+    assert widths["A"] == 31  # the name's width across (marks above and below take none) + 2
+    assert widths["B"] == 50  # capped
+    assert widths["C"] == 10  # at least
+
+
 def test_strengths_separated_by_slashes_are_several(database: Database, tmp_path: Path) -> None:
     path = write_simple_xlsx(tmp_path / "s.xlsx", ["ชื่อ-สกุล", "ความเชี่ยวชาญ"], [
         ["นายสมชาย ใจดี", "บัญชี/การเงิน / พัสดุ"],
