@@ -51,7 +51,13 @@ from typing import Any
 import psutil
 
 from db.io.mapping import ColumnMapping
-from db.io.normalise import ImportContext, NormalisedRow, RowNormaliser, answer_of
+from db.io.normalise import (
+    GroupJoin,
+    ImportContext,
+    NormalisedRow,
+    RowNormaliser,
+    answer_of,
+)
 from db.io.readers import SheetTable, TableCache
 
 log = logging.getLogger(__name__)
@@ -315,15 +321,27 @@ def adopt(results: list[NormalisedRow], batch: Batch, normaliser: RowNormaliser)
             own = matcher.adopt(pending)
             result.organisation = own
             _settle_first("organisation_created", own, result, first)
-        group = result.group
-        if group is not None:
-            own_group = context.pending_groups.setdefault(group.key, group)
-            result.group = own_group
-            _settle_first("group_created", own_group, result, first)
+        for join in result.groups:
+            if join.pending is not None:
+                join.pending = context.pending_groups.setdefault(join.pending.key, join.pending)
+                _settle_group(join, result)
 
 
 def _first_codes(result: NormalisedRow) -> set[str]:
     return {w.code for w in result.warnings if w.code in CREATED_WARNINGS}
+
+
+def _settle_group(join: GroupJoin, result: NormalisedRow) -> None:
+    """As :func:`_settle_first`, for one of the row's groups (a row may name several new ones:
+    each has its own warning)."""
+    own, warning = join.pending, join.created
+    if own is None or warning is None:
+        return
+    if own.first_row and own.first_row != result.row:  # named by an earlier row already
+        result.warnings = [w for w in result.warnings if w != warning]
+        join.created = None
+    else:
+        own.first_row = result.row
 
 
 def _settle_first(code: str, own: Any, result: NormalisedRow, first: set[str]) -> None:

@@ -65,6 +65,7 @@ from db.io.import_triggers import bulk_insert_triggers
 from db.io.mapping import ColumnMapping, auto_map, load_mapping, save_mapping
 from db.io.normalise import (
     MEMBER_COLUMNS,
+    GroupJoin,
     ImportContext,
     NormalisedRow,
     PendingGroup,
@@ -776,7 +777,7 @@ class _Importer:
                 continue
             name_key: bytes = result.name_key  # type: ignore[assignment]
             action = self._duplicates(result, name_key, by_id, by_name)
-            if result.organisation is not None or result.group is not None:
+            if result.organisation is not None or result.groups:
                 self._settle_created(result, taken=action == "insert" or action[:7] == "update:")
             if action == "insert":
                 inserts.append((result, name_key))
@@ -798,33 +799,50 @@ class _Importer:
         """The "created" warning of a new organisation or group stays on the first row that
         is taken (inserted or updated) naming it: a row skipped or rejected as a duplicate
         creates nothing, so its warning goes to the next row taken instead."""
+        claims: list[tuple[PendingOrganisation | PendingGroup, list[RowIssue]]] = []
+        if result.organisation is not None:
+            mine = [w for w in result.warnings if w.code == "organisation_created"]
+            claims.append((result.organisation, mine))
+        for join in result.groups:  # each new group has a warning of its own
+            if join.pending is not None:
+                mine = [w for w in result.warnings if w == join.created]
+                claims.append((join.pending, mine))
+        for pending, mine in claims:
+            self._settle_claim(result, pending, mine, taken=taken)
+
+    def _settle_claim(
+        self,
+        result: NormalisedRow,
+        pending: PendingOrganisation | PendingGroup,
+        mine: list[RowIssue],
+        *,
+        taken: bool,
+    ) -> None:
+        """:meth:`_settle_created` for one organisation or group (``mine``: the row's
+        "created" warnings for it)."""
         owed = self.owed_created
-        for code, pending in (
-            ("organisation_created", result.organisation), ("group_created", result.group)
-        ):  # fmt: skip
-            if pending is None:
-                continue
-            mine = [w for w in result.warnings if w.code == code]
-            if not taken:
-                if mine:
-                    result.warnings = [w for w in result.warnings if w.code != code]
-                    pending.first_row = 0  # rows checked from now on may claim it themselves
-                    owed[id(pending)] = (pending, mine[0])
-            elif mine:
-                owed.pop(id(pending), None)
-            elif id(pending) in owed:
-                _, warning = owed.pop(id(pending))
-                pending.first_row = result.row
-                result.warnings.append(replace(warning, row=result.row))
+        if not taken:
+            if mine:
+                result.warnings = [w for w in result.warnings if w not in mine]
+                pending.first_row = 0  # rows checked from now on may claim it themselves
+                owed[id(pending)] = (pending, mine[0])
+        elif mine:
+            owed.pop(id(pending), None)
+        elif id(pending) in owed:
+            _, warning = owed.pop(id(pending))
+            pending.first_row = result.row
+            result.warnings.append(replace(warning, row=result.row))
 
     def _count_pending(self, result: NormalisedRow) -> None:
         pending = result.organisation
         if pending is not None and pending.id is None:
             pending.id = f"(new) {pending.name}"
             self.context.organisations.created(pending, pending.id)
-        if result.group is not None and result.group.id is None:
-            result.group.id = f"(new) {result.group.name}"
-            self.context.groups[result.group.key] = result.group.id
+        for join in result.groups:
+            group = join.pending
+            if group is not None and group.id is None:
+                group.id = f"(new) {group.name}"
+                self.context.groups[group.key] = group.id
 
     def _reject(self, result: NormalisedRow) -> None:
         self.report.rejected += 1
@@ -1076,9 +1094,10 @@ class _Writer:
             pending = result.organisation
             if pending is not None and pending.id is None and pending not in organisations:
                 organisations.append(pending)
-            group = result.group
-            if group is not None and group.id is None and group not in groups:
-                groups.append(group)
+            for join in result.groups:
+                group = join.pending
+                if group is not None and group.id is None and group not in groups:
+                    groups.append(group)
         stamps = self.stamps
         if organisations:
             hlcs = stamps.hlcs(len(organisations))
@@ -1130,16 +1149,12 @@ class _Writer:
         updates: list[tuple[NormalisedRow, bytes, str]],
     ) -> None:
         self._create_pending([r for r, _ in inserts] + [r for r, _, _ in updates])
-        for result, _key in inserts:
+        for result in [r for r, _ in inserts] + [r for r, _, _ in updates]:
             if result.organisation is not None:
                 result.values["organisation_id"] = result.organisation.id
-            if result.group is not None:
-                result.group_id = result.group.id
-        for result, _key, _member in updates:
-            if result.organisation is not None:
-                result.values["organisation_id"] = result.organisation.id
-            if result.group is not None:
-                result.group_id = result.group.id
+            for join in result.groups:
+                if join.pending is not None:
+                    join.id = join.pending.id
         stamps = self.stamps
         connection = self.connection
         items: list[tuple[object, ...]] = []
@@ -1156,10 +1171,7 @@ class _Writer:
                                name_key, position_key))  # fmt: skip
                 items.append((self.run_id, member_id, "created", "", result.row))
                 strengths.extend((member_id, tag) for tag in result.strengths)
-                if result.group_id is not None:
-                    joined = result.values["joined_on"]
-                    memberships.append((result.group_id, member_id, result.group_role,
-                                        joined.isoformat() if joined else None))  # type: ignore[attr-defined]  # fmt: skip
+                memberships.extend(_memberships(result, member_id, result.groups))
             self.submit(insert_rows, connection, self.stage_head, len(_INSERT_COLUMNS), staged)
             self.pending += len(staged)
             self.report.imported += len(staged)
@@ -1225,10 +1237,9 @@ class _Writer:
                     changed[name] = old_row[name]
                     merged[name] = value
             added_tags = [t for t in result.strengths if t not in tags.get(member_id, set())]
-            join_group = result.group_id is not None and result.group_id not in groups.get(
-                member_id, set()
-            )
-            if not changed and not added_tags and not join_group:
+            current_groups = groups.get(member_id, set())
+            joins = [join for join in result.groups if join.id not in current_groups]
+            if not changed and not added_tags and not joins:
                 entry["action"] = "unchanged"
                 self.report.skipped += 1
                 continue
@@ -1249,11 +1260,9 @@ class _Writer:
             if added_tags:
                 log["_strengths_added"] = added_tags
                 strengths.extend((member_id, tag) for tag in added_tags)
-            if join_group:
-                log["_group_joined"] = result.group_id
-                joined = result.values["joined_on"]
-                memberships.append((str(result.group_id), member_id, result.group_role,
-                                    joined.isoformat() if joined else None))  # type: ignore[attr-defined]  # fmt: skip
+            if joins:
+                log["_groups_joined"] = [join.id for join in joins]
+                memberships.extend(_memberships(result, member_id, joins))
             logged = json.dumps(log, ensure_ascii=False, default=_json_bytes)
             items.append((self.run_id, member_id, "updated", logged, result.row))
             self.report.updated += 1
@@ -1375,6 +1384,16 @@ class _Writer:
             (report.imported, report.updated, report.skipped, report.rejected,
              report.to_json(), self.run_id),
         )  # fmt: skip
+
+
+def _memberships(
+    result: NormalisedRow, member_id: str, joins: list[GroupJoin]
+) -> list[tuple[str, str, str, str | None]]:
+    """(group id, member id, role, started on) of each group the member joins: from the day
+    the row says they joined, if it says."""
+    joined = result.values["joined_on"]
+    started = joined.isoformat() if joined else None  # type: ignore[attr-defined]
+    return [(str(join.id), member_id, join.role, started) for join in joins]
 
 
 def _json_bytes(value: Any) -> Any:

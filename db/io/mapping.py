@@ -138,7 +138,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "orgtype", "organisationtype", "organizationtype"),
     "province": ("จังหวัด", "จ", "province", "changwat"),
     "district": ("อำเภอ", "อำเภอเขต", "เขตอำเภอ", "อ", "district", "amphoe"),
-    "group": ("กลุ่ม", "ชมรม", "เครือข่าย", "กลุ่มชมรม", "group", "club"),
+    "group": ("กลุ่ม", "ชมรม", "เครือข่าย", "กลุ่มชมรม", "group", "groups", "club"),
     "group_role": ("บทบาท", "บทบาทในกลุ่ม", "ตำแหน่งในกลุ่ม", "ตำแหน่งในชมรม", "ตำแหน่งในสมาคม",
                    "role", "grouprole"),
     IGNORE: ("ลำดับ", "ลำดับที่", "ที่", "no", "#", "seq", "item", "rowno", "ลำดับสมาชิก",

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
 from db.io.cell_safety import unescape_cell
+from db.io.group_cells import split_groups, split_role
 from db.io.import_fast import is_clean_line, quick_national_id, quick_phone
 from db.io.mapping import FIELD_LABELS_TH, ColumnMapping
 from db.members.types import FieldError, MemberInput
@@ -139,6 +140,17 @@ class PendingGroup:
     first_row: int = 0
 
 
+@dataclass(slots=True)
+class GroupJoin:
+    """A group a row's member joins, in a role: one in the register (``id``) or one the import
+    creates (``pending``; ``id`` is set from it when it is written)."""
+
+    id: str | None
+    pending: PendingGroup | None = None
+    role: str = "member"
+    created: RowIssue | None = None  # this row's "group_created" warning for it, if any
+
+
 OrganisationQuery = tuple[str, int | None, str | None, int | None, tuple[str, str | None]]
 
 
@@ -152,9 +164,7 @@ class NormalisedRow:
     given: set[str]
     strengths: tuple[str, ...] = ()
     organisation: PendingOrganisation | None = None  # to be created; its id goes in values
-    group: PendingGroup | None = None
-    group_id: str | None = None
-    group_role: str = "member"
+    groups: list[GroupJoin] = field(default_factory=list)
     errors: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
     name_key: bytes | None = None  # the name's sort key, when worked out beside (check_process)
@@ -170,9 +180,8 @@ class NormalisedRow:
         # thousands): a third quicker to pickle and a fifth quicker to unpickle than the
         # state a slots dataclass gives pickle, which is set back by a Python function.
         return (NormalisedRow, (
-            self.row, self.values, self.given, self.strengths, self.organisation, self.group,
-            self.group_id, self.group_role, self.errors, self.warnings, self.name_key,
-            self.organisation_query,
+            self.row, self.values, self.given, self.strengths, self.organisation, self.groups,
+            self.errors, self.warnings, self.name_key, self.organisation_query,
         ))  # fmt: skip
 
 
@@ -1016,33 +1025,60 @@ class RowNormaliser:
             ))  # fmt: skip
 
     def _group(self, raw: dict[str, object], result: NormalisedRow) -> None:
+        """The groups the "group" cell names (one, or several as the export writes them: see
+        :mod:`db.io.group_cells`), each in the role its brackets give, else in the role of the
+        "group_role" column, else as a member. A group named twice is joined once."""
+        joins: list[tuple[GroupJoin, bool]] = []  # and whether its role is its own
+        seen: set[str] = set()
+        for item in split_groups(clean_line(cell_to_text(raw["group"]))):
+            name, label = split_role(item)
+            role = self.context.code("group_role", label) if label else None
+            if role is None:  # no brackets, or not a role: they are part of the name
+                name = item
+            key = _key(name)
+            if key and key not in seen:
+                seen.add(key)
+                join = self._group_join(name, key, result)
+                join.role = role or "member"
+                joins.append((join, role is not None))
+        if any(not own for _join, own in joins):
+            column_role = self._group_role(raw, result)
+            for join, own in joins:
+                if not own:
+                    join.role = column_role
+        result.groups.extend(join for join, _own in joins)
+
+    def _group_join(self, name: str, key: str, result: NormalisedRow) -> GroupJoin:
+        """The group named ``name``: one in the register, or one to create (the first row that
+        names it, unless rejected, warns that it is created)."""
         ctx = self.context
-        name = clean_line(cell_to_text(raw["group"]))
-        if not name:
-            return
-        key = _key(name)
         group_id = ctx.groups.get(key)
         if group_id is not None:
-            result.group_id = group_id
-        else:
-            pending = ctx.pending_groups.get(key)
-            if pending is None:
-                pending = ctx.pending_groups[key] = PendingGroup(key, name)
-            if not pending.first_row and not result.errors:
-                pending.first_row = result.row
-                result.warnings.append(RowIssue(
-                    result.row, self._column("group"), "group_created",
-                    f"There is no group '{name}': it is created", args={"name": name},
-                ))  # fmt: skip
-            result.group = pending
-        if "group_role" in raw:
-            label = clean_text(cell_to_text(raw["group_role"]))
-            role = ctx.code("group_role", label) if label else "member"
-            if role is None:
-                result.warnings.append(RowIssue(
-                    result.row, self._column("group_role"), "unknown_group_role",
-                    f"Unknown role '{label}' in a group: recorded as a member",
-                    args={"name": label},
-                ))  # fmt: skip
-            else:
-                result.group_role = role
+            return GroupJoin(group_id)
+        pending = ctx.pending_groups.get(key)
+        if pending is None:
+            pending = ctx.pending_groups[key] = PendingGroup(key, name)
+        join = GroupJoin(None, pending)
+        if not pending.first_row and not result.errors:
+            pending.first_row = result.row
+            join.created = RowIssue(
+                result.row, self._column("group"), "group_created",
+                f"There is no group '{name}': it is created", args={"name": name},
+            )  # fmt: skip
+            result.warnings.append(join.created)
+        return join
+
+    def _group_role(self, raw: dict[str, object], result: NormalisedRow) -> str:
+        """The role the "group_role" column gives ("member" when it is empty or unknown)."""
+        if "group_role" not in raw:
+            return "member"
+        label = clean_text(cell_to_text(raw["group_role"]))
+        role = self.context.code("group_role", label) if label else "member"
+        if role is None:
+            result.warnings.append(RowIssue(
+                result.row, self._column("group_role"), "unknown_group_role",
+                f"Unknown role '{label}' in a group: recorded as a member",
+                args={"name": label},
+            ))  # fmt: skip
+            return "member"
+        return role

@@ -138,11 +138,13 @@ def undo_import(
                 " WHERE member_id = ? AND tag = ? AND created_at = ? AND deleted_at IS NULL",
                 (stamp.at, stamp.at, stamp.hlc, member_id, tag, run_at),
             )
-        if log.get("_group_joined"):
+        # One group joined (runs before a row could name several), or a list of them.
+        joined = log.get("_groups_joined") or [log[k] for k in ("_group_joined",) if log.get(k)]
+        for group_id in joined:
             connection.execute(
                 "UPDATE group_membership SET deleted_at = ?, updated_at = ?, hlc = ?"
                 " WHERE member_id = ? AND group_id = ? AND created_at = ? AND deleted_at IS NULL",
-                (stamp.at, stamp.at, stamp.hlc, member_id, log["_group_joined"], run_at),
+                (stamp.at, stamp.at, stamp.hlc, member_id, group_id, run_at),
             )
         restored += 1
     report = json.loads(report_json) if report_json else {}

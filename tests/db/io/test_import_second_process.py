@@ -367,18 +367,27 @@ def test_a_child_ready_late_checks_its_share_of_the_rest(
 
 def test_checked_rows_come_back_from_pickle_whole_sharing_their_pending_organisations() -> None:
     """The child's results are pickled as the constructor's arguments: every field comes
-    back, and rows naming one new organisation still share one object."""
+    back, rows naming one new organisation still share one object, and a new group's
+    "created" warning is still the one in the row's warnings."""
     import pickle
 
-    from db.io.normalise import NormalisedRow, PendingOrganisation, RowIssue
+    from db.io.normalise import (
+        GroupJoin,
+        NormalisedRow,
+        PendingGroup,
+        PendingOrganisation,
+        RowIssue,
+    )
 
     pending = PendingOrganisation("ทดลอง", "อบต.ทดลอง", "sao", 30, None, first_row=4)
+    created = RowIssue(4, "กลุ่ม", "group_created", "created")
+    new_group = GroupJoin(None, PendingGroup("ชมรมใหม่", "ชมรมใหม่", first_row=4), created=created)
     rows = [
         NormalisedRow(
             row=4, values={"first_name": "สมชาย", "birth_date": dt.date(1980, 1, 2)},
             given={"first_name", "birth_date"}, strengths=("กฎหมาย",), organisation=pending,
-            group_id="g1", group_role="chair", errors=[],
-            warnings=[RowIssue(4, "สังกัด", "organisation_created", "created")],
+            groups=[GroupJoin("g1", role="chair"), new_group], errors=[],
+            warnings=[RowIssue(4, "สังกัด", "organisation_created", "created"), created],
             name_key=b"\x01\x02", organisation_query=("อบต.ทดลอง", 30, None, None,
                                                       ("created", "ทดลอง")),
         ),
@@ -388,6 +397,7 @@ def test_checked_rows_come_back_from_pickle_whole_sharing_their_pending_organisa
     back = pickle.loads(pickle.dumps(rows, pickle.HIGHEST_PROTOCOL))
     assert back == rows
     assert back[0].organisation is back[1].organisation
+    assert back[0].groups[1].created is back[0].warnings[1]
     assert not back[1].ok
 
 
