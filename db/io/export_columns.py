@@ -5,6 +5,8 @@ Headers are the names the importer knows (``db.io.mapping.SYNONYMS``), so an exp
 itself when it is imported again, in Thai or in English. Code columns (gender, personnel type,
 status, ...) are written as their label in the export's language, organisation type and
 province as names: what a secretary reads, and what the importer matches back to codes.
+The groups a member is in share one cell, each with the member's role in it
+(:mod:`db.io.group_cells`), which the importer reads back into memberships.
 
 National ID and birth date are personal data (PDPA): left out unless the user asks for them.
 """
@@ -100,6 +102,8 @@ EXPORT_COLUMNS: tuple[ExportColumn, ...] = (
     _col("status", "สถานะ", "Status", ref_kind="member_status", width=14),
     _col("joined_on", "วันที่เป็นสมาชิก", "Joined", kind=_DATE, width=13),
     _col("expires_on", "วันหมดอายุ", "Expires", kind=_DATE, width=13),
+    # Every group the member is in now, with their role: see db.io.group_cells.
+    _col("groups", "กลุ่ม (บทบาท)", "Groups (role)", field="group", width=48),
     _col("strengths", "ความเชี่ยวชาญ", "Strengths", width=34),
     _col("consent_date", "วันที่ให้ความยินยอม", "Consent date", kind=_DATE, width=13),
     _col("consent_purpose", "วัตถุประสงค์ความยินยอม", "Consent purpose", width=40),

@@ -10,8 +10,9 @@ per cell; Python sees only the rare cells that may start a formula or need XML c
 export given a Database reads on :data:`READERS` connections at once, chunks dealt in turn and
 written in key order, all on one snapshot (their reads begin under a brief write lock; without
 it, or in a caller's Session, one connection reads). Held at any time: the key array (8 bytes a
-member), up to :data:`AHEAD` chunks per reader, and for big exports with the strengths column a
-temporary table of every member's tags per reader (~30 MB in SQLite at 393,000 members), and
+member), up to :data:`AHEAD` chunks per reader, and for big exports with the strengths or groups
+column a temporary table of every member's tags or groups (~30 MB in SQLite at 393,000
+members, each), built by one reader and copied to the other, and
 with a date column a table of every date's cell text from 1900 to 2099 per reader (~3 MB).
 While exporting, the connection reads the database file through a memory map (see
 :data:`MMAP_BYTES`; the mapped pages count as the process's resident memory, as the OS's cache).
@@ -25,7 +26,8 @@ What lands in a cell:
 - phones and national IDs grouped (``081-234-5678``, ``1-2345-67890-12-1``) and, like every
   cell, as text: leading zeros survive Excel and LibreOffice, and the importer reads them back;
 - code columns (status, gender, personnel type, ...) as their label in the export's language;
-  strengths in one cell separated by ``", "``;
+  strengths in one cell separated by ``", "``; the groups a member is in now in one cell, with
+  their role: ``สมาคม...; ชมรม... (ประธาน)`` (:mod:`db.io.group_cells`, which the importer reads);
 - every text through :func:`db.io.cell_safety.escape_cell` (no cell can start a formula).
 
 .xlsx: xlsxwriter builds the workbook (styles, bold frozen header, autofilter, column widths,
@@ -81,6 +83,7 @@ from db.io.export_columns import (
     Language,
     resolve_columns,
 )
+from db.io.group_cells import GROUP_SEPARATOR, MEMBER_ROLE, format_group
 from db.io.vcard import VCardContact, format_vcard
 from db.members._sql import MAX_PARAMS, dbapi, placeholders
 from db.members.query import search_member_keys
@@ -138,9 +141,10 @@ _STRENGTHS_OF_MEMBER = (
     " FROM member_strength s WHERE s.member_id = m.id AND s.deleted_at IS NULL"
     " ORDER BY s.rowid))"
 )
-# Above this many members, every member's strengths are first gathered in one pass into a
-# temporary table keyed by member key: looking them up member by member costs two index searches
-# per tag (~3.5 s at 393,000 members), the pass and the keyed look-ups ~1 s. Dropped after.
+# Above this many members, every member's strengths (and groups) are first gathered in one pass
+# into a temporary table keyed by member id: looking them up member by member costs two index
+# searches per tag (~3.5 s at 393,000 members), the pass and the keyed look-ups ~1 s. Below, the
+# table holds the exported members only. Dropped after.
 STRENGTHS_TABLE_FROM = 20_000
 _ORGANISATION_KEYS = ("organisation", "org_type", "province")
 
@@ -264,6 +268,7 @@ class _ChunkReader:
         era: Era,
         language: Language,
         strengths_table: str | None,
+        groups_table: str | None = None,
     ) -> None:
         self._connection = connection
         organisations: dict[str, _ById] | None = None
@@ -280,6 +285,8 @@ class _ChunkReader:
             elif key == "strengths":
                 source = "st.tags" if strengths_table else _STRENGTHS_OF_MEMBER
                 expressions.append(f"coalesce({source}, '')")
+            elif key == "groups":
+                expressions.append("coalesce(gc.text, '')" if groups_table else "''")
             elif column.kind is ColumnKind.PHONE:
                 expressions.append(phone_sql(f"m.{key}"))
             elif column.kind is ColumnKind.NATIONAL_ID:
@@ -296,7 +303,7 @@ class _ChunkReader:
         joins = (
             f" LEFT JOIN {strengths_table} st ON st.member_id = m.id" if strengths_table
             else ""
-        )
+        ) + (_groups_join(groups_table) if groups_table else "")
         self._sql = _ROWS_SQL.format(columns=", ".join(expressions), joins=joins)
         self._plans = plans
 
@@ -355,6 +362,123 @@ def _strengths_table(connection: sqlite3.Connection, keys: Sequence[int] | None 
             (json.dumps(list(keys[start : start + CHUNK])),),
         )
     return name
+
+
+# A member's groups as one cell (db.io.group_cells): the groups of their memberships that have
+# not ended, in the order they joined, each with the role (see format_group).
+_CURRENT = "gm.deleted_at IS NULL AND (gm.ended_on IS NULL OR gm.ended_on > :today)"
+_EVERY_MEMBERSHIP = "group_membership gm INDEXED BY ix_group_membership_member_id"
+_MEMBERSHIPS_OF_KEYS = (
+    "json_each(:keys) AS k CROSS JOIN member m ON m.rowid = k.value"
+    f" CROSS JOIN {_EVERY_MEMBERSHIP} ON gm.member_id = m.id"
+)
+_PAIR, _PAIRS = "\x1f", "\x1e"  # between group id and role, and between memberships
+
+
+def _groups_join(groups_table: str) -> str:
+    """SQL joining a member (``m``) to their group cell (``gc.text``; see :func:`_groups_table`)."""
+    return (
+        f" LEFT JOIN {groups_table} gt ON gt.member_id = m.id"
+        f" LEFT JOIN {groups_table}_cells gc ON gc.combo = gt.combo"
+    )
+
+
+def _groups_table(
+    connection: sqlite3.Connection,
+    keys: Sequence[int] | None = None,
+    *,
+    language: Language,
+    today: str,
+) -> tuple[str, str]:
+    """Temporary tables of members' group cells, of every member or of the members ``keys``
+    only (a small export); their qualified names, which the caller drops: the first
+    (``temp.export_groups_...``: member id -> their combination of groups and roles) joined to
+    the second (the same name with ``_cells``: combination -> cell text) gives a member's cell.
+    ``today`` (ISO): memberships ended by then are left out.
+
+    One walk of the member_id index (each member's memberships in the order they were made)
+    gathers each member's (group id, role) pairs; most members share a few combinations (the
+    association and their province's club), whose cell texts are made once, here in Python.
+    """
+    name = f"temp.export_groups_{secrets.token_hex(4)}"
+    made = (name, f"{name}_cells")
+    try:
+        connection.execute(
+            f"CREATE TABLE {name} (member_id TEXT PRIMARY KEY, combo TEXT NOT NULL) WITHOUT ROWID"
+        )
+        connection.execute(
+            f"CREATE TABLE {made[1]} (combo TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID"
+        )
+        _fill_groups_tables(connection, made, keys, language=language, today=today)
+    except BaseException:
+        for table in made:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute(f"DROP TABLE IF EXISTS {table}")
+        raise
+    return made
+
+
+def _fill_groups_tables(
+    connection: sqlite3.Connection,
+    made: tuple[str, str],
+    keys: Sequence[int] | None,
+    *,
+    language: Language,
+    today: str,
+) -> None:
+    name, cells = made
+
+    pair = f"gm.group_id || '{_PAIR}' || gm.role"
+    if keys is None:
+        # group_concat takes them in the order of the walk (as _strengths_table's tags).
+        connection.execute(
+            f"INSERT INTO {name} SELECT gm.member_id, group_concat({pair}, '{_PAIRS}')"
+            f" FROM {_EVERY_MEMBERSHIP} WHERE {_CURRENT} GROUP BY gm.member_id",
+            {"today": today},
+        )
+    else:
+        # Walked in key order: sorted first (a subquery with ORDER BY under an aggregate is
+        # not flattened, and group_concat takes its rows in that order).
+        sql = (
+            f"INSERT OR IGNORE INTO {name} SELECT member_id, group_concat(pair, '{_PAIRS}')"
+            f" FROM (SELECT gm.member_id, {pair} AS pair FROM {_MEMBERSHIPS_OF_KEYS}"
+            f" WHERE {_CURRENT} ORDER BY gm.member_id, gm.rowid) GROUP BY member_id"
+        )
+        for start in range(0, len(keys), CHUNK):
+            chunk = json.dumps(list(keys[start : start + CHUNK]))
+            connection.execute(sql, {"today": today, "keys": chunk})
+    combos = [combo for (combo,) in connection.execute(f"SELECT DISTINCT combo FROM {name}")]
+    if combos:
+        cell = _GroupCells(connection, language)
+        connection.executemany(
+            f"INSERT INTO {cells} VALUES (?, ?)", [(combo, cell(combo)) for combo in combos]
+        )
+
+
+class _GroupCells:
+    """A combination of (group id, role) pairs (as :func:`_fill_groups_tables` gathers them)
+    -> its cell text; groups deleted since are left out."""
+
+    def __init__(self, connection: sqlite3.Connection, language: Language) -> None:
+        self._names = dict(
+            connection.execute("SELECT id, name FROM network_group WHERE deleted_at IS NULL")
+        )
+        self._roles = {
+            code: (name_en or name_th) if language == "en" else name_th
+            for code, name_th, name_en in connection.execute(
+                "SELECT code, name_th, name_en FROM ref_item WHERE kind = 'group_role'"
+            )
+        }
+
+    def __call__(self, combo: str) -> str:
+        items = []
+        for pair in combo.split(_PAIRS):
+            group_id, _, role = pair.partition(_PAIR)
+            name = self._names.get(group_id)
+            if name is not None:
+                label = self._roles.get(role) or role
+                items.append(format_group(name, label, member=role == MEMBER_ROLE))
+        return GROUP_SEPARATOR.join(items)
 
 
 # --- whole records built in SQL -------------------------------------------------------------------
@@ -436,6 +560,7 @@ class _Records:
         strengths_table: str | None,
         sheet_rows: _SheetRows | None = None,
         dates_table: bool = False,
+        groups_table: str | None = None,
     ) -> None:
         self._connection = connection
         self._columns = columns
@@ -444,7 +569,7 @@ class _Records:
         self._careful_reader = (
             None if self._csv else _ChunkReader(
                 connection, columns, era=era, language=language,
-                strengths_table=strengths_table,
+                strengths_table=strengths_table, groups_table=groups_table,
             )
         )  # fmt: skip
         self._dates = _Dates(era, language)
@@ -484,6 +609,8 @@ class _Records:
         if strengths_table and any(column.key == "strengths" for column in columns):
             joins += f" LEFT JOIN {strengths_table} st ON st.member_id = m.id"
             seps = "coalesce(st.seps, 0)"
+        if groups_table and any(column.key == "groups" for column in columns):
+            joins += _groups_join(groups_table)
         if self._organisations:
             joins += f" LEFT JOIN temp.{self._organisations} o ON o.id = m.organisation_id"
         joins += "".join(self._date_joins)
@@ -717,6 +844,8 @@ class _Records:
                     f" '{_FAST_SEPARATOR}') || '{_FAST_QUOTE}' ELSE {plain} END"
                 )
             return self._free(index, "coalesce(st.tags, '')")
+        if key == "groups":
+            return self._free(index, "coalesce(gc.text, '')")
         if column.kind is ColumnKind.PHONE:
             return self._grouped(index, f"m.{key}", _phone_groupings(f"m.{key}"))
         if column.kind is ColumnKind.NATIONAL_ID:
@@ -1384,38 +1513,69 @@ def _snapshot_reader(
         pooled.close()
 
 
-class _SharedStrengths:
-    """The whole register's strengths table, built by one reader and copied into the others'
-    schema :attr:`schema` (attached in memory before their snapshot began) with SQLite's
-    serialize/deserialize: ~0.1 s for 275,000 members with strengths, where each reader built
-    its own in 0.5-1 s, both at once, taking both cores before any record was read."""
+class _SharedTables:
+    """The whole register's per-member tables (strengths, groups), built by one reader and
+    copied into the others' schema :attr:`schema` (attached in memory before their snapshot
+    began) with SQLite's serialize/deserialize: ~0.1 s for 275,000 members with strengths,
+    where each reader built its own in 0.5-1 s, both at once, taking both cores before any
+    record was read."""
 
     def __init__(self) -> None:
         self.schema = f"export_shared_{secrets.token_hex(4)}"
         self._ready = threading.Event()
         self._data: bytes | None = None
-        self._name = ""
+        self._names: dict[str, str] = {}
 
     @staticmethod
     def possible() -> bool:
         return hasattr(sqlite3.Connection, "serialize")  # SQLite built with it (3.11+)
 
-    def publish(self, connection: sqlite3.Connection, table: str | None) -> None:
-        """The builder's table (None: it failed, the others build their own); always called."""
+    def publish(self, connection: sqlite3.Connection, tables: dict[str, str] | None) -> None:
+        """The builder's tables (None: it failed, the others build their own); always called."""
         try:
-            if table is not None:
-                self._data = connection.serialize(name="temp")  # only the table yet
-                self._name = table.split(".", 1)[1]
+            if tables:
+                self._data = connection.serialize(name="temp")  # only these tables yet
+                self._names = {key: table.split(".", 1)[1] for key, table in tables.items()}
         finally:
             self._ready.set()
 
-    def receive(self, connection: sqlite3.Connection) -> str:
-        """The table on ``connection`` (its qualified name), copied or, failing that, built."""
+    def receive(
+        self,
+        connection: sqlite3.Connection,
+        build: Callable[[dict[str, str]], None],
+        tables: dict[str, str],
+    ) -> None:
+        """The tables on ``connection`` (their qualified names, into ``tables``), copied or,
+        failing that, made by ``build``."""
         self._ready.wait()
         if self._data is None:
-            return _strengths_table(connection)
+            build(tables)
+            return
         connection.deserialize(self._data, name=self.schema)
-        return f"{self.schema}.{self._name}"
+        tables.update({key: f"{self.schema}.{name}" for key, name in self._names.items()})
+
+
+# Columns read from a temporary table of every member's cell, made before the records are read.
+_TABLE_COLUMNS = frozenset({"strengths", "groups"})
+
+
+def _member_tables(
+    connection: sqlite3.Connection,
+    columns: Sequence[ExportColumn],
+    keys: Sequence[int] | None,
+    *,
+    language: Language,
+    today: str,
+    tables: dict[str, str],
+) -> None:
+    """The temporary tables ``columns`` need (of every member, or of ``keys`` only), put into
+    ``tables`` (column key -> qualified name) as each is made, for the caller to drop."""
+    wanted = {column.key for column in columns}
+    if "strengths" in wanted:
+        tables["strengths"] = _strengths_table(connection, keys)
+    if "groups" in wanted:
+        made = _groups_table(connection, keys, language=language, today=today)
+        tables["groups"], tables["group_cells"] = made
 
 
 @contextlib.contextmanager
@@ -1428,38 +1588,46 @@ def _record_source(
     language: Language,
     keys: Sequence[int],
     sheet_rows: _SheetRows | None,
-    shared: _SharedStrengths | None = None,
+    shared: _SharedTables | None = None,
     builds_shared: bool = False,
+    today: str = "",
 ) -> Iterator[_Records]:
-    """:class:`_Records` on ``connection`` with the temporary tables it needs (strengths, when
-    that column is wanted), all dropped after. With ``shared``, the whole register's strengths
-    table is built by the reader that ``builds_shared`` and copied to the others."""
-    strengths_table: str | None = None
+    """:class:`_Records` on ``connection`` with the temporary tables it needs (strengths and
+    groups, when those columns are wanted), all dropped after. With ``shared``, the whole
+    register's tables are built by the reader that ``builds_shared`` and copied to the others.
+    ``today`` (ISO, default the date now): group memberships ended by then are left out."""
+    tables: dict[str, str] = {}
+    today = today or dt.date.today().isoformat()
+
+    def build(into: dict[str, str]) -> None:
+        subset = None if len(keys) > STRENGTHS_TABLE_FROM else keys
+        _member_tables(connection, columns, subset, language=language, today=today, tables=into)
+
     try:
-        if keys and any(column.key == "strengths" for column in columns):
+        if keys and any(column.key in _TABLE_COLUMNS for column in columns):
             if shared is not None and not builds_shared:
-                strengths_table = shared.receive(connection)
+                shared.receive(connection, build, tables)
             else:
+                built = False
                 try:
-                    strengths_table = _strengths_table(
-                        connection, None if len(keys) > STRENGTHS_TABLE_FROM else keys
-                    )
+                    build(tables)
+                    built = True
                 finally:
                     if shared is not None:
-                        shared.publish(connection, strengths_table)
+                        shared.publish(connection, tables if built else None)
         records = _Records(
             connection, columns, fmt=fmt, era=era, language=language,
-            strengths_table=strengths_table, sheet_rows=sheet_rows,
-            dates_table=len(keys) > DATES_TABLE_FROM,
+            strengths_table=tables.get("strengths"), sheet_rows=sheet_rows,
+            dates_table=len(keys) > DATES_TABLE_FROM, groups_table=tables.get("groups"),
         )  # fmt: skip
         try:
             yield records
         finally:
             records.close()
     finally:
-        if strengths_table:
+        for table in tables.values():
             with contextlib.suppress(sqlite3.Error):
-                connection.execute(f"DROP TABLE IF EXISTS {strengths_table}")
+                connection.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def _enter_together(
@@ -1531,7 +1699,7 @@ def export_members(
             if chosen in PARALLEL_FORMATS and isinstance(session, Database) else None
         )  # fmt: skip
         extra: list[sqlite3.Connection] = []
-        shared = _SharedStrengths() if lock is not None and _SharedStrengths.possible() else None
+        shared = _SharedTables() if lock is not None and _SharedTables.possible() else None
         try:
             reading = stack.enter_context(_session_of(session))
             connection = dbapi(reading)
@@ -1561,6 +1729,7 @@ def export_members(
                 " export to .csv or narrow the filter",
             )
         connections = [connection, *extra] if total >= PARALLEL_FROM else [connection]
+        today = dt.date.today().isoformat()  # group memberships ended by then are left out
         if len(connections) < 2:
             shared = None
         temporary = _temporary_beside(out_path)
@@ -1581,7 +1750,7 @@ def export_members(
                         _record_source(
                             each, chosen_columns, fmt=chosen, era=era, language=language,
                             keys=keys, sheet_rows=sheet_rows, shared=shared,
-                            builds_shared=number == 0,
+                            builds_shared=number == 0, today=today,
                         )
                         for number, each in enumerate(connections)
                     ])  # fmt: skip

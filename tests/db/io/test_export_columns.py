@@ -14,9 +14,9 @@ from db.io.export_columns import (
 
 
 def test_columns_are_unique_and_personal_ones_are_id_and_birth_date() -> None:
-    assert len(COLUMNS_BY_KEY) == len(EXPORT_COLUMNS) == 29
-    assert len({c.header_th for c in EXPORT_COLUMNS}) == 29
-    assert len({c.header_en for c in EXPORT_COLUMNS}) == 29
+    assert len(COLUMNS_BY_KEY) == len(EXPORT_COLUMNS) == 30
+    assert len({c.header_th for c in EXPORT_COLUMNS}) == 30
+    assert len({c.header_en for c in EXPORT_COLUMNS}) == 30
     assert PERSONAL_KEYS == ("national_id", "birth_date")
 
 

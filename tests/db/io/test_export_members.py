@@ -26,6 +26,7 @@ from tests.db.io.test_export_support import (
     FORMULA_NOTE,
     LINE_AT,
     MINUS_NOTE,
+    SOMCHAI_GROUPS,
     Register,
     as_dicts,
     build_register,
@@ -86,7 +87,8 @@ def test_default_export_has_every_non_personal_column_in_thai(
         "อีเมล": "somchai@example.com", "ไลน์ไอดี": "'" + LINE_AT,
         "ที่อยู่": "99/1 หมู่ 2, ตำบลหนองบัว\nอำเภอเมือง จังหวัดขอนแก่น 40000",
         "เลขสมาชิก": "000123", "สถานะ": "เป็นสมาชิก", "วันที่เป็นสมาชิก": "2 ต.ค. 2557",
-        "วันหมดอายุ": "30 ก.ย. 2570", "ความเชี่ยวชาญ": "การเงินการคลัง, กฎหมายท้องถิ่น",
+        "วันหมดอายุ": "30 ก.ย. 2570", "กลุ่ม (บทบาท)": SOMCHAI_GROUPS,
+        "ความเชี่ยวชาญ": "การเงินการคลัง, กฎหมายท้องถิ่น",
         "วันที่ให้ความยินยอม": "15 ม.ค. 2567",
         "วัตถุประสงค์ความยินยอม": 'ทะเบียนสมาชิก; ติดต่อ "ประชุม"',
         "หมายเหตุ": "'" + FORMULA_NOTE,
@@ -94,6 +96,9 @@ def test_default_export_has_every_non_personal_column_in_thai(
     arun = by_first_name(rows)["อรุณ"]
     assert arun["สถานะ"] == "รอการอนุมัติ"
     assert {k for k, v in arun.items() if v} == {"ชื่อ", "นามสกุล", "สถานะ"}
+    # A name holding ';' and quotes is quoted; a membership that ended (kesini's) is history.
+    assert by_first_name(rows)["สมหญิง"]["กลุ่ม (บทบาท)"] == '"เครือข่ายนิติกร; ""ภาคเหนือ"""'
+    assert by_first_name(rows)["เกศินี"]["กลุ่ม (บทบาท)"] == ""
 
 
 def test_xlsx_and_csv_hold_the_same_cells(register: Register, out: Path) -> None:

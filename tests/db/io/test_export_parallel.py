@@ -326,7 +326,7 @@ def test_the_strengths_table_is_built_once_and_copied_to_the_other_reader(
     assert strengths_built[0].startswith("temp.")
     # Each reader building its own (no serialize in this SQLite) gives the same file.
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(em._SharedStrengths, "possible", staticmethod(lambda: False))
+        patch.setattr(em._SharedTables, "possible", staticmethod(lambda: False))
         built_twice = _export(database, tmp_path / "twice.csv")
     assert len(strengths_built) == 3 and readers_used == [2, 2]
     assert copied == built_twice

