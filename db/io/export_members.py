@@ -19,19 +19,23 @@ While exporting, the connection reads the database file through a memory map (se
 
 What lands in a cell:
 
-- dates as text in the chosen era: BE ``2 ต.ค. 2557`` (``2 Oct 2557`` in English), the way Thai
-  officials write dates, or CE ISO ``2014-10-02``. Excel has no Buddhist-era date format that
-  LibreOffice shares, and both forms re-import unambiguously (a named month, and a year of 2400
-  or more is BE; ISO is year-month-day);
+- dates in the chosen era: BE as text, ``2 ต.ค. 2557`` (``2 Oct 2557`` in English), the way
+  Thai officials write dates (Excel has no Buddhist-era date format that LibreOffice shares);
+  CE as ISO ``2014-10-02``: in a .xlsx an Excel date in that format (sortable and filterable
+  by year and month there; a date before 1900-03-01, which Excel cannot hold, stays text), in
+  a .csv text. All re-import unambiguously (a named month, and a year of 2400 or more is BE;
+  ISO is year-month-day; an Excel date is a date);
 - phones and national IDs grouped (``081-234-5678``, ``1-2345-67890-12-1``) and, like every
-  cell, as text: leading zeros survive Excel and LibreOffice, and the importer reads them back;
+  cell but a CE workbook's dates, as text: leading zeros survive Excel and LibreOffice, and
+  the importer reads them back;
 - code columns (status, gender, personnel type, ...) as their label in the export's language;
   strengths in one cell separated by ``", "``; the groups a member is in now in one cell, with
   their role: ``สมาคม...; ชมรม... (ประธาน)`` (:mod:`db.io.group_cells`, which the importer reads);
 - every text through :func:`db.io.cell_safety.escape_cell` (no cell can start a formula).
 
 .xlsx: xlsxwriter builds the workbook (styles, bold frozen header, autofilter, column widths,
-text format on every column so edits in Excel stay text), in ``constant_memory`` mode. The data
+text format on every column so edits in Excel stay text, a CE export's date columns in the
+date format), in ``constant_memory`` mode. The data
 rows are then streamed into its worksheet XML by :class:`_SheetRows`: xlsxwriter's per-cell path
 costs about 6 µs a cell, 60 s for 393,000 members x 27 columns (measured here), three times the
 budget. Cells are inline strings, which Excel, LibreOffice and calamine all read.
@@ -729,6 +733,8 @@ class _Records:
 
     def _date(self, index: int, column: str) -> str:
         c = column
+        if not self._csv and self._sheet.dates_as_numbers(index):
+            return self._excel_date(index, c)
         found = ""
         if self._look_dates_up:
             if self._dates_table is None:
@@ -747,6 +753,24 @@ class _Records:
             f"CASE{found}"
             f" WHEN {c} IS NULL OR {c} = '' THEN ''"
             f" WHEN {valid} THEN {self._safe(index, self._date_text(c))}"
+            f" ELSE {python} END"
+        )
+
+    def _excel_date(self, index: int, column: str) -> str:
+        """A CE export's date as an Excel date (a day number in the date style), as
+        :class:`_SheetRows` writes it: a date before :data:`EXCEL_DATES_FROM` as text."""
+        c = column
+        python = f"{self._python()}({_CELL_DATE}, {c}, {index}, {self._row_number()})"
+        valid = f"date({c}, '+0 days') IS {c} AND {c} >= '0001'"
+        opening = self._sheet.opening_sql(index, self._row_number(), open_tag=False)
+        number = (
+            f"{opening} || {_sql_text(self._sheet.date_open)}"
+            f" || CAST(julianday({c}) - {_EXCEL_EPOCH_JULIAN} AS INTEGER) || '</v></c>'"
+        )
+        return (
+            f"CASE WHEN {c} IS NULL OR {c} = '' THEN ''"
+            f" WHEN {valid} AND {c} >= '{EXCEL_DATES_FROM}' THEN {number}"
+            f" WHEN {valid} THEN {self._safe(index, c)}"
             f" ELSE {python} END"
         )
 
@@ -1092,18 +1116,31 @@ def _utf16_length(text: str) -> int:
 
 
 class _SheetRows:
-    """Data rows as worksheet XML: inline-string cells in the text style.
+    """Data rows as worksheet XML: inline-string cells in the text style; with ``date_style``
+    (a CE export), the dates of date columns as Excel dates in that style (see
+    :func:`excel_serial`), any other text there as text.
 
     Work is done a column at a time where it can be: a column whose values need no escaping
     (nearly all) becomes its cells' XML in one list comprehension; only the cell reference, which
     holds the row number, is put together cell by cell.
     """
 
-    def __init__(self, columns: Sequence[ExportColumn], style: int) -> None:
+    def __init__(
+        self, columns: Sequence[ExportColumn], style: int, date_style: int | None = None
+    ) -> None:
         self._columns = columns
         self._starts = [f'<c r="{letter}' for letter in _column_letters(len(columns))]
         self._open = f'" s="{style}" t="inlineStr"><is><t>'
         self._open_preserve = f'" s="{style}" t="inlineStr"><is><t xml:space="preserve">'
+        self.date_open = f'" s="{date_style}"><v>'
+        self._dates = frozenset(
+            index for index, column in enumerate(columns)
+            if date_style is not None and column.kind is ColumnKind.DATE
+        )  # fmt: skip
+
+    def dates_as_numbers(self, index: int) -> bool:
+        """True when column ``index`` holds its dates as Excel dates."""
+        return index in self._dates
 
     def xml(self, columns: Sequence[Sequence[str]], first_row: int) -> str:
         bodies = [self._bodies(index, values, first_row) for index, values in enumerate(columns)]
@@ -1119,6 +1156,11 @@ class _SheetRows:
     def _bodies(self, index: int, values: Sequence[str], first_row: int) -> list[str]:
         """Each cell's XML after its reference ("" for an empty cell)."""
         opening = self._open
+        if index in self._dates:
+            return [
+                self._careful(value, index, row) if value else ""
+                for row, value in enumerate(values, first_row)
+            ]
         if _plain_column(values):
             return [opening + value + _CELL_END if value else "" for value in values]
         return [
@@ -1140,6 +1182,10 @@ class _SheetRows:
         return f"{opening} || {_sql_text(self._open)}" if open_tag else opening
 
     def _careful(self, value: str, index: int, row: int) -> str:
+        if index in self._dates:
+            serial = excel_serial(value)
+            if serial is not None:
+                return f"{self.date_open}{serial}</v></c>"
         if len(value) > XLSX_MAX_CELL // 2 and _utf16_length(value) > XLSX_MAX_CELL:
             column = self._columns[index]
             raise ExportError(
@@ -1151,6 +1197,25 @@ class _SheetRows:
         edges = value[0].isspace() or value[-1].isspace()
         opening = self._open_preserve if edges else self._open
         return opening + _XML_ESCAPE.sub(_xml_escape, value) + _CELL_END
+
+
+# Excel's dates: the day number from 1899-12-30, right from 1900-03-01 on (Excel counts a
+# 29 February 1900 that never was, after Lotus 1-2-3); earlier dates stay text.
+EXCEL_DATES_FROM = "1900-03-01"
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_EXCEL_EPOCH_JULIAN = 2415018.5  # julianday('1899-12-30')
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+EXCEL_DATE_FORMAT = "yyyy-mm-dd"  # as the CE text reads, so LibreOffice's CSV shows the same
+
+
+def excel_serial(text: str) -> int | None:
+    """The Excel day number of a cell text that is an ISO date Excel can hold, else None."""
+    if not _ISO_DATE.fullmatch(text) or text < EXCEL_DATES_FROM:
+        return None
+    try:
+        return (dt.date.fromisoformat(text) - _EXCEL_EPOCH).days
+    except ValueError:
+        return None
 
 
 class _BackgroundWriter:
@@ -1191,11 +1256,14 @@ class _BackgroundWriter:
 
 
 _DIMENSION = re.compile(r'<dimension ref="[^"]*"/>')
-_COLUMN_STYLE = re.compile(r'<col [^>]*style="(\d+)"')
+_COLUMN_STYLE = re.compile(r'<col min="(\d+)" max="(\d+)"[^>]*style="(\d+)"')
 
 
-def _workbook_skeleton(columns: Sequence[ExportColumn], language: Language, rows: int) -> bytes:
-    """The .xlsx with its header row only (xlsxwriter), for the data rows to be put into."""
+def _workbook_skeleton(
+    columns: Sequence[ExportColumn], language: Language, rows: int, era: Era = "BE"
+) -> bytes:
+    """The .xlsx with its header row only (xlsxwriter), for the data rows to be put into; a CE
+    export's date columns in a date style (:data:`EXCEL_DATE_FORMAT`)."""
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(
         buffer,
@@ -1208,11 +1276,13 @@ def _workbook_skeleton(columns: Sequence[ExportColumn], language: Language, rows
     })  # fmt: skip
     sheet = workbook.add_worksheet("สมาชิก" if language == "th" else "Members")
     text = workbook.add_format({"num_format": "@", "valign": "top"})
+    date = workbook.add_format({"num_format": EXCEL_DATE_FORMAT, "valign": "top"})
     header = workbook.add_format(
         {"num_format": "@", "bold": True, "bottom": 1, "bg_color": "#E8EEF7", "valign": "top"}
     )
     for index, column in enumerate(columns):
-        sheet.set_column(index, index, column.width, text)
+        as_date = era == "CE" and column.kind is ColumnKind.DATE
+        sheet.set_column(index, index, column.width, date if as_date else text)
         sheet.write_string(0, index, column.header(language), header)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(rows, 1), len(columns) - 1)
@@ -1222,17 +1292,17 @@ def _workbook_skeleton(columns: Sequence[ExportColumn], language: Language, rows
 
 def _write_xlsx(
     path: Path, columns: Sequence[ExportColumn], language: Language, total: int,
-    chunks: Iterator[tuple[int, bytes]],
+    chunks: Iterator[tuple[int, bytes]], era: Era = "BE",
 ) -> int:  # fmt: skip
     """Write the workbook; ``chunks`` are (members, their rows' XML)."""
-    head, tail = _sheet_parts(columns, language, total)
+    head, tail = _sheet_parts(columns, language, total, era)
     # ZIP64 only when the sheet may pass zipfile's 2 GiB limit (Excel is strict about ZIP64
     # entries it does not need): judged from the first chunk's XML, with a wide margin.
     chunks = iter(chunks)
     written, first_xml = next(chunks, (0, b""))
     per_row = len(first_xml) / written if written else 0.0
     large = len(head) + 2 * per_row * total > ZIP64_FROM
-    skeleton = zipfile.ZipFile(io.BytesIO(_workbook_skeleton(columns, language, total)))
+    skeleton = zipfile.ZipFile(io.BytesIO(_workbook_skeleton(columns, language, total, era)))
     with zipfile.ZipFile(
         path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=XLSX_COMPRESS_LEVEL
     ) as out:
@@ -1255,10 +1325,10 @@ def _write_xlsx(
 
 
 def _sheet_parts(
-    columns: Sequence[ExportColumn], language: Language, total: int
+    columns: Sequence[ExportColumn], language: Language, total: int, era: Era = "BE"
 ) -> tuple[bytes, bytes]:
     """The worksheet XML before and after its data rows (the header row in the first)."""
-    skeleton = zipfile.ZipFile(io.BytesIO(_workbook_skeleton(columns, language, total)))
+    skeleton = zipfile.ZipFile(io.BytesIO(_workbook_skeleton(columns, language, total, era)))
     sheet_xml = skeleton.read(SHEET_PART).decode("utf-8")
     if "</sheetData>" not in sheet_xml:  # pragma: no cover - xlsxwriter changed
         raise RuntimeError("unexpected worksheet XML from xlsxwriter")
@@ -1270,11 +1340,29 @@ def _sheet_parts(
 
 def _column_style(columns: Sequence[ExportColumn], language: Language) -> int:
     """The number of the text style xlsxwriter gives the columns."""
-    skeleton = zipfile.ZipFile(io.BytesIO(_workbook_skeleton(columns, language, 0)))
-    style = _COLUMN_STYLE.search(skeleton.read(SHEET_PART).decode("utf-8"))
-    if style is None:  # pragma: no cover - xlsxwriter changed
+    return _column_styles(columns, language)[0]
+
+
+def _column_styles(
+    columns: Sequence[ExportColumn], language: Language, era: Era = "BE"
+) -> tuple[int, int | None]:
+    """The numbers of the styles xlsxwriter gives the text columns and (a CE export's) date
+    columns (None: no date style). With date columns only, text there takes the date style."""
+    skeleton = zipfile.ZipFile(io.BytesIO(_workbook_skeleton(columns, language, 0, era)))
+    styles: dict[int, int] = {}
+    for first, last, style in _COLUMN_STYLE.findall(skeleton.read(SHEET_PART).decode("utf-8")):
+        styles.update(dict.fromkeys(range(int(first) - 1, int(last)), int(style)))
+    if len(styles) != len(columns):  # pragma: no cover - xlsxwriter changed
         raise RuntimeError("unexpected worksheet XML from xlsxwriter")
-    return int(style.group(1))
+    dates = {styles[i] for i, c in enumerate(columns) if era == "CE" and c.kind is ColumnKind.DATE}
+    texts = {styles[i] for i, c in enumerate(columns)} - dates
+    date = min(dates) if dates else None
+    return (min(texts) if texts else date or 0), date
+
+
+def _sheet_rows(columns: Sequence[ExportColumn], language: Language, era: Era) -> _SheetRows:
+    """How the data rows of a .xlsx export are written."""
+    return _SheetRows(columns, *_column_styles(columns, language, era))
 
 
 def _write_csv(
@@ -1743,7 +1831,7 @@ def export_members(
                         count = _write_vcf(temporary, cards)
                 else:
                     sheet_rows = (
-                        _SheetRows(chosen_columns, _column_style(chosen_columns, language))
+                        _sheet_rows(chosen_columns, language, era)
                         if chosen == "xlsx" else None
                     )  # fmt: skip
                     readers = _enter_together(sources, [
@@ -1758,7 +1846,7 @@ def export_members(
                         rows = _chunks(keys, [_xml_of(records) for records in readers], progress)
                         with contextlib.closing(rows) as xml_chunks:
                             count = _write_xlsx(temporary, chosen_columns, language, total,
-                                                xml_chunks)  # fmt: skip
+                                                xml_chunks, era)  # fmt: skip
                     else:
                         lines = _chunks(keys, [_csv_of(records) for records in readers], progress)
                         with contextlib.closing(lines) as csv_chunks:

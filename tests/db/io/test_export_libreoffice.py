@@ -8,6 +8,7 @@ import csv
 import io
 import shutil
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,6 +72,20 @@ def test_libreoffice_reads_the_xlsx_as_we_wrote_it(register: Register, tmp_path:
     assert somchai["วันที่เป็นสมาชิก"] == "2 ต.ค. 2557"
     assert somchai["ที่อยู่"] == "99/1 หมู่ 2, ตำบลหนองบัว\nอำเภอเมือง จังหวัดขอนแก่น 40000"
     assert somchai["หมายเหตุ"] == "'" + FORMULA_NOTE  # shown as text, never run
+
+
+def test_libreoffice_shows_a_ce_workbooks_excel_dates_as_our_csv(
+    register: Register, tmp_path: Path
+) -> None:
+    """Dates in a CE workbook are Excel dates; LibreOffice shows them as the CE text."""
+    xlsx, ours = tmp_path / "ce.xlsx", tmp_path / "ce.csv"
+    export_members(register.database, out_path=xlsx, include_personal=True, era="CE")
+    export_members(register.database, out_path=ours, include_personal=True, era="CE")
+    assert b"<v>41914</v>" in zipfile.ZipFile(xlsx).read("xl/worksheets/sheet1.xml")
+    seen = libreoffice_csv(xlsx, tmp_path)
+    assert seen == read_csv(ours)
+    somchai = {row["ชื่อ"]: row for row in as_dicts(seen)}["สมชาย"]  # type: ignore[misc]
+    assert (somchai["วันเกิด"], somchai["วันที่เป็นสมาชิก"]) == ("1980-02-29", "2014-10-02")
 
 
 def test_libreoffice_keeps_bare_digit_text(register: Register, tmp_path: Path) -> None:

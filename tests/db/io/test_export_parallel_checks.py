@@ -475,7 +475,15 @@ def test_every_stored_date_value_gets_the_python_date_text(
         wanted = dates[value]
         got = cells[f"วันที่{number:02d}"]
         assert [str(cell or "") for cell in got] == [wanted, wanted], value
-    assert bool(tables) is dates_table
+        # A CE workbook holds the dates Excel can (from 1900-03-01) as Excel dates.
+        as_date = fmt == "xlsx" and era == "CE" and em.excel_serial(wanted) is not None
+        assert [isinstance(cell, dt.date) for cell in got] == [as_date, as_date], value
+    assert [isinstance(cells[f"วันที่{n:02d}"][0], dt.date) for n in range(8)] == (
+        [True, True, False, False, True, True, False, True] if fmt == "xlsx" and era == "CE"
+        else [False] * 8
+    )
+    # The table of date texts is not needed for Excel dates.
+    assert bool(tables) is (dates_table and not (fmt == "xlsx" and era == "CE"))
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

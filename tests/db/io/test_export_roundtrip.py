@@ -108,7 +108,10 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Database:
 Differences = list[tuple[str, str, object, object]]
 
 
-@pytest.fixture(scope="module", params=[(".xlsx", "BE"), (".csv", "CE")], ids=["xlsx-BE", "csv-CE"])
+@pytest.fixture(
+    scope="module", params=[(".xlsx", "BE"), (".csv", "CE"), (".xlsx", "CE")],
+    ids=["xlsx-BE", "csv-CE", "xlsx-CE"],  # a CE workbook holds Excel dates
+)  # fmt: skip
 def differences(
     request: pytest.FixtureRequest, source: Database, tmp_path_factory: pytest.TempPathFactory
 ) -> Differences:
