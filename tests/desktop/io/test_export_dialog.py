@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from python_calamine import CalamineWorkbook
 
 from db.engine import Database
+from db.groups import add_group_member, save_group
 from db.members.edit import save_member
 from db.members.query import count_members
 from db.members.types import MemberFilter, MemberInput
@@ -160,3 +161,29 @@ def test_cancelled_export_writes_no_file(
     assert dialog.result is None and not out.exists()
     assert not list(folder.iterdir())  # no partial file either
     assert dialog.status.text() and dialog.export_button.isEnabled()
+
+
+def test_the_groups_column_is_offered_and_ticked_and_holds_the_roles(
+    register: tuple[Database, dict[str, str]], executor: DbExecutor, qtbot: QtBot, tmp_path: Path
+) -> None:
+    database, ids = register
+    with database.session() as session:
+        club = save_group(session, name="ชมรมคนรักโคราช", kind="club")
+        network = save_group(session, name="เครือข่ายสตรี", kind="network")
+        add_group_member(session, group_id=club, member_id=ids["korat0"], role="chair")
+        add_group_member(session, group_id=network, member_id=ids["korat0"])
+    dialog = dialog_for(executor, qtbot, selected_member_ids=[ids["korat0"]])
+    offered = {
+        dialog.column_list.item(row).data(Qt.ItemDataRole.UserRole):
+        dialog.column_list.item(row).text() for row in range(dialog.column_list.count())
+    }  # fmt: skip
+    assert offered["groups"] == "กลุ่ม (บทบาท)" and "groups" in dialog.chosen_columns()
+    for row in range(dialog.column_list.count()):
+        item = dialog.column_list.item(row)
+        keep = item.data(Qt.ItemDataRole.UserRole) in ("first_name", "groups")
+        item.setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+    dialog.set_path(tmp_path / "groups.csv")
+    run(dialog, qtbot)
+    lines = (tmp_path / "groups.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines == ["ชื่อ,กลุ่ม (บทบาท)", "สมศรี0,ชมรมคนรักโคราช (ประธาน); เครือข่ายสตรี"]
