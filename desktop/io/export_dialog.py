@@ -108,8 +108,14 @@ class ExportDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole + 1, column.personal)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
-                Qt.CheckState.Unchecked if column.personal else Qt.CheckState.Checked
-            )
+                Qt.CheckState.Checked if column.default and not column.personal
+                else Qt.CheckState.Unchecked
+            )  # fmt: skip
+            if column.key == "groups":
+                item.setToolTip(self.tr(
+                    "Tick to keep the members' groups and roles when the file is imported "
+                    "again (a whole register's export takes longer)."
+                ))  # fmt: skip
         self.personal = QCheckBox(self.tr("Include personal data (national ID, birth date)"), self)
         self.personal.setObjectName("includePersonal")
         self.personal.toggled.connect(self._personal_toggled)

@@ -1951,7 +1951,7 @@ Both records come back as they were, each with its own groups, dues and strength
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop/io/export_dialog.py" line="72"/>
-        <location filename="../../desktop/io/export_dialog.py" line="259"/>
+        <location filename="../../desktop/io/export_dialog.py" line="265"/>
         <source>Export members</source>
         <translation>ส่งออกข้อมูลสมาชิก</translation>
     </message>
@@ -1971,155 +1971,160 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>รายชื่อติดต่อ vCard สำหรับโทรศัพท์ (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="113"/>
+        <location filename="../../desktop/io/export_dialog.py" line="116"/>
+        <source>Tick to keep the members&apos; groups and roles when the file is imported again (a whole register&apos;s export takes longer).</source>
+        <translation>เลือกช่องนี้เพื่อเก็บกลุ่มและบทบาทของสมาชิกไว้เมื่อนำไฟล์กลับเข้ามาอีกครั้ง (การส่งออกทั้งทะเบียนจะใช้เวลานานขึ้น)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="119"/>
         <source>Include personal data (national ID, birth date)</source>
         <translation>รวมข้อมูลส่วนบุคคล (เลขประจำตัวประชาชน วันเกิด)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="117"/>
+        <location filename="../../desktop/io/export_dialog.py" line="123"/>
         <source>Personal data is protected by the PDPA: export it only when the purpose needs it, keep the file safe and delete it when it is no longer needed.</source>
         <translation>ข้อมูลส่วนบุคคลได้รับความคุ้มครองตาม PDPA: ส่งออกเฉพาะเมื่อจำเป็นต่อวัตถุประสงค์ เก็บไฟล์ไว้อย่างปลอดภัย และลบทิ้งเมื่อไม่ใช้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="129"/>
+        <location filename="../../desktop/io/export_dialog.py" line="135"/>
         <source>Buddhist era (2 ต.ค. 2557)</source>
         <translation>พุทธศักราช (2 ต.ค. 2557)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="130"/>
+        <location filename="../../desktop/io/export_dialog.py" line="136"/>
         <source>Common era (2014-10-02)</source>
         <translation>คริสต์ศักราช (2014-10-02)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="134"/>
+        <location filename="../../desktop/io/export_dialog.py" line="140"/>
         <source>Where to save the file</source>
         <translation>ตำแหน่งที่จะบันทึกไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="135"/>
+        <location filename="../../desktop/io/export_dialog.py" line="141"/>
         <source>Browse…</source>
         <translation>เรียกดู…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="145"/>
+        <location filename="../../desktop/io/export_dialog.py" line="151"/>
         <source>Export</source>
         <translation>ส่งออก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="149"/>
+        <location filename="../../desktop/io/export_dialog.py" line="155"/>
         <source>Cancel export</source>
         <translation>ยกเลิกการส่งออก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="153"/>
+        <location filename="../../desktop/io/export_dialog.py" line="159"/>
         <source>Open folder</source>
         <translation>เปิดโฟลเดอร์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="157"/>
+        <location filename="../../desktop/io/export_dialog.py" line="163"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="164"/>
+        <location filename="../../desktop/io/export_dialog.py" line="170"/>
         <source>Members</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="168"/>
+        <location filename="../../desktop/io/export_dialog.py" line="174"/>
         <source>Columns</source>
         <translation>คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="177"/>
+        <location filename="../../desktop/io/export_dialog.py" line="183"/>
         <source>Format:</source>
         <translation>รูปแบบ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="178"/>
+        <location filename="../../desktop/io/export_dialog.py" line="184"/>
         <source>Dates:</source>
         <translation>วันที่:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="179"/>
+        <location filename="../../desktop/io/export_dialog.py" line="185"/>
         <source>File:</source>
         <translation>ไฟล์:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="206"/>
+        <location filename="../../desktop/io/export_dialog.py" line="212"/>
         <source>The current view</source>
         <translation>รายการที่แสดงอยู่</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="208"/>
+        <location filename="../../desktop/io/export_dialog.py" line="214"/>
         <source>The current view (%Ln member(s))</source>
         <translation>
             <numerusform>รายการที่แสดงอยู่ (%Ln คน)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="209"/>
+        <location filename="../../desktop/io/export_dialog.py" line="215"/>
         <source>The selected members (%Ln)</source>
         <translation>
             <numerusform>สมาชิกที่เลือก (%Ln คน)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="211"/>
+        <location filename="../../desktop/io/export_dialog.py" line="217"/>
         <source>Everyone in the register</source>
         <translation>สมาชิกทุกคนในทะเบียน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="214"/>
+        <location filename="../../desktop/io/export_dialog.py" line="220"/>
         <source>Everyone in the register (%Ln member(s))</source>
         <translation>
             <numerusform>สมาชิกทุกคนในทะเบียน (%Ln คน)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="254"/>
+        <location filename="../../desktop/io/export_dialog.py" line="260"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>ไฟล์ Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="255"/>
+        <location filename="../../desktop/io/export_dialog.py" line="261"/>
         <source>CSV file (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="256"/>
+        <location filename="../../desktop/io/export_dialog.py" line="262"/>
         <source>vCard file (*.vcf)</source>
         <translation>ไฟล์ vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="258"/>
+        <location filename="../../desktop/io/export_dialog.py" line="264"/>
         <source>members</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="271"/>
+        <location filename="../../desktop/io/export_dialog.py" line="277"/>
         <source>Choose where to save the file first.</source>
         <translation>กรุณาเลือกตำแหน่งที่จะบันทึกไฟล์ก่อน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="288"/>
+        <location filename="../../desktop/io/export_dialog.py" line="294"/>
         <source>Exporting…</source>
         <translation>กำลังส่งออก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="304"/>
+        <location filename="../../desktop/io/export_dialog.py" line="310"/>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="335"/>
+        <location filename="../../desktop/io/export_dialog.py" line="341"/>
         <source>%Ln member(s) exported to %1.</source>
         <translation>
             <numerusform>ส่งออกสมาชิก %Ln คนไปยัง %1 แล้ว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="344"/>
+        <location filename="../../desktop/io/export_dialog.py" line="350"/>
         <source>The export was cancelled: no file was written.</source>
         <translation>ยกเลิกการส่งออกแล้ว: ไม่ได้สร้างไฟล์</translation>
     </message>

@@ -13,6 +13,7 @@ from db.demo import populate
 from db.engine import Database, open_database
 from db.groups import add_group_member, save_group
 from db.io.cell_safety import needs_escape
+from db.io.export_columns import EXPORT_COLUMNS
 from db.io.export_members import export_members
 from tests.db.io.test_export_support import FORMULA_NOTE, LINE_AT, MINUS_NOTE
 
@@ -121,7 +122,9 @@ def differences(
     suffix, era = request.param
     folder = tmp_path_factory.mktemp("roundtrip")
     exported = folder / f"members{suffix}"
-    result = export_members(source, out_path=exported, include_personal=True, era=era)
+    every = [column.key for column in EXPORT_COLUMNS]  # the groups too, asked for
+    result = export_members(source, out_path=exported, columns=every, include_personal=True,
+                            era=era)  # fmt: skip
     assert result.count == MEMBERS
     target = open_database(folder / "target.sqlite")
     try:

@@ -163,7 +163,7 @@ def test_cancelled_export_writes_no_file(
     assert dialog.status.text() and dialog.export_button.isEnabled()
 
 
-def test_the_groups_column_is_offered_and_ticked_and_holds_the_roles(
+def test_the_groups_column_is_offered_unticked_and_holds_the_roles(
     register: tuple[Database, dict[str, str]], executor: DbExecutor, qtbot: QtBot, tmp_path: Path
 ) -> None:
     database, ids = register
@@ -177,7 +177,12 @@ def test_the_groups_column_is_offered_and_ticked_and_holds_the_roles(
         dialog.column_list.item(row).data(Qt.ItemDataRole.UserRole):
         dialog.column_list.item(row).text() for row in range(dialog.column_list.count())
     }  # fmt: skip
-    assert offered["groups"] == "กลุ่ม (บทบาท)" and "groups" in dialog.chosen_columns()
+    assert offered["groups"] == "กลุ่ม (บทบาท)" and "groups" not in dialog.chosen_columns()
+    groups_item = next(
+        dialog.column_list.item(row) for row in range(dialog.column_list.count())
+        if dialog.column_list.item(row).data(Qt.ItemDataRole.UserRole) == "groups"
+    )  # fmt: skip
+    assert "นำไฟล์กลับเข้ามา" in groups_item.toolTip()  # why to tick it, in Thai
     for row in range(dialog.column_list.count()):
         item = dialog.column_list.item(row)
         keep = item.data(Qt.ItemDataRole.UserRole) in ("first_name", "groups")
