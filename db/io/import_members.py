@@ -73,6 +73,7 @@ from db.io.normalise import (
     RowIssue,
     RowNormaliser,
     cell_to_text,
+    keep_registered_phone,
 )
 from db.io.readers import ImportFileError, SheetTable, TableCache, is_blank, read_table
 from db.io.shards import ShardedDict
@@ -1227,6 +1228,15 @@ class _Writer:
                 entry["action"] = "skipped"
                 self.report.skipped += 1
                 continue
+            shared = keep_registered_phone(result, old_row)
+            if shared is not None:  # the warning the report holds says it anew
+                warnings = self.report.warnings
+                for index in range(len(warnings) - 1, -1, -1):
+                    if warnings[index]["row"] == result.row and (
+                        warnings[index]["code"] == "several_phones"
+                    ):
+                        warnings[index] = shared.to_dict()
+                        break
             new_values = self._row_values(result)
             changed: dict[str, object] = {}
             merged = dict(old_row)

@@ -36,7 +36,7 @@ MESSAGES_TH: dict[str, str] = {
     "unknown_org_type": "ไม่รู้จักประเภทหน่วยงานนี้",
     "group_created": "ไม่พบกลุ่มนี้ สร้างกลุ่มใหม่ให้แล้ว",
     "unknown_group_role": "ไม่รู้จักบทบาทนี้ในกลุ่ม บันทึกเป็นสมาชิก",
-    "several_phones": "ช่องนี้มีหลายหมายเลข ใช้หมายเลขแรก หมายเลขอื่นบันทึกไว้ในหมายเหตุ",
+    "several_phones": "ช่องนี้มีหลายหมายเลข ใช้หมายเลขหนึ่ง ที่เหลือบันทึกในช่องโทรศัพท์อีกช่องหรือในหมายเหตุ",
     "organisation_hints_not_kept": (
         "แผ่นงานนี้ไม่มีคอลัมน์หน่วยงาน จังหวัด อำเภอ และประเภท อปท. ของสมาชิกเก็บไว้กับหน่วยงาน"
         " จึงไม่ได้นำเข้าคอลัมน์เหล่านี้ เพิ่มชื่อหน่วยงานเพื่อนำเข้า"
@@ -104,14 +104,21 @@ _TEMPLATES_TH: dict[tuple[str, str], str] = {
         " จึงนำเข้าโดยไม่ระบุหน่วยงาน"
     ),
     ("several_phones", ""): (
-        "ช่องนี้มี {count} หมายเลข ใช้หมายเลขแรก ส่วน {others} บันทึกไว้ในหมายเหตุ"
+        "ช่องนี้มี {count} หมายเลข ใช้ {kept} ส่วน {others} บันทึกไว้ในหมายเหตุ"
+    ),
+    ("several_phones", "other_field"): (
+        "ช่องนี้มี {count} หมายเลข ใช้ {kept} ส่วน {moved} บันทึกเป็น{to_field}"
+    ),
+    ("several_phones", "other_field_and_notes"): (
+        "ช่องนี้มี {count} หมายเลข ใช้ {kept} ส่วน {moved} บันทึกเป็น{to_field}"
+        " และ {others} บันทึกไว้ในหมายเหตุ"
     ),
     ("group_created", ""): "ไม่พบกลุ่ม “{name}” สร้างกลุ่มใหม่ให้แล้ว",
     ("unknown_group_role", ""): "ไม่รู้จักบทบาท “{name}” ในกลุ่ม บันทึกเป็นสมาชิก",
 }
 
 # Values shown otherwise in Thai: a member field by its Thai label, a date in BE.
-_FIELD_ARGS = ("field",)
+_FIELD_ARGS = ("field", "to_field")
 _DATE_ARGS = ("date",)
 
 

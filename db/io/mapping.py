@@ -169,6 +169,12 @@ def _build_lookup() -> dict[str, str]:
             if key in lookup and lookup[key] != target:  # pragma: no cover - table check
                 raise ValueError(f"header synonym {name!r} given for two fields")
             lookup[key] = target
+    # The app's own labels for the fields (the wizard's, the error report's) map back too.
+    for labels in (FIELD_LABELS_TH, FIELD_LABELS_EN):
+        for target, label in labels.items():
+            key = normalise_header(label)
+            if lookup.setdefault(key, target) != target:  # pragma: no cover - table check
+                raise ValueError(f"field label {label!r} is a synonym of another field")
     return lookup
 
 

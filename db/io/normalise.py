@@ -27,7 +27,7 @@ from sqlmodel import Session
 from db.io.cell_safety import unescape_cell
 from db.io.group_cells import split_groups, split_role
 from db.io.import_fast import is_clean_line, quick_national_id, quick_phone
-from db.io.mapping import FIELD_LABELS_TH, ColumnMapping
+from db.io.mapping import FIELD_LABELS_EN, FIELD_LABELS_TH, ColumnMapping
 from db.members.types import FieldError, MemberInput
 from db.members.validation import (
     EMAIL_PATTERN,
@@ -44,7 +44,7 @@ from db.reference.types import Province
 from db.thai.dates import BE_OFFSET, ThaiDateError, from_excel_serial, parse_thai_date
 from db.thai.digits import to_arabic_digits
 from db.thai.national_id import NationalIdError, normalize_national_id
-from db.thai.phone import ThaiPhoneError, normalize_phone
+from db.thai.phone import MOBILE_PREFIXES, ThaiPhoneError, normalize_phone
 from db.thai.text import (
     NAME_PREFIXES,
     ZERO_WIDTH_CHARS,
@@ -88,9 +88,7 @@ _EXTRA_LABELS = {
     "gender": {"male": ("ช", "ชาย", "m", "ผู้ชาย"), "female": ("ญ", "หญิง", "f", "ผู้หญิง")},
     "member_status": {"active": ("ปกติ", "สมาชิก", "เป็นสมาชิก", "ใช้งาน")},
 }
-_STRENGTH_SEPARATORS = str.maketrans(
-    {";": ",", "\n": ",", "|": ",", "/": ",", "、": ",", "،": ","}
-)
+_STRENGTH_SEPARATORS = str.maketrans({";": ",", "\n": ",", "|": ",", "/": ",", "、": ",", "،": ","})
 _DISTRICT_WORDS = ("กิ่งอำเภอ", "อำเภอ", "อ.", "เขต", "district", "amphoe", "khet")
 
 
@@ -493,14 +491,96 @@ def several_phones(text: str) -> list[str] | None:
     return numbers
 
 
-def _other_phones_to_notes(result: NormalisedRow) -> None:
-    """The numbers after the first of a cell that held several, added to the notes."""
-    for issue in result.warnings:
-        if issue.code == "several_phones" and issue.args:
-            line = f"{FIELD_LABELS_TH[issue.args['field']]}: {issue.args['others']}"
-            notes = str(result.values["notes"] or "")
-            result.values["notes"] = f"{notes}\n{line}" if notes else line
-            result.given.add("notes")
+_OTHER_PHONE_FIELD = {"phone": "phone_office", "phone_office": "phone"}
+
+
+def _is_mobile(number: str) -> bool:
+    return number.startswith(MOBILE_PREFIXES) and len(number) == 10
+
+
+def _share_several_phones(result: NormalisedRow) -> None:
+    """The numbers of a cell that held several (a ``several_phones`` warning), shared out: the
+    mobile field keeps a mobile number if the cell has one, else its first; the other phone
+    field, when the row leaves it empty, takes the first suitable number left (a landline for
+    the office phone, a mobile for the mobile); the rest are added to the notes. The warning
+    then says where each went."""
+    values = result.values
+    for index, issue in enumerate(result.warnings):
+        if issue.code != "several_phones" or not issue.args:
+            continue
+        name = issue.args["field"]
+        numbers = issue.args["numbers"].split(", ")
+        kept = numbers[0]
+        if name == "phone":
+            kept = next((n for n in numbers if _is_mobile(n)), kept)
+        values[name] = kept
+        rest = [n for n in numbers if n != kept]
+        other = _OTHER_PHONE_FIELD[name]
+        moved = None
+        if other not in result.given:
+            wanted = _is_mobile if other == "phone" else (lambda n: not _is_mobile(n))
+            moved = next((n for n in rest if wanted(n)), None)
+        if moved is not None:
+            values[other] = moved
+            result.given.add(other)
+            rest.remove(moved)
+        _add_phones_to_notes(result, name, rest)
+        result.warnings[index] = _phones_shared(issue, kept, moved, rest)
+
+
+def _add_phones_to_notes(result: NormalisedRow, name: str, numbers: list[str]) -> None:
+    if numbers:
+        line = f"{FIELD_LABELS_TH[name]}: {', '.join(numbers)}"
+        notes = str(result.values["notes"] or "")
+        result.values["notes"] = f"{notes}\n{line}" if notes else line
+        result.given.add("notes")
+
+
+def _phones_shared(issue: RowIssue, kept: str, moved: str | None, rest: list[str]) -> RowIssue:
+    """The ``several_phones`` warning saying where each number of the cell went."""
+    assert issue.args is not None
+    name = issue.args["field"]
+    count = len(issue.args["numbers"].split(", "))
+    args = {"count": str(count), "kept": kept, "others": ", ".join(rest), "field": name,
+            "numbers": issue.args["numbers"]}  # fmt: skip
+    message = f"The cell holds {count} phone numbers: {kept} is kept here"
+    detail = ""
+    if moved is not None:
+        other = _OTHER_PHONE_FIELD[name]
+        args.update(moved=moved, to_field=other)
+        message += f", {moved} goes to the {FIELD_LABELS_EN[other].lower()} field"
+        detail = "other_field_and_notes" if rest else "other_field"
+    if rest:
+        message += (
+            f", {args['others']} to the notes"
+            if moved
+            else f", {args['others']} added to the notes"
+        )
+    return RowIssue(issue.row, issue.column, issue.code, message, detail, args)
+
+
+def keep_registered_phone(result: NormalisedRow, registered: dict[str, object]) -> RowIssue | None:
+    """For an update: a number this row moved into the other phone field (see
+    :func:`_share_several_phones`) goes to the notes instead when the registered member has
+    a different number there already, which the sheet did not give. Answers the warning as
+    it now reads, or None when nothing changed."""
+    for index, issue in enumerate(result.warnings):
+        if issue.code != "several_phones" or not issue.args or "moved" not in issue.args:
+            continue
+        other, moved = issue.args["to_field"], issue.args["moved"]
+        if registered.get(other) in (None, "", moved):
+            return None
+        result.values[other] = ""
+        result.given.discard(other)
+        rest = [moved, *(n for n in issue.args["others"].split(", ") if n)]
+        if issue.args["others"]:  # its notes line is written again with the moved number
+            lines = str(result.values["notes"] or "").split("\n")
+            lines.remove(f"{FIELD_LABELS_TH[issue.args['field']]}: {issue.args['others']}")
+            result.values["notes"] = "\n".join(lines)
+        _add_phones_to_notes(result, issue.args["field"], rest)
+        result.warnings[index] = _phones_shared(issue, issue.args["kept"], None, rest)
+        return result.warnings[index]
+    return None
 
 
 def _digit_count(text: str) -> dict[str, str]:
@@ -667,7 +747,7 @@ class RowNormaliser:
         if self._code_order:
             self._codes(raw, result)
         if result.warnings:
-            _other_phones_to_notes(result)
+            _share_several_phones(result)
         self._checks(result)
         if "province" in raw or "organisation_name" in raw or "org_type" in raw:
             self._organisation(raw, result)
@@ -821,11 +901,12 @@ class RowNormaliser:
                 return
             result.values[name] = numbers[0]
             result.given.add(name)
+            # Shared out between the phone fields and the notes once the row is read
+            # (_share_several_phones: the other phone field may come later in the row).
             result.warnings.append(RowIssue(
                 result.row, self._column(name), "several_phones",
-                f"The cell holds {len(numbers)} phone numbers: the first is kept here, the"
-                " others are added to the notes",
-                args={"count": str(len(numbers)), "others": ", ".join(numbers[1:]), "field": name},
+                f"The cell holds {len(numbers)} phone numbers",
+                args={"field": name, "numbers": ", ".join(numbers)},
             ))  # fmt: skip
 
     def _codes(self, raw: dict[str, object], result: NormalisedRow) -> None:

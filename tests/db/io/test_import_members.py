@@ -343,14 +343,60 @@ def test_a_cell_with_several_phone_numbers_keeps_the_first_and_notes_the_others(
     assert report.imported == 2
     assert codes_by_row(report.errors) == {4: "invalid_phone", 5: "invalid_phone"}
     assert codes_by_row(report.warnings) == {2: "several_phones", 3: "several_phones"}
-    assert rows(database, "SELECT first_name, phone, notes FROM member ORDER BY first_name") == [
-        ("สมชาย", "0812345678", "โทรศัพท์มือถือ: 021234567"),
-        ("สมศรี", "0897654321", "ประธานชมรม\nโทรศัพท์มือถือ: 0861112222, 0873334444"),
+    # The landline goes to the empty office phone; mobiles beyond the first to the notes.
+    assert rows(
+        database, "SELECT first_name, phone, phone_office, notes FROM member ORDER BY first_name"
+    ) == [
+        ("สมชาย", "0812345678", "021234567", ""),
+        ("สมศรี", "0897654321", "", "ประธานชมรม\nโทรศัพท์มือถือ: 0861112222, 0873334444"),
     ]
     from db.io.issue_texts import thai_text_of
 
+    assert thai_text_of(report.warnings[0]) == (
+        "ช่องนี้มี 2 หมายเลข ใช้ 0812345678 ส่วน 021234567 บันทึกเป็นโทรศัพท์ที่ทำงาน"
+    )
+    assert report.warnings[0]["message"] == (
+        "The cell holds 2 phone numbers: 0812345678 is kept here, 021234567 goes to the office"
+        " phone field"
+    )
     assert thai_text_of(report.warnings[1]) == (
-        "ช่องนี้มี 3 หมายเลข ใช้หมายเลขแรก ส่วน 0861112222, 0873334444 บันทึกไว้ในหมายเหตุ"
+        "ช่องนี้มี 3 หมายเลข ใช้ 0897654321 ส่วน 0861112222, 0873334444 บันทึกไว้ในหมายเหตุ"
+    )
+
+
+@pytest.mark.parametrize("second_process", [False, True])
+def test_several_phone_numbers_are_shared_between_the_phone_fields_and_the_notes(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second_process: bool
+) -> None:
+    if second_process:
+        _force(monkeypatch)
+    path = write_simple_xlsx(tmp_path / "p.xlsx", ["ชื่อ-สกุล", "มือถือ", "โทรศัพท์ที่ทำงาน"], [
+        # the mobile first in the mobile field, though the cell starts with a landline
+        ["นายสมชาย ใจดี", "02-123-4567 / 081-234-5678 / 044-111-222", ""],
+        # the office phone filled already: the landline goes to the notes
+        ["นางสมศรี ใจดี", "081-234-5678, 02-999-8888", "02-555-6666"],
+        # several in the office column: the mobile goes to the empty mobile field
+        ["นายมานะ ใจดี", "", "02-123-4567 หรือ 089-765-4321"],
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    assert report.imported == 3 and not report.errors
+    assert rows(
+        database, "SELECT first_name, phone, phone_office, notes FROM member ORDER BY first_name"
+    ) == [
+        ("มานะ", "0897654321", "021234567", ""),
+        ("สมชาย", "0812345678", "021234567", "โทรศัพท์มือถือ: 044111222"),
+        ("สมศรี", "0812345678", "025556666", "โทรศัพท์มือถือ: 029998888"),
+    ]
+    details = {w["row"]: w.get("detail", "") for w in report.warnings}
+    assert details == {2: "other_field_and_notes", 3: "", 4: "other_field"}
+    from db.io.issue_texts import thai_text_of
+
+    assert thai_text_of(report.warnings[0]) == (
+        "ช่องนี้มี 3 หมายเลข ใช้ 0812345678 ส่วน 021234567 บันทึกเป็นโทรศัพท์ที่ทำงาน"
+        " และ 044111222 บันทึกไว้ในหมายเหตุ"
+    )
+    assert thai_text_of(report.warnings[2]) == (
+        "ช่องนี้มี 2 หมายเลข ใช้ 021234567 ส่วน 0897654321 บันทึกเป็นโทรศัพท์มือถือ"
     )
 
 
@@ -359,7 +405,8 @@ def test_an_update_adds_the_sheets_notes_to_the_registered_ones(
 ) -> None:
     with database.session() as session:
         save_member(session, data=MemberInput(
-            first_name="สมชาย", last_name="ใจดี", national_id=ID_SOMCHAI, notes="ชอบงานอาสา"
+            first_name="สมชาย", last_name="ใจดี", national_id=ID_SOMCHAI, notes="ชอบงานอาสา",
+            phone_office="025556666",
         ))  # fmt: skip
         session.commit()
     header = ["ชื่อ-สกุล", "เลขประจำตัวประชาชน", "มือถือ", "หมายเหตุ"]
@@ -368,8 +415,16 @@ def test_an_update_adds_the_sheets_notes_to_the_registered_ones(
     ])  # fmt: skip
     report = import_members(database, path=first, on_duplicate="update")
     assert report.updated == 1
+    # The second number would go to the office phone, but the member has another one there
+    # (the sheet has no office phone column): it goes to the notes, and the warning says so.
     notes = "ชอบงานอาสา\nโทรศัพท์มือถือ: 021234567"
-    assert rows(database, "SELECT phone, notes FROM member") == [("0812345678", notes)]
+    assert rows(database, "SELECT phone, phone_office, notes FROM member") == [
+        ("0812345678", "025556666", notes)
+    ]
+    assert [w.get("detail", "") for w in report.warnings] == [""]
+    assert report.warnings[0]["message"] == (
+        "The cell holds 2 phone numbers: 0812345678 is kept here, 021234567 added to the notes"
+    )
     # The same sheet again changes nothing; notes that hold the registered ones replace them.
     assert import_members(database, path=first, on_duplicate="update").updated == 0
     edited = write_simple_xlsx(tmp_path / "b.xlsx", header, [

@@ -16,6 +16,7 @@ from db.io.mapping import (
     FIELD_LABELS_TH,
     FIELDS,
     ColumnMapping,
+    HeaderMatch,
     auto_map,
     header_signature,
     load_mapping,
@@ -270,6 +271,14 @@ def test_every_field_a_column_can_fill_is_named_in_thai_and_english() -> None:
     assert set(FIELD_LABELS_TH) == set(FIELD_LABELS_EN) == set(FIELDS)
     assert FIELD_LABELS_EN["national_id"] == "National ID"
     assert all(label.isascii() for label in FIELD_LABELS_EN.values())
+
+
+@pytest.mark.parametrize("labels", [FIELD_LABELS_TH, FIELD_LABELS_EN], ids=["th", "en"])
+def test_the_apps_own_field_labels_map_back_to_their_fields(labels: dict[str, str]) -> None:
+    # A sheet whose headers were typed from the wizard's labels ("Role in the group",
+    # "Membership expires") maps without a question.
+    for field, label in labels.items():
+        assert match_header(label) == HeaderMatch(field, 100.0, fuzzy=False), label
 
 
 def test_auto_map_takes_each_field_once_and_a_lone_name_column_as_full_name() -> None:

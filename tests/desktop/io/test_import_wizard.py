@@ -286,7 +286,7 @@ def test_a_duplicate_row_with_a_warning_is_shown_as_both(
     assert model.index(second, model.PROBLEMS).data() == "คำเตือน, ข้อมูลซ้ำ"
     tip = model.index(second, model.PROBLEMS).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.splitlines() == [
-        "ช่องนี้มี 2 หมายเลข ใช้หมายเลขแรก ส่วน 021234567 บันทึกไว้ในหมายเหตุ [มือถือ]",
+        "ช่องนี้มี 2 หมายเลข ใช้ 0812345678 ส่วน 021234567 บันทึกเป็นโทรศัพท์ที่ทำงาน [มือถือ]",
         "เลขประจำตัวประชาชนซ้ำกับแถว 2",
     ]
 
