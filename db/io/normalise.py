@@ -1122,11 +1122,12 @@ class RowNormaliser:
                 join = self._group_join(name, key, result)
                 join.role = role or "member"
                 joins.append((join, role is not None))
-        if any(not own for _join, own in joins):
-            column_role = self._group_role(raw, result)
-            for join, own in joins:
-                if not own:
-                    join.role = column_role
+        unroled = [join for join, own in joins if not own]
+        if unroled:
+            for join, role in zip(
+                unroled, self._group_roles(raw, result, len(unroled)), strict=True
+            ):
+                join.role = role
         result.groups.extend(join for join, _own in joins)
 
     def _group_join(self, name: str, key: str, result: NormalisedRow) -> GroupJoin:
@@ -1149,11 +1150,29 @@ class RowNormaliser:
             result.warnings.append(join.created)
         return join
 
-    def _group_role(self, raw: dict[str, object], result: NormalisedRow) -> str:
-        """The role the "group_role" column gives ("member" when it is empty or unknown)."""
+    def _group_roles(self, raw: dict[str, object], result: NormalisedRow, count: int) -> list[str]:
+        """The roles the "group_role" column gives the ``count`` groups named without a role of
+        their own: one role for them all, or one each in order ("ประธาน; เลขานุการ"). Empty or
+        unknown roles are a member's; a list of another length is paired as far as it goes,
+        with a warning."""
         if "group_role" not in raw:
-            return "member"
-        label = clean_text(cell_to_text(raw["group_role"]))
+            return ["member"] * count
+        labels = split_groups(clean_line(cell_to_text(raw["group_role"])))
+        if len(labels) <= 1:
+            return [self._group_role(labels[0] if labels else "", result)] * count
+        roles = [self._group_role(label, result) for label in labels]
+        if len(roles) != count:
+            result.warnings.append(RowIssue(
+                result.row, self._column("group_role"), "group_roles_mismatch",
+                f"The role column names {len(roles)} roles for {count} groups: they are paired"
+                " in order, and a group left without one is recorded as a member",
+                args={"roles": str(len(roles)), "groups": str(count)},
+            ))  # fmt: skip
+        return (roles + ["member"] * count)[:count]
+
+    def _group_role(self, label: str, result: NormalisedRow) -> str:
+        """The role ``label`` names ("member" when it is empty or unknown)."""
+        label = clean_text(label)
         role = self.context.code("group_role", label) if label else "member"
         if role is None:
             result.warnings.append(RowIssue(

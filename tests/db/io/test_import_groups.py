@@ -124,6 +124,40 @@ def test_every_group_of_a_cell_is_joined_in_its_role(
     ]
 
 
+@pytest.mark.parametrize("second_process", [False, True])
+def test_a_role_column_listing_a_role_per_group_pairs_them_in_order(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second_process: bool
+) -> None:
+    if second_process:
+        _force(monkeypatch)
+    path = write_simple_xlsx(tmp_path / "g.xlsx", ["ชื่อ", "นามสกุล", "กลุ่ม", "บทบาทในกลุ่ม"], [
+        ["สมชาย", "ใจดี", "ชมรม ก; ชมรม ข", "ประธาน; เลขานุการ"],
+        # the bracketed role is the group's own: the list is for the others
+        ["สมศรี", "มีสุข", "ชมรม ก (เลขานุการ); ชมรม ข; ชมรม ค", "สมาชิก; ประธาน"],
+        ["มานะ", "ใจดี", "ชมรม ก; ชมรม ข; ชมรม ค", "ประธาน; เลขานุการ"],  # one short
+        ["ปิติ", "ยินดี", "ชมรม ก", "ประธาน; เลขานุการ"],  # one too many
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    assert report.errors == [] and report.imported == 4
+    assert memberships(database) == [
+        ("สมชาย", "ชมรม ก", "chair"), ("สมชาย", "ชมรม ข", "secretary"),
+        ("สมศรี", "ชมรม ก", "secretary"), ("สมศรี", "ชมรม ข", "member"),
+        ("สมศรี", "ชมรม ค", "chair"),
+        ("มานะ", "ชมรม ก", "chair"), ("มานะ", "ชมรม ข", "secretary"), ("มานะ", "ชมรม ค", "member"),
+        ("ปิติ", "ชมรม ก", "chair"),
+    ]  # fmt: skip
+    mismatches = [
+        (w["row"], w["args"]) for w in report.warnings if w["code"] == "group_roles_mismatch"
+    ]
+    assert mismatches == [(4, {"roles": "2", "groups": "3"}), (5, {"roles": "2", "groups": "1"})]
+    from db.io.issue_texts import thai_text_of
+
+    assert thai_text_of(next(w for w in report.warnings if w["row"] == 4 and "args" in w
+                             and w["code"] == "group_roles_mismatch")) == (
+        "ช่องบทบาทระบุ 2 บทบาท แต่มี 3 กลุ่ม จับคู่ตามลำดับ กลุ่มที่ไม่มีบทบาทบันทึกเป็นสมาชิก"
+    )  # fmt: skip
+
+
 def test_a_skipped_row_hands_each_new_groups_warning_on(
     database: Database, tmp_path: Path
 ) -> None:
