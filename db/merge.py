@@ -67,10 +67,9 @@ _SAME_ROW_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {"member_strength": (("
 _GROUP_TABLE = "group_membership"
 # Free text, where a value that holds the other is the more complete one. Not codes (status
 # "active" is inside "inactive"), prefixes (นาง is inside นางสาว), numbers or e-mail addresses.
-_FREE_TEXT_FIELDS = frozenset(
-    ("first_name", "last_name", "first_name_en", "last_name_en", "nickname", "position",
-     "address", "notes", "consent_purpose")
-)  # fmt: skip
+# Free text where one value holding the other is the fuller account of the same thing (an
+# address with its road added). Not names: สุขใจ and สุขใจดี are two surnames.
+_FREE_TEXT_FIELDS = frozenset(("position", "address", "notes", "consent_purpose"))
 
 
 class MergeError(RefusedError):
@@ -178,6 +177,14 @@ class MergePreview:
 
     def member_id(self, side: Side) -> str:
         return self.a_id if side == "a" else self.b_id
+
+    def suggestions(self, survivor: Side) -> dict[str, Side]:
+        """The side whose value to keep, per field, when ``survivor`` is the record kept (the
+        fields' ``suggested`` are for ``suggested_survivor``)."""
+        return {
+            f.field: _suggest(f.field, f.value_a, f.value_b, survivor=survivor)
+            for f in self.fields
+        }
 
     def field_choices(
         self, *, survivor: Side, picks: Mapping[str, Side] | None = None

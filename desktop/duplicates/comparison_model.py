@@ -75,6 +75,7 @@ class MergeComparisonModel(QAbstractTableModel):
         self._preview: MergePreview | None = None
         self._labels = ViewLabels()
         self._picks: dict[str, Side] = {}
+        self._picked_by_hand: set[str] = set()  # fields whose tick the user set
         self._survivor: Side = "a"
 
     # -- content -----------------------------------------------------------------------------
@@ -84,6 +85,7 @@ class MergeComparisonModel(QAbstractTableModel):
         if labels is not None:
             self._labels = labels
         self._picks = {f.field: f.suggested for f in preview.fields} if preview else {}
+        self._picked_by_hand: set[str] = set()
         self._survivor = preview.suggested_survivor if preview else "a"
         self.endResetModel()
 
@@ -99,6 +101,17 @@ class MergeComparisonModel(QAbstractTableModel):
         if side == self._survivor:
             return
         self._survivor = side
+        if self._preview is not None:
+            # The ticks the user left alone follow the record now kept where the two conflict.
+            suggestions = self._preview.suggestions(side)
+            for name, suggested in suggestions.items():
+                if name not in self._picked_by_hand:
+                    self._picks[name] = suggested
+            if self._preview.fields:
+                last = len(self._preview.fields) - 1
+                self.dataChanged.emit(
+                    self.index(0, ComparisonColumn.A), self.index(last, ComparisonColumn.B)
+                )
         self.headerDataChanged.emit(
             Qt.Orientation.Horizontal, ComparisonColumn.A, ComparisonColumn.B
         )
@@ -107,12 +120,14 @@ class MergeComparisonModel(QAbstractTableModel):
         return self._picks.get(field)
 
     def set_pick(self, field: str, side: Side) -> bool:
-        """Keep ``side``'s value of ``field``; False when the field has no choice to make."""
+        """Keep ``side``'s value of ``field`` (the user's choice: it stays when the record to
+        keep changes); False when the field has no choice to make."""
         if self._preview is None:
             return False
         row = next((i for i, f in enumerate(self._preview.fields) if f.field == field), None)
         if row is None or not self._preview.fields[row].differs:
             return False
+        self._picked_by_hand.add(field)  # kept when the record to keep changes
         if self._picks.get(field) != side:
             self._picks[field] = side
             self.dataChanged.emit(

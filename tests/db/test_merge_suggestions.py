@@ -135,3 +135,31 @@ def test_keeping_the_other_record_takes_only_values_that_differ(database: Databa
     taken = preview.field_choices(survivor="b")  # the user keeps the other record
     assert {name for name, side in taken.items() if side == "merged"} == {"national_id", "phone"}
     assert taken["first_name"] == taken["status"] == taken["email"] == "survivor"
+
+
+def test_a_surname_holding_the_other_is_another_surname_not_a_fuller_one(
+    database: Database,
+) -> None:
+    """สุขใจ and สุขใจดี are two surnames: the kept record's, not the longer."""
+    with database.session() as s:
+        kept = member(s, "วิภาวดี", "สุขใจ", national_id=ID_1, phone="0812345678")
+        other = member(s, "วิภาวดี", "สุขใจดี", address="12 หมู่ 3")
+        preview = merge_preview(s, a_id=kept, b_id=other)
+    assert preview.suggested_survivor == "a"
+    assert suggested(preview)["last_name"] == "a"
+
+
+def test_suggestions_follow_the_record_kept(database: Database) -> None:
+    with database.session() as s:
+        strong = member(
+            s, "สมชาย", "ใจดี", national_id=ID_1, phone="0812345678", position="ปลัด",
+            address="12 หมู่ 3",
+        )  # fmt: skip
+        weak = member(s, "สมชาย", "ใจงาม", phone="0899999999", address="12 หมู่ 3 ต.บ้านใหม่")
+        preview = merge_preview(s, a_id=strong, b_id=weak)
+    assert preview.suggested_survivor == "a"
+    assert preview.suggestions("a") == {f.field: f.suggested for f in preview.fields}
+    switched = preview.suggestions("b")
+    # Conflicts follow the record kept; filled and fuller values stay where they are.
+    assert (switched["last_name"], switched["phone"]) == ("b", "b")
+    assert (switched["national_id"], switched["position"], switched["address"]) == ("a", "a", "b")

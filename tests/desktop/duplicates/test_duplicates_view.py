@@ -386,8 +386,9 @@ def test_keeping_the_other_record_counts_only_the_values_taken(
     taken = "values taken from the other record; strengths of both are kept."
     assert view.summary.text().splitlines()[2] == f"2 {taken}"  # e-mail, address
     view.choose_survivor("b")
-    # Prefix, national ID, mobile and status are record A's (ticked); equal fields not counted.
-    assert view.summary.text().splitlines()[2] == f"4 {taken}"
+    # Prefix, national ID and mobile are record A's (filled against empty); the status, which
+    # both have, follows the record now kept; equal fields are not counted.
+    assert view.summary.text().splitlines()[2] == f"3 {taken}"
 
 
 def test_pair_columns_fit_demo_names_and_organisations(
@@ -428,3 +429,32 @@ def test_pair_columns_fit_demo_names_and_organisations(
     table.setColumnWidth(PairColumn.NAME_A, 90)  # the user narrows a column: kept on rescan
     scan(qtbot, view)
     assert table.columnWidth(PairColumn.NAME_A) == 90
+
+
+def test_switching_the_record_kept_moves_the_ticks_the_user_left_alone() -> None:
+    from db.merge import FieldComparison, MergePreview
+
+    fields = (
+        FieldComparison("last_name", "ใจดี", "ใจงาม", differs=True, suggested="a"),
+        FieldComparison("phone", "0812345678", "0899999999", differs=True, suggested="a"),
+        FieldComparison("email", "", "b@example.com", differs=True, suggested="b"),
+        FieldComparison("position", "ปลัด", "ปลัด", differs=False, suggested="a"),
+    )
+    preview = MergePreview(
+        a_id="a", b_id="b", a_name="สมชาย ใจดี", b_name="สมชาย ใจงาม", a_organisation="",
+        b_organisation="", a_created_at="", b_created_at="", a_updated_at="", b_updated_at="",
+        fields=fields, strengths_a=(), strengths_b=(), related=(), suggested_survivor="a",
+        score=0.9, reasons=(),
+    )  # fmt: skip
+    model = MergeComparisonModel()
+    model.set_preview(preview)
+    assert model.set_pick("phone", "a")  # the user's own choice (the suggestion, ticked again)
+    model.set_survivor("b")
+    # The surname follows the record kept; the phone stays as the user ticked it; the filled
+    # e-mail stays filled.
+    assert [model.pick(f.field) for f in fields] == ["b", "a", "b", "b"]
+    assert model.field_choices() == {
+        "last_name": "survivor", "phone": "merged", "email": "survivor", "position": "survivor",
+    }  # fmt: skip
+    model.set_survivor("a")
+    assert [model.pick(f.field) for f in fields] == ["a", "a", "b", "a"]
