@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from db.io.mapping import match_header
+from db.io.mapping import IGNORE, match_header
 from db.io.readers import Cell, ImportFileError, SheetTable, is_blank
 from db.thai.text import clean_text
 
@@ -33,10 +33,41 @@ class HeaderInfo:
     data_start: int
     sub_header_index: int | None = None
 
+    numbering: frozenset[int] = frozenset()  # the columns of row numbers ("ลำดับ", "No.")
+
     @property
     def row_number(self) -> int:
         """The header's row number as the spreadsheet shows it."""
         return self.row_index + 1
+
+    def is_empty_row(self, row: Sequence[Cell]) -> bool:
+        """True for a row with nothing to import: blank, or with nothing but its number in a
+        row-number column (a form numbered in advance: "4", "5." under "ลำดับ")."""
+        if is_blank(row):
+            return True
+        numbering = self.numbering
+        if not numbering:
+            return False
+        for column, cell in enumerate(row):
+            if cell is None or cell == "":
+                continue
+            if column in numbering and _is_row_number(cell):
+                continue
+            if isinstance(cell, str) and not cell.strip():
+                continue
+            return False
+        return True
+
+
+def _is_row_number(cell: Cell) -> bool:
+    if isinstance(cell, bool):
+        return False
+    if isinstance(cell, int | float):
+        return True
+    if isinstance(cell, str):
+        text = cell.strip().rstrip(".")
+        return text.isdigit()  # Thai digits too
+    return False
 
 
 def cell_text(cell: Cell) -> str:
@@ -179,6 +210,12 @@ def _header_at(table: SheetTable, index: int) -> HeaderInfo:
                     count += 1
                     names[column] = f"{top[first]} ({count})"
     data_start = (sub_index if sub_index is not None else index) + 1
+    numbering = frozenset(
+        column for column, name in enumerate(names)
+        if name and (found := match_header(name)) is not None and found.field == IGNORE
+        and not found.fuzzy
+    )  # fmt: skip
     return HeaderInfo(
-        row_index=index, names=tuple(names), data_start=data_start, sub_header_index=sub_index
-    )
+        row_index=index, names=tuple(names), data_start=data_start, sub_header_index=sub_index,
+        numbering=numbering,
+    )  # fmt: skip

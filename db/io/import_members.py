@@ -75,7 +75,7 @@ from db.io.normalise import (
     cell_to_text,
     keep_registered_phone,
 )
-from db.io.readers import ImportFileError, SheetTable, TableCache, is_blank, read_table
+from db.io.readers import ImportFileError, SheetTable, TableCache, read_table
 from db.io.shards import ShardedDict
 from db.io.sheet_process import worth_a_child
 from db.members._sql import dbapi
@@ -243,7 +243,7 @@ def preview(
         header_row=header.row_number,
         sub_header_row=None if header.sub_header_index is None else header.sub_header_index + 1,
         headers=header.names, mapping=opened.mapping, mapping_source=opened.mapping_source,
-        data_rows=sum(not is_blank(cells) for cells in table.rows[header.data_start :]),
+        data_rows=sum(not header.is_empty_row(c) for c in table.rows[header.data_start :]),
         rows=tuple(shown),
         encoding=table.encoding, delimiter=table.delimiter,
     )  # fmt: skip
@@ -672,11 +672,12 @@ class _Importer:
     def _batches(self) -> Iterator[list[tuple[int, Sequence[object]]]]:
         rows = self.sheet.table.rows
         start = self.sheet.header.data_start
+        is_empty_row = self.sheet.header.is_empty_row
         batch: list[tuple[int, Sequence[object]]] = []
         taken = 0
         for index in range(start, len(rows)):
             cells = rows[index]
-            if is_blank(cells):
+            if is_empty_row(cells):
                 continue
             batch.append((index + 1, cells))
             taken += 1

@@ -491,6 +491,15 @@ def several_phones(text: str) -> list[str] | None:
     return numbers
 
 
+# A total or a signature line under a list, in the name column: "รวม 20 คน", "รวมทั้งสิ้น",
+# "ผู้จัดทำ นางสาวสมใจ รักงาน", "ลงชื่อ ....... ผู้รับรอง".
+_FOOTER_WORD = re.compile(
+    r"^(?:รวม(?:ทั้งสิ้น|ทั้งหมด)?|ยอดรวม|ทั้งหมด|จำนวน|ผู้จัดทำ|ผู้บันทึก|ผู้ตรวจสอบ|ผู้รับรอง|ผู้อนุมัติ"
+    r"|ลงชื่อ|ลงนาม|หมายเหตุ|ตรวจสอบแล้ว|รับรองถูกต้อง|total|sum|signed|prepared by|note)"
+    r"(?=$|[\s\d.…_:(\-])",  # a word of its own, not the start of a name (รวมพล)
+    re.IGNORECASE,
+)
+
 _OTHER_PHONE_FIELD = {"phone": "phone_office", "phone_office": "phone"}
 
 
@@ -820,6 +829,8 @@ class RowNormaliser:
                     last = f"{rest} {last}".strip() if last else rest
         values = result.values
         given = result.given
+        if first and _FOOTER_WORD.match(first):
+            self._not_a_member(full, first, last, result)
         if prefix:
             values["prefix"] = prefix
             given.add("prefix")
@@ -829,6 +840,17 @@ class RowNormaliser:
         if last:
             values["last_name"] = last
             given.add("last_name")
+
+    def _not_a_member(self, full: object, first: str, last: str, result: NormalisedRow) -> None:
+        """The row's name is a total ("รวม 20 คน") or a signature line ("ผู้จัดทำ ...") under
+        the list, not a member's: the row is not imported."""
+        name = f"{first} {last}".strip()
+        result.errors.append(RowIssue(
+            result.row, self._column("full_name" if full is not None else "first_name"),
+            "not_a_member",
+            f"'{name}' is a total or a signature line, not a member's name: the row is not"
+            " imported", "footer", {"name": name},
+        ))  # fmt: skip
 
     def _date(self, name: str, cell: object, result: NormalisedRow) -> None:
         cache = self._cache("date")

@@ -434,6 +434,38 @@ def test_an_update_adds_the_sheets_notes_to_the_registered_ones(
     assert rows(database, "SELECT notes FROM member") == [(notes + " (ย้ายแล้ว)",)]
 
 
+@pytest.mark.parametrize("second_process", [False, True])
+def test_totals_signature_lines_and_rows_numbered_in_advance_are_no_members(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second_process: bool
+) -> None:
+    if second_process:
+        _force(monkeypatch)
+    path = write_simple_xlsx(tmp_path / "f.xlsx", ["ลำดับ", "ชื่อ-สกุล", "ตำแหน่ง"], [
+        [1, "นายสมชาย ใจดี", "ปลัด"],
+        [2, "นายรวมพล ใจดี", ""],  # a name that starts like a total is still a name
+        [3, "นางสมศรี ใจดี 2", ""],  # digits are kept (a name told apart by a number)
+        [4, None, None],  # a form numbered in advance: nothing to import
+        ["5.", "", ""],
+        [None, "รวม 20 คน", None],
+        [None, "ผู้จัดทำ นางสาวสมใจ รักงาน (เลขานุการ)", None],
+    ])  # fmt: skip
+    shown = preview(database, path=path)
+    assert shown.data_rows == 5
+    report = import_members(database, path=path)
+    assert (report.imported, report.rejected, report.rows) == (3, 2, 5)
+    assert [(e["row"], e["code"], e.get("detail")) for e in report.errors] == [
+        (7, "not_a_member", "footer"), (8, "not_a_member", "footer"),
+    ]  # fmt: skip
+    from db.io.issue_texts import thai_text_of
+
+    assert thai_text_of(report.errors[0]) == (
+        "“รวม 20 คน” เป็นบรรทัดสรุปยอดหรือบรรทัดลงชื่อ ไม่ใช่ชื่อสมาชิก จึงไม่ได้นำเข้าแถวนี้"
+    )
+    assert rows(database, "SELECT first_name FROM member ORDER BY first_name") == [
+        ("รวมพล",), ("สมชาย",), ("สมศรี",),
+    ]
+
+
 def test_provinces_without_an_organisation_column_are_said_not_kept(
     database: Database, tmp_path: Path
 ) -> None:
