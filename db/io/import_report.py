@@ -18,6 +18,7 @@ from db.io.readers import Cell, ImportFileError, TableCache, read_table
 MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH = 10, 50  # the error report's columns, in characters
 REASON_HEADER = "เหตุผลที่นำเข้าไม่ได้ (Reason)"
 ROW_HEADER = "แถวในไฟล์เดิม (Row)"
+SHEET_NAMES = {"th": "แถวที่นำเข้าไม่ได้", "en": "Rows not imported"}
 
 
 @dataclass(slots=True)
@@ -75,15 +76,15 @@ class ImportReport:
         return dict(sorted(rows.items()))
 
 
-def reason_text(errors: list[dict[str, object]]) -> str:
+def reason_text(errors: list[dict[str, object]], *, language: str = "th") -> str:
     """ "เลขประจำตัวประชาชนต้องมี 13 หลัก แต่ช่องนี้มี 12 หลัก (invalid_national_id)
-    [เลขบัตรประชาชน]; ..." for one row."""
+    [เลขบัตรประชาชน]; ..." for one row; in English ("en") the problems' own messages."""
     parts = []
     for error in errors:
         code = str(error["code"])
-        thai = thai_text_of(error)
+        text = thai_text_of(error) if language == "th" else str(error.get("message") or code)
         column = f" [{error['column']}]" if error.get("column") else ""
-        parts.append(f"{thai} ({code}){column}")
+        parts.append(f"{text} ({code}){column}")
     return "; ".join(parts)
 
 
@@ -105,13 +106,15 @@ def _cell_for_sheet(cell: Cell) -> tuple[str, object]:
 
 def write_error_report(
     report: ImportReport, source: Path | str, out_path: Path | str, *,
-    cache: TableCache | None = None,
+    cache: TableCache | None = None, language: str = "th",
 ) -> int:  # fmt: skip
     """Write the rows ``report`` rejected, read again from ``source`` (the imported file), to
     an .xlsx at ``out_path``: the original header and cells (IDs and phones as text), a reason
     column (Thai explanation, code and column of each problem) and the original row number.
     The file imports again as it is once the rows are fixed. Returns the number of rows written.
-    ``cache``: the sheet as the import read it, if still held (not read again).
+    ``cache``: the sheet as the import read it, if still held (not read again). ``language``
+    ("th" or "en"): of the sheet's name and the reasons (the header names stay bilingual, so
+    that either imports again).
     """
     source = Path(source)
     rejected = report.rejected_rows()
@@ -128,7 +131,7 @@ def write_error_report(
         width -= 1  # blank columns at the right
     workbook = xlsxwriter.Workbook(str(out_path))
     try:
-        sheet = workbook.add_worksheet("แถวที่นำเข้าไม่ได้")
+        sheet = workbook.add_worksheet(SHEET_NAMES.get(language, SHEET_NAMES["th"]))
         bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         text_format = workbook.add_format({"num_format": "@"})
         date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
@@ -155,7 +158,8 @@ def write_error_report(
                 elif value != "":
                     sheet.write_string(out_row, column, value, text_format)  # type: ignore[arg-type]
                     widths[column] = max(widths[column], _shown_width(str(value)))
-            sheet.write_string(out_row, width, reason_text(errors), reason_format)
+            reason = reason_text(errors, language=language)
+            sheet.write_string(out_row, width, reason, reason_format)
             sheet.write_number(out_row, width + 1, row_number)
             out_row += 1
         for column, shown in enumerate(widths):  # each column as wide as what it shows

@@ -15,6 +15,7 @@ date cells), a full name in one cell, labels instead of codes ("ชาย", "ข
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import sqlite3
@@ -500,6 +501,8 @@ _FOOTER_WORD = re.compile(
     re.IGNORECASE,
 )
 
+_SCIENTIFIC = re.compile(r"[0-9]+(?:[.,][0-9]+)?[eE]\+?[0-9]+")  # 3.10050012346E+12
+
 _OTHER_PHONE_FIELD = {"phone": "phone_office", "phone_office": "phone"}
 
 
@@ -894,6 +897,14 @@ class RowNormaliser:
         except NationalIdError as error:
             if not clean_text(text):
                 return  # only invisible characters: no ID given
+            if _SCIENTIFIC.fullmatch(text.strip()):
+                result.errors.append(RowIssue(
+                    result.row, self._column("national_id"), "invalid_national_id",
+                    f"'{text.strip()}' is how Excel shows a long number it has rounded: the ID's"
+                    " last digits are lost. Format the column as text and type the ID again",
+                    "scientific", {"value": text.strip()},
+                ))  # fmt: skip
+                return
             result.errors.append(RowIssue(
                 result.row, self._column("national_id"), "invalid_national_id", error.message,
                 error.reason, _digit_count(text) if error.reason == "wrong_length" else None,
@@ -915,6 +926,14 @@ class RowNormaliser:
         except ThaiPhoneError as error:
             if not clean_text(text):
                 return
+            bare = to_arabic_digits(text.strip())
+            if bare.isdigit() and len(bare) in (8, 9) and bare[0] != "0":
+                # Digits alone, one short and no leading 0: a number Excel held as a number
+                # and wrote without its 0 (a CSV it saved, or an error report of such a cell).
+                with contextlib.suppress(ThaiPhoneError):
+                    result.values[name] = normalize_phone("0" + bare)
+                    result.given.add(name)
+                    return
             numbers = several_phones(text)
             if numbers is None:
                 result.errors.append(RowIssue(

@@ -30,6 +30,7 @@ from db.io.import_problems import ImportProblem, ProblemKind, ProblemList, impor
 from db.io.import_report import ImportReport, write_error_report
 from db.io.readers import TableCache
 from db.io.undo_import import UndoImportError, UndoSummary, undo_import
+from desktop import i18n
 from desktop.backup.runner import with_backup
 from desktop.db_worker import Changes
 from desktop.io.background import (
@@ -484,7 +485,9 @@ def _write_report(
     *, session: Any, report: ImportReport, source: Path, out_path: Path, cache: TableCache
 ) -> int:
     del session  # run on the database thread for its ordering; the report needs no database
-    return write_error_report(report, source, out_path, cache=cache)
+    return write_error_report(
+        report, source, out_path, cache=cache, language=i18n.current_language()
+    )
 
 
 def _import(

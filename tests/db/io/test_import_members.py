@@ -518,6 +518,65 @@ def test_the_error_reports_columns_are_as_wide_as_what_they_show(
     assert widths[3] == 10  # at least
 
 
+def test_numbers_excel_wrote_without_their_zero_or_rounded_are_explained(
+    database: Database, tmp_path: Path
+) -> None:
+    """A CSV as Excel saves it: phones held as numbers lost their leading 0, a long ID was
+    rounded to 3.10050012346E+12. The phones are read as the .xlsx gives them; the ID's
+    problem is said as it is. The error report, fixed and imported again, takes every row."""
+    path = tmp_path / "excel.csv"
+    path.write_text(
+        "ชื่อ-สกุล,มือถือ,โทรศัพท์ที่ทำงาน,เลขประจำตัวประชาชน,อีเมล\n"
+        "นายสมชาย ใจดี,812345678,21234567,,somchai@example\n"
+        "นางสมศรี ใจดี,๘๙๑๒๓๔๕๖๗,,3.10050012346E+12,\n"
+        "นายมานะ ใจดี,1234567,,,\n",  # too short even with a 0: still a bad number
+        encoding="utf-8-sig",
+    )
+    report = import_members(database, path=path)
+    assert [(e["row"], e["code"]) for e in report.errors] == [
+        (2, "invalid_email"), (3, "invalid_national_id"), (4, "invalid_phone"),
+    ]  # the phones of row 2 and 3 are read: only the e-mail and the ID are wrong
+    assert report.errors[1]["detail"] == "scientific"
+    from db.io.issue_texts import thai_text_of
+
+    assert thai_text_of(report.errors[1]) == (
+        "Excel แสดงเลขนี้เป็น 3.10050012346E+12 ซึ่งปัดเศษไปแล้ว ตัวเลขหลักท้ายของเลขประจำตัวประชาชน"
+        "หายไป ให้จัดรูปแบบคอลัมน์เป็นข้อความ แล้วพิมพ์เลขประจำตัวใหม่"
+    )
+    # The error report of an .xlsx whose phone cells are numbers writes them as text; fixed
+    # (the e-mail only), it imports with the phones as the first import read them.
+    sheet = write_simple_xlsx(tmp_path / "n.xlsx", ["ชื่อ-สกุล", "มือถือ", "อีเมล"], [
+        ["นายปิติ ยินดี", 891234567, "piti@example"],
+    ])  # fmt: skip
+    first = import_members(database, path=sheet)
+    assert [e["code"] for e in first.errors] == ["invalid_email"]
+    out = tmp_path / "errors.xlsx"
+    assert write_error_report(first, sheet, out) == 1
+    fixed = read_table(out).rows
+    fixed[1][2] = "piti@example.org"
+    again = write_simple_xlsx(tmp_path / "fixed.xlsx", [str(c) for c in fixed[0]], fixed[1:])
+    assert import_members(database, path=again).imported == 1
+    assert rows(database, "SELECT phone FROM member WHERE first_name = 'ปิติ'") == [
+        ("0891234567",)
+    ]
+
+
+def test_the_error_report_speaks_the_interface_language(
+    database: Database, tmp_path: Path
+) -> None:
+    sheet = write_simple_xlsx(tmp_path / "n.xlsx", ["ชื่อ-สกุล", "อีเมล"], [
+        ["นายปิติ ยินดี", "piti@example"],
+    ])  # fmt: skip
+    report = import_members(database, path=sheet)
+    out = tmp_path / "errors.xlsx"
+    write_error_report(report, sheet, out, language="en")
+    table = read_table(out)
+    assert table.sheet == "Rows not imported"
+    assert str(table.rows[1][2]).startswith(report.errors[0]["message"] + " (invalid_email)")
+    write_error_report(report, sheet, out)
+    assert read_table(out).sheet == "แถวที่นำเข้าไม่ได้"
+
+
 def test_strengths_separated_by_slashes_are_several(database: Database, tmp_path: Path) -> None:
     path = write_simple_xlsx(tmp_path / "s.xlsx", ["ชื่อ-สกุล", "ความเชี่ยวชาญ"], [
         ["นายสมชาย ใจดี", "บัญชี/การเงิน / พัสดุ"],
