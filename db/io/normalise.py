@@ -540,12 +540,23 @@ def _share_several_phones(result: NormalisedRow) -> None:
         result.warnings[index] = _phones_shared(issue, kept, moved, rest)
 
 
+def _year_only_to_notes(result: NormalisedRow) -> None:
+    """A date field given as a year alone (a ``date_year_only`` warning), kept in the notes:
+    "วันเกิด: 2510"."""
+    for issue in result.warnings:
+        if issue.code == "date_year_only" and issue.args:
+            _add_to_notes(result, f"{FIELD_LABELS_TH[issue.args['field']]}: {issue.args['year']}")
+
+
+def _add_to_notes(result: NormalisedRow, line: str) -> None:
+    notes = str(result.values["notes"] or "")
+    result.values["notes"] = f"{notes}\n{line}" if notes else line
+    result.given.add("notes")
+
+
 def _add_phones_to_notes(result: NormalisedRow, name: str, numbers: list[str]) -> None:
     if numbers:
-        line = f"{FIELD_LABELS_TH[name]}: {', '.join(numbers)}"
-        notes = str(result.values["notes"] or "")
-        result.values["notes"] = f"{notes}\n{line}" if notes else line
-        result.given.add("notes")
+        _add_to_notes(result, f"{FIELD_LABELS_TH[name]}: {', '.join(numbers)}")
 
 
 def _phones_shared(issue: RowIssue, kept: str, moved: str | None, rest: list[str]) -> RowIssue:
@@ -616,6 +627,9 @@ def _digits_cell(cell: object) -> str | None:
 _YEAR_RANGES = ((1900, 2100), (2400, 2700))
 
 
+_YEAR_ALONE = re.compile(r"(?:(?:พ|ค)\.?\s*ศ\.?\s*)?([0-9]{4})")  # "2510", "พ.ศ. 2510"
+
+
 def _looks_like_a_year(number: float) -> bool:
     return float(number).is_integer() and any(low <= number <= high for low, high in _YEAR_RANGES)
 
@@ -646,6 +660,12 @@ def cell_to_date(cell: object) -> DateValue | None:
         text = to_arabic_digits(clean_text(cell_to_text(cell)))
         if not text:
             return None
+        year = _YEAR_ALONE.fullmatch(text)
+        if year is not None and _looks_like_a_year(int(year.group(1))):
+            raise ThaiDateError(
+                f"{text} is a year alone, not a date: write the day, month and year",
+                reason="year_only",
+            )
         if text.isdigit() and len(text) == 5:  # a serial that lost its date format (CSV)
             value = from_excel_serial(float(text))
         else:
@@ -760,6 +780,7 @@ class RowNormaliser:
             self._codes(raw, result)
         if result.warnings:
             _share_several_phones(result)
+            _year_only_to_notes(result)
         self._checks(result)
         if "province" in raw or "organisation_name" in raw or "org_type" in raw:
             self._organisation(raw, result)
@@ -867,6 +888,16 @@ class RowNormaliser:
         if found is _MISSING or found is None:
             return
         if isinstance(found, ThaiDateError):
+            if found.reason == "year_only":
+                # A list of birth years ("ปีเกิด"): the member is kept, the year in the notes
+                # (moved there once the row is read: see _year_only_to_notes).
+                year = to_arabic_digits(clean_text(cell_to_text(cell)))
+                result.warnings.append(RowIssue(
+                    result.row, self._column(name), "date_year_only",
+                    f"'{year}' is a year alone, not a date: the field is left empty and the"
+                    " year kept in the notes", args={"field": name, "year": year},
+                ))  # fmt: skip
+                return
             result.errors.append(RowIssue(result.row, self._column(name), "invalid_date",
                                           found.message, found.reason))  # fmt: skip
             return

@@ -315,16 +315,33 @@ def test_a_row_with_text_only_in_columns_not_imported_is_rejected_not_a_nameless
 def test_a_year_typed_as_a_number_in_a_date_column_is_not_read_as_a_serial(
     database: Database, tmp_path: Path
 ) -> None:
-    path = write_simple_xlsx(tmp_path / "y.xlsx", ["ชื่อ", "นามสกุล", "วันเกิด"], [
-        ["สมชาย", "ใจดี", 2525],  # BE year alone: as a serial it would be 29 Nov 1906
-        ["สมศรี", "ใจดี", 1982],  # CE year alone
-        ["มานะ", "ใจดี", 30000],  # a real serial (Excel's date without its format): 18 Feb 1982
+    """A list of birth years ("ปีเกิด", matched to the birth date): the members are kept, each
+    year in the notes with a warning, whether typed as a number, as text or in Thai digits."""
+    path = write_simple_xlsx(tmp_path / "y.xlsx", ["ชื่อ", "นามสกุล", "ปีเกิด", "หมายเหตุ"], [
+        ["สมชาย", "ใจดี", 2525, ""],  # BE year alone: as a serial it would be 29 Nov 1906
+        ["สมศรี", "ใจดี", 1982, "ประธาน"],  # CE year alone
+        ["มานะ", "ใจดี", 30000, ""],  # a real serial (Excel's date without its format)
+        ["ปิติ", "ยินดี", "2510", ""],
+        ["ชูใจ", "ยินดี", "๒๕๓๐", ""],
+        ["วีระ", "ยินดี", "พ.ศ. 2515", ""],
     ])  # fmt: skip
     report = import_members(database, path=path)
-    assert codes_by_row(report.errors) == {2: "invalid_date", 3: "invalid_date"}
-    assert "year alone" in str(report.errors[0]["message"])
-    assert report.imported == 1
-    assert rows(database, "SELECT first_name, birth_date FROM member") == [("มานะ", "1982-02-18")]
+    assert report.errors == [] and report.imported == 6
+    assert [(w["row"], w["code"]) for w in report.warnings] == [
+        (row, "date_year_only") for row in (2, 3, 5, 6, 7)
+    ]
+    from db.io.issue_texts import thai_text_of
+
+    assert thai_text_of(report.warnings[0]) == (
+        "“2525” มีแต่ปี ไม่มีวันและเดือน จึงไม่ได้บันทึกวันเกิด แต่บันทึกปีไว้ในหมายเหตุ"
+    )
+    assert rows(
+        database, "SELECT first_name, birth_date, notes FROM member ORDER BY rowid"
+    ) == [
+        ("สมชาย", None, "วันเกิด: 2525"), ("สมศรี", None, "ประธาน\nวันเกิด: 1982"),
+        ("มานะ", "1982-02-18", ""), ("ปิติ", None, "วันเกิด: 2510"),
+        ("ชูใจ", None, "วันเกิด: 2530"), ("วีระ", None, "วันเกิด: พ.ศ. 2515"),
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("second_process", [False, True])
