@@ -89,7 +89,6 @@ _EXTRA_LABELS = {
     "gender": {"male": ("ช", "ชาย", "m", "ผู้ชาย"), "female": ("ญ", "หญิง", "f", "ผู้หญิง")},
     "member_status": {"active": ("ปกติ", "สมาชิก", "เป็นสมาชิก", "ใช้งาน")},
 }
-_STRENGTH_SEPARATORS = str.maketrans({";": ",", "\n": ",", "|": ",", "/": ",", "、": ",", "،": ","})
 _DISTRICT_WORDS = ("กิ่งอำเภอ", "อำเภอ", "อ.", "เขต", "district", "amphoe", "khet")
 
 
@@ -216,18 +215,20 @@ class OrganisationMatcher:
     def __init__(self, session: Session, connection: sqlite3.Connection) -> None:
         self._abbreviations = type_abbreviations(session)
         types = connection.execute(
-            "SELECT code, name_th, abbr_th FROM ref_item WHERE kind = 'org_type'"
+            "SELECT code, name_th, abbr_th, coalesce(name_en, '') FROM ref_item"
+            " WHERE kind = 'org_type'"
         ).fetchall()
-        self.type_names = {code: name for code, name, _ in types}
+        self.type_names = {code: name for code, name, _, _ in types}
         self._type_prefixes = sorted(
-            ((_key(name), code) for code, name, _ in types if code != "other"),
+            ((_key(name), code) for code, name, _, _ in types if code != "other"),
             key=lambda pair: -len(pair[0]),
         )
         self._type_labels: dict[str, str] = {}
-        for code, name, abbreviation in types:
-            for label in (code, name, abbreviation, abbreviation.rstrip(".")):
+        for code, name, abbreviation, english in types:
+            # The English name too: the app's own English export writes it.
+            for label in (code, name, abbreviation, abbreviation.rstrip("."), english):
                 if label:
-                    self._type_labels[_key(label)] = code
+                    self._type_labels.setdefault(_key(label), code)
         self._by_name: dict[tuple[int | None, str], list[str]] = {}
         self._by_type: dict[tuple[int | None, str, str], list[str]] = {}
         self._names: dict[int | None, dict[str, str]] = {}  # province -> {key: id}
@@ -825,8 +826,7 @@ class RowNormaliser:
         cache = self._cache("strengths")
         tags = cache.get(cell)
         if tags is None:
-            parts = cell_to_text(cell).translate(_STRENGTH_SEPARATORS).split(",")
-            tags = cache[cell] = clean_tags(tuple(parts))
+            tags = cache[cell] = clean_tags((cell_to_text(cell),))  # split at separators
         if tags:
             result.strengths = tags  # type: ignore[assignment]
             result.given.add("strengths")

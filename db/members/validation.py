@@ -56,9 +56,20 @@ def clean_multiline(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
+# What separates strength tags where several share one text: an export's cell ("การเงิน,
+# พัสดุ"), a sheet's ("บัญชี/การเงิน; พัสดุ"). A tag never holds one, so that every tag a member
+# has comes back as it was from an export (a tag typed "การเงิน, การคลัง" is two tags).
+_TAG_SEPARATORS = str.maketrans({";": ",", "\n": ",", "|": ",", "/": ",", "、": ",", "،": ","})
+
+
 def clean_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
-    """Strength tags cleaned, blanks and repeats dropped, in the order given."""
-    cleaned = (to_arabic_digits(clean_line(tag)) for tag in tags)
+    """Strength tags cleaned and split at separators (``,`` ``;`` ``/`` ``|`` new lines),
+    blanks and repeats dropped, in the order given."""
+    cleaned = (
+        to_arabic_digits(clean_line(part))
+        for tag in tags
+        for part in tag.translate(_TAG_SEPARATORS).split(",")
+    )
     return tuple(dict.fromkeys(tag for tag in cleaned if tag))
 
 
