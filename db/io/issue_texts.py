@@ -90,6 +90,9 @@ _TEMPLATES_TH: dict[tuple[str, str], str] = {
     ),
     ("unknown_province", ""): "ไม่พบจังหวัดชื่อ “{name}”",
     ("unknown_code", "unknown_label"): "ไม่รู้จัก{field} “{label}”",
+    ("unknown_code", "unknown_label_noted"): (
+        "ไม่รู้จัก{field} “{label}” จึงเว้นช่องนี้ไว้ และบันทึกค่าไว้ในหมายเหตุ"
+    ),
     ("unknown_code", "level_of_other_type"): "ระดับ “{level}” ไม่ใช่ระดับของประเภทตำแหน่ง “{type}”",
     ("too_long", "membership_no"): "เลขสมาชิกยาวเกิน {max} ตัวอักษร",
     ("too_long", "strength"): "ความเชี่ยวชาญบางรายการยาวเกิน {max} ตัวอักษร",

@@ -999,12 +999,21 @@ class RowNormaliser:
             code, label = found  # type: ignore[misc]
             if code == "":
                 continue
-            if code is None:
+            if code is None and name == "status":  # an unknown status could be "resigned"
                 result.errors.append(RowIssue(
                     result.row, self._column(name), "unknown_code",
                     f"Unknown {_CODE_WHAT[name]} '{label}'",
                     "unknown_label", {"field": name, "label": label},
                 ))  # fmt: skip
+                continue
+            if code is None:  # the member is kept, the value in the notes
+                result.warnings.append(RowIssue(
+                    result.row, self._column(name), "unknown_code",
+                    f"Unknown {_CODE_WHAT[name]} '{label}': the field is left empty and the"
+                    " value kept in the notes",
+                    "unknown_label_noted", {"field": name, "label": label},
+                ))  # fmt: skip
+                _add_to_notes(result, f"{FIELD_LABELS_TH[name]}: {label}")
                 continue
             values[name] = code
             result.given.add(name)

@@ -594,6 +594,30 @@ def test_the_error_report_speaks_the_interface_language(
     assert read_table(out).sheet == "แถวที่นำเข้าไม่ได้"
 
 
+def test_an_unknown_value_of_a_list_keeps_the_member_but_not_an_unknown_status(
+    database: Database, tmp_path: Path
+) -> None:
+    """A generic "ประเภท" column holding organisation types is read as the personnel type: the
+    members are kept, each value in the notes with a warning. An unknown membership status
+    still rejects the row (it could say the member resigned)."""
+    path = write_simple_xlsx(tmp_path / "t.xlsx", ["ชื่อ-สกุล", "ประเภท", "สถานะ"], [
+        ["นายสมชาย ใจดี", "อบต.", ""],
+        ["นางสมศรี ใจดี", "พนักงานส่วนตำบล", ""],
+        ["นายมานะ ใจดี", "", "พ้นสภาพไปแล้วจ้า"],
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    assert report.imported == 2
+    assert [(e["row"], e["code"], e["detail"]) for e in report.errors] == [
+        (4, "unknown_code", "unknown_label")
+    ]
+    assert [(w["row"], w["code"], w["detail"]) for w in report.warnings] == [
+        (2, "unknown_code", "unknown_label_noted")
+    ]
+    assert rows(
+        database, "SELECT first_name, personnel_type, notes FROM member ORDER BY first_name"
+    ) == [("สมชาย", "", "ประเภทบุคลากร: อบต."), ("สมศรี", "sao_official", "")]
+
+
 def test_strengths_separated_by_slashes_are_several(database: Database, tmp_path: Path) -> None:
     path = write_simple_xlsx(tmp_path / "s.xlsx", ["ชื่อ-สกุล", "ความเชี่ยวชาญ"], [
         ["นายสมชาย ใจดี", "บัญชี/การเงิน / พัสดุ"],
