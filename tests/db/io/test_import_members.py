@@ -615,7 +615,7 @@ def test_an_unknown_value_of_a_list_keeps_the_member_but_not_an_unknown_status(
     ]
     assert rows(
         database, "SELECT first_name, personnel_type, notes FROM member ORDER BY first_name"
-    ) == [("สมชาย", "", "ประเภทบุคลากร: อบต."), ("สมศรี", "sao_official", "")]
+    ) == [("สมชาย", "", "ประเภทบุคลากร: อบต."), ("สมศรี", "local_official", "")]
 
 
 def test_strengths_separated_by_slashes_are_several(database: Database, tmp_path: Path) -> None:
