@@ -45,7 +45,7 @@ from db.reference.types import Province
 from db.thai.dates import BE_OFFSET, ThaiDateError, from_excel_serial, parse_thai_date
 from db.thai.digits import to_arabic_digits
 from db.thai.national_id import NationalIdError, normalize_national_id
-from db.thai.phone import MOBILE_PREFIXES, ThaiPhoneError, normalize_phone
+from db.thai.phone import MOBILE_PREFIXES, ThaiPhoneError, normalize_phone, phone_extension
 from db.thai.text import (
     NAME_PREFIXES,
     ZERO_WIDTH_CHARS,
@@ -541,12 +541,18 @@ def _share_several_phones(result: NormalisedRow) -> None:
         result.warnings[index] = _phones_shared(issue, kept, moved, rest)
 
 
-def _year_only_to_notes(result: NormalisedRow) -> None:
-    """A date field given as a year alone (a ``date_year_only`` warning), kept in the notes:
-    "วันเกิด: 2510"."""
+def _kept_in_notes(result: NormalisedRow) -> None:
+    """What a field could not hold, kept in the notes once the row is read: a date given as a
+    year alone ("วันเกิด: 2510", a ``date_year_only`` warning), a phone's extension
+    ("โทรศัพท์ที่ทำงาน: 021234567 ต่อ 12", ``phone_extension``)."""
     for issue in result.warnings:
-        if issue.code == "date_year_only" and issue.args:
+        if not issue.args:
+            continue
+        if issue.code == "date_year_only":
             _add_to_notes(result, f"{FIELD_LABELS_TH[issue.args['field']]}: {issue.args['year']}")
+        elif issue.code == "phone_extension":
+            label = FIELD_LABELS_TH[issue.args["field"]]
+            _add_to_notes(result, f"{label}: {issue.args['number']} ต่อ {issue.args['extension']}")
 
 
 def _add_to_notes(result: NormalisedRow, line: str) -> None:
@@ -781,7 +787,7 @@ class RowNormaliser:
             self._codes(raw, result)
         if result.warnings:
             _share_several_phones(result)
-            _year_only_to_notes(result)
+            _kept_in_notes(result)
         self._checks(result)
         if "province" in raw or "organisation_name" in raw or "org_type" in raw:
             self._organisation(raw, result)
@@ -890,7 +896,7 @@ class RowNormaliser:
         if isinstance(found, ThaiDateError):
             if found.reason == "year_only":
                 # A list of birth years ("ปีเกิด"): the member is kept, the year in the notes
-                # (moved there once the row is read: see _year_only_to_notes).
+                # (moved there once the row is read: see _kept_in_notes).
                 year = to_arabic_digits(clean_text(cell_to_text(cell)))
                 result.warnings.append(RowIssue(
                     result.row, self._column(name), "date_year_only",
@@ -954,6 +960,15 @@ class RowNormaliser:
         try:
             result.values[name] = normalize_phone(text)
             result.given.add(name)
+            extension = phone_extension(text)
+            if extension:  # kept in the notes (_kept_in_notes): the field holds the number
+                result.warnings.append(RowIssue(
+                    result.row, self._column(name), "phone_extension",
+                    f"The extension {extension} is kept in the notes: the phone field holds the"
+                    " number alone",
+                    args={"extension": extension, "field": name,
+                          "number": str(result.values[name])},
+                ))  # fmt: skip
         except ThaiPhoneError as error:
             if not clean_text(text):
                 return

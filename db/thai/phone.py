@@ -45,6 +45,12 @@ def _strip_decoration(text: str) -> str:
     return _EXTENSION.sub("", cleaned, count=1)
 
 
+def phone_extension(text: str) -> str:
+    """The extension a phone text ends with ("02-123-4567 ต่อ 12" -> "12"), "" for none."""
+    found = _EXTENSION.search(to_arabic_digits(clean_text(text)))
+    return "".join(c for c in found.group(0) if c.isdigit()) if found else ""
+
+
 def _national_digits(digits: str, *, international: bool) -> str:
     """Digits in national form from digits that may start with the country code."""
     if international or (digits.startswith(COUNTRY_CODE) and len(digits) in (10, 11)):

@@ -618,6 +618,23 @@ def test_an_unknown_value_of_a_list_keeps_the_member_but_not_an_unknown_status(
     ) == [("สมชาย", "", "ประเภทบุคลากร: อบต."), ("สมศรี", "local_official", "")]
 
 
+def test_a_phone_extension_is_kept_in_the_notes(database: Database, tmp_path: Path) -> None:
+    path = write_simple_xlsx(tmp_path / "x.xlsx", ["ชื่อ-สกุล", "โทรศัพท์ที่ทำงาน", "หมายเหตุ"], [
+        ["นายสมชาย ใจดี", "02-123-4567 ต่อ 12", "ประธาน"],
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    assert report.imported == 1
+    assert [w["code"] for w in report.warnings] == ["phone_extension"]
+    from db.io.issue_texts import thai_text_of
+
+    assert thai_text_of(report.warnings[0]) == (
+        "บันทึกเบอร์ต่อ 12 ไว้ในหมายเหตุ ช่องโทรศัพท์ที่ทำงานเก็บเฉพาะหมายเลข"
+    )
+    assert rows(database, "SELECT phone_office, notes FROM member") == [
+        ("021234567", "ประธาน\nโทรศัพท์ที่ทำงาน: 021234567 ต่อ 12")
+    ]
+
+
 def test_strengths_separated_by_slashes_are_several(database: Database, tmp_path: Path) -> None:
     path = write_simple_xlsx(tmp_path / "s.xlsx", ["ชื่อ-สกุล", "ความเชี่ยวชาญ"], [
         ["นายสมชาย ใจดี", "บัญชี/การเงิน / พัสดุ"],
