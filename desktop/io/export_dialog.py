@@ -349,7 +349,8 @@ class ExportDialog(QDialog):
         if isinstance(error, ExportCancelled):
             self.status.setText(self.tr("The export was cancelled: no file was written."))
         elif isinstance(error, ExportError):
-            self.status.setText(export_error_text(error.code, error.message))
+            self.status.setText(export_error_text(
+                error.code, error.message, detail=error.detail, path=error.path))  # fmt: skip
         else:
             self.status.setText(describe(error))
 

@@ -68,8 +68,13 @@ def undo_error_text(code: str, fallback: str) -> str:
     return texts.get(code, fallback)
 
 
-def export_error_text(code: str, fallback: str) -> str:
-    """An export that cannot run (db.io.export_columns.ExportError codes)."""
+def export_error_text(code: str, fallback: str, *, detail: str = "", path: str = "") -> str:
+    """An export that cannot run (db.io.export_columns.ExportError codes; for ``cannot_write``
+    the error's ``detail`` and ``path`` say what the core found)."""
+    if code == "cannot_write" and detail:
+        found = _write_error_text(detail)
+        if found:
+            return found.replace("%1", path)
     texts = {
         "no_columns": QCoreApplication.translate(
             "ExportTexts", "Choose at least one column to export."
@@ -96,6 +101,27 @@ def export_error_text(code: str, fallback: str) -> str:
         ),
     }
     return texts.get(code, fallback)
+
+
+def _write_error_text(detail: str) -> str:
+    return {
+        "is_folder": QCoreApplication.translate(
+            "ExportTexts", "%1 is a folder: add a file name to the path."
+        ),
+        "no_folder": QCoreApplication.translate(
+            "ExportTexts",
+            "The folder %1 does not exist: choose an existing folder (Browse…) or create it first.",
+        ),
+        "no_permission": QCoreApplication.translate(
+            "ExportTexts",
+            "%1 cannot be written: the file may be open in another program (close it and try "
+            "again), or this folder may not be written to (choose another folder).",
+        ),
+        "disk_full": QCoreApplication.translate(
+            "ExportTexts",
+            "The disk is full: %1 could not be written. Free some space or choose another disk.",
+        ),
+    }.get(detail, "")
 
 
 def issue_text(

@@ -453,10 +453,29 @@ def test_format_from_the_file_name(register: Register, out: Path) -> None:
 
 
 def test_destination_problems(register: Register, tmp_path: Path) -> None:
-    for target in (tmp_path / "no-such-folder" / "m.xlsx", tmp_path):
+    missing = tmp_path / "no-such-folder"
+    for target, detail, path in (
+        (missing / "m.xlsx", "no_folder", missing),
+        (tmp_path, "is_folder", tmp_path),
+    ):
         with pytest.raises(ExportError) as error:
             export_members(register.database, out_path=target, fmt="xlsx")
         assert error.value.code == "cannot_write"
+        # what the app needs to say it in the user's language
+        assert (error.value.detail, error.value.path) == (detail, str(path))
+
+
+def test_a_folder_that_refuses_the_file_is_no_permission(
+    register: Register, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "touch", refuse)  # as a read-only folder does (tests run as root)
+    with pytest.raises(ExportError) as error:
+        export_members(register.database, out_path=out / "m.xlsx")
+    assert (error.value.code, error.value.detail) == ("cannot_write", "no_permission")
+    assert error.value.path == str(out)
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv", ".vcf"])

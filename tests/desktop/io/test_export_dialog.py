@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 from python_calamine import CalamineWorkbook
 
@@ -137,6 +137,34 @@ def test_no_columns_and_no_path_are_explained(
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert not dialog.running and not (tmp_path / "x.xlsx").exists()
     assert dialog.status.text()
+
+
+def test_a_missing_folder_is_named_not_guessed_at(
+    register: tuple[Database, dict[str, str]], executor: DbExecutor, qtbot: QtBot, tmp_path: Path
+) -> None:
+    missing = tmp_path / "ไม่มีโฟลเดอร์นี้"
+    dialog = dialog_for(executor, qtbot)
+    dialog.set_path(missing / "members.xlsx")
+    run(dialog, qtbot)
+    expected = QCoreApplication.translate(
+        "ExportTexts",
+        "The folder %1 does not exist: choose an existing folder (Browse…) or create it first.",
+    ).replace("%1", str(missing))
+    assert dialog.status.text() == expected
+    assert "open in another program" not in dialog.status.text()  # the old guess
+    assert "โปรแกรมอื่น" not in dialog.status.text()
+
+
+def test_a_folder_given_as_the_file_is_explained_in_english(
+    register: tuple[Database, dict[str, str]], executor: DbExecutor, qtbot: QtBot, tmp_path: Path,
+    english_ui: None,
+) -> None:  # fmt: skip
+    dialog = dialog_for(executor, qtbot)
+    dialog.set_path(tmp_path / "folder.xlsx")
+    (tmp_path / "folder.xlsx").mkdir()
+    run(dialog, qtbot)
+    folder = tmp_path / "folder.xlsx"
+    assert dialog.status.text() == f"{folder} is a folder: add a file name to the path."
 
 
 class _CancelledAtOnce(ProgressState):
