@@ -224,6 +224,12 @@ class _Dates(dict[str | None, str]):
         return text
 
 
+def date_cell_text(day: dt.date, *, era: Era, language: Language) -> str:
+    """``day`` as an export in ``era`` and ``language`` writes it ("2 ต.ค. 2557", "2 Oct 2557",
+    "2014-10-02"): for examples shown before exporting."""
+    return _Dates(era, language)[day.isoformat()]
+
+
 def _digits(column: str, prefix: str, count: int) -> str:
     """SQL: ``column`` is ``prefix`` (a GLOB) followed by ``count`` digits."""
     return f"{column} GLOB '{prefix}{'[0-9]' * count}'"

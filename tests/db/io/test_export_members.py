@@ -188,6 +188,11 @@ def test_english_headers_labels_and_dates(register: Register, out: Path) -> None
     assert somchai["Organisation type"] == "Subdistrict Administrative Organisation"
     assert somchai["Joined"] == "2 Oct 2557"
     assert somchai["Birth date"] == "29 Feb 2523"
+    # the dialog's example of each era says the same as the file
+    joined = dt.date(2014, 10, 2)
+    assert em.date_cell_text(joined, era="BE", language="en") == somchai["Joined"]
+    assert em.date_cell_text(joined, era="BE", language="th") == "2 ต.ค. 2557"
+    assert em.date_cell_text(joined, era="CE", language="en") == "2014-10-02"
 
 
 def test_ce_dates_are_iso(register: Register, out: Path) -> None:

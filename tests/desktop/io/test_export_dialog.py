@@ -220,3 +220,17 @@ def test_the_groups_column_is_offered_unticked_and_holds_the_roles(
     run(dialog, qtbot)
     lines = (tmp_path / "groups.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines == ["ชื่อ,กลุ่ม (บทบาท)", "สมศรี0,ชมรมคนรักโคราช (ประธาน); เครือข่ายสตรี"]
+
+
+def test_the_era_examples_are_what_the_english_file_holds(
+    executor: DbExecutor, qtbot: QtBot, english_ui: None
+) -> None:
+    dialog = dialog_for(executor, qtbot)
+    assert dialog.era_combo.itemText(0) == "Buddhist era (2 Oct 2557)"  # not "2 ต.ค. 2557"
+    assert dialog.era_combo.itemText(1) == "Common era (2014-10-02)"
+
+
+def test_the_era_examples_in_thai(executor: DbExecutor, qtbot: QtBot) -> None:
+    dialog = dialog_for(executor, qtbot)
+    assert "2 ต.ค. 2557" in dialog.era_combo.itemText(0)
+    assert "2014-10-02" in dialog.era_combo.itemText(1)
