@@ -456,8 +456,8 @@ class ImportRunPage(QWizardPage):
 
     def _undone(self, summary: UndoSummary) -> None:
         text = (
-            self.tr("The import was undone: %1 member(s) removed, %2 restored.")
-            .replace("%1", f"{summary.deleted:,}").replace("%2", f"{summary.restored:,}")
+            self.tr("The import was undone: %Ln member(s) removed,", "", summary.deleted)
+            + " " + self.tr("%Ln restored.", "", summary.restored)
         )  # fmt: skip
         if summary.kept_changed:
             text += " " + self.tr(

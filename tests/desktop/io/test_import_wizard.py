@@ -464,6 +464,21 @@ def test_undo_refused_for_changed_members_then_keeping_them(
     assert not page.undo_button.isVisible()
 
 
+def test_undo_message_counts_in_english(
+    english_ui: None, wizard: ImportWizard, executor: DbExecutor, qtbot: QtBot, tmp_path: Path
+) -> None:
+    rows = [("สมใจ", "ดีงาม"), ("สมหมาย", "รักดี"), ("สมศรี", "มีสุข")]
+    path = write_simple_xlsx(tmp_path / "three.xlsx", ("ชื่อ", "นามสกุล"), rows)
+    open_file(wizard, qtbot, path)
+    to_mapping(wizard, qtbot)
+    to_preview(wizard, qtbot)
+    run_import(wizard, qtbot)
+    with qtbot.waitSignal(executor.changes_applied, timeout=10_000):
+        wizard.run_page.undo()
+    # Qt's counted forms from the English catalogue, not a literal "member(s)"
+    assert wizard.run_page.status.text() == "The import was undone: 3 members removed, 0 restored."
+
+
 def test_preview_dates_are_buddhist_era(wizard: ImportWizard, qtbot: QtBot, tmp_path: Path) -> None:
     open_file(wizard, qtbot, write_messy_xlsx(tmp_path / "messy.xlsx"))
     to_mapping(wizard, qtbot)
