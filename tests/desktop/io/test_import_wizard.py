@@ -268,6 +268,10 @@ def test_the_file_page_counts_rows_of_data_and_refuses_a_sheet_with_none(
     status = wizard.mapping_page.status.text()
     assert "จังหวัด: จะไม่ถูกนำเข้าถ้าไม่มีชื่อหน่วยงาน" in status
     assert wizard.mapping_page.isComplete()
+    # ... and the count above it leaves them out: 2 columns (names), not 3
+    assert status.splitlines()[0] == wizard.mapping_page.tr(
+        "%Ln column(s) will be imported.", "", 2
+    )
 
 
 def test_a_duplicate_row_with_a_warning_is_shown_as_both(
