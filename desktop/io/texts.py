@@ -5,17 +5,63 @@ Literal `QCoreApplication.translate` calls so that lupdate extracts every text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
 from db.io.issue_texts import thai_issue_text
 from db.io.mapping import FIELD_LABELS_EN, FIELD_LABELS_TH
+from db.io.readers import ImportFileError
 from desktop import i18n
 
+# Which case of ``unreadable_file`` the core found, recognised from its message until
+# ImportFileError carries a detail code of its own (db.io.readers words these messages;
+# tests/desktop/io/test_import_wizard.py reads real files through it to keep them in step).
+_UNREADABLE_DETAILS = (
+    (re.compile(r" is named (\.\w+) but its content is not a spreadsheet"), "not_a_spreadsheet"),
+    (re.compile(r" is a folder, not a file$"), "is_folder"),
+    (re.compile(r" is not a well-formed CSV file"), "bad_csv"),
+)
 
-def file_error_text(code: str, fallback: str) -> str:
-    """An unusable import file (db.io.readers.ImportFileError codes)."""
+
+def file_error_message(error: ImportFileError) -> str:
+    """What the user reads for ``error``: its code's text, or the text of the precise case the
+    core found when one is known (a text file renamed .xlsx is not "damaged")."""
+    detail = str(getattr(error, "detail", "") or "")
+    suffix = ""
+    if not detail and error.code == "unreadable_file":
+        for pattern, name in _UNREADABLE_DETAILS:
+            found = pattern.search(error.message)
+            if found:
+                detail, suffix = name, (found.group(1) if found.groups() else "")
+                break
+    return file_error_text(error.code, error.message, detail=detail, suffix=suffix)
+
+
+def file_error_text(code: str, fallback: str, *, detail: str = "", suffix: str = "") -> str:
+    """An unusable import file (db.io.readers.ImportFileError codes); ``detail`` names the
+    case of ``unreadable_file`` (``suffix``: the file name's ending, for
+    ``not_a_spreadsheet``)."""
+    if code == "unreadable_file" and detail:
+        precise = {
+            "not_a_spreadsheet": QCoreApplication.translate(
+                "ImportTexts",
+                "The file is named %1 but its content is not a spreadsheet: it was probably "
+                "renamed from another kind of file. Open it in the program that made it and "
+                "save it as .xlsx or .csv, then import that.",
+            ).replace("%1", suffix),
+            "is_folder": QCoreApplication.translate(
+                "ImportTexts", "This is a folder, not a file: choose a file in it."
+            ),
+            "bad_csv": QCoreApplication.translate(
+                "ImportTexts",
+                "The CSV file is not well formed: open it in Excel or LibreOffice and save it "
+                "again as CSV.",
+            ),
+        }.get(detail)
+        if precise:
+            return precise
     texts = {
         "file_not_found": QCoreApplication.translate("ImportTexts", "The file was not found."),
         "unreadable_file": QCoreApplication.translate(

@@ -229,7 +229,22 @@ def test_unreadable_file_is_explained_in_thai(
     open_file(wizard, qtbot, broken)
     assert not wizard.file_page.isComplete()
     text = wizard.file_page.status.text()
-    assert file_error_text("unreadable_file", "?") in text and "Traceback" not in text
+    # The precise reason the core found, not "damaged or still being copied".
+    renamed = file_error_text("unreadable_file", "?", detail="not_a_spreadsheet", suffix=".xlsx")
+    assert renamed in text and ".xlsx" in renamed and "Traceback" not in text
+    assert file_error_text("unreadable_file", "?") not in text
+    # A damaged workbook is still called damaged.
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    open_file(wizard, qtbot, damaged)
+    assert file_error_text("unreadable_file", "?") in wizard.file_page.status.text()
+    # A folder is called a folder.
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    open_file(wizard, qtbot, folder)
+    assert file_error_text("unreadable_file", "?", detail="is_folder") in (
+        wizard.file_page.status.text()
+    )
     open_file(wizard, qtbot, tmp_path / "missing.csv")
     assert not wizard.file_page.isComplete()
     assert file_error_text("file_not_found", "?") in wizard.file_page.status.text()
@@ -466,6 +481,19 @@ def test_undo_refused_for_changed_members_then_keeping_them(
         qtbot.mouseClick(page.undo_keep_button, Qt.MouseButton.LeftButton)
     assert live_members(database) == before + 1  # the edited member stays
     assert not page.undo_button.isVisible()
+
+
+def test_a_renamed_text_file_is_explained_in_english(
+    english_ui: None, wizard: ImportWizard, qtbot: QtBot, tmp_path: Path
+) -> None:
+    renamed = tmp_path / "notes.xlsx"
+    renamed.write_text("hello\n", encoding="utf-8")
+    open_file(wizard, qtbot, renamed)
+    assert wizard.file_page.status.text() == (
+        "This file cannot be imported: The file is named .xlsx but its content is not a "
+        "spreadsheet: it was probably renamed from another kind of file. Open it in the program "
+        "that made it and save it as .xlsx or .csv, then import that."
+    )
 
 
 def test_undo_message_counts_in_english(
