@@ -10,7 +10,7 @@ import pytest
 import xlsxwriter
 
 from db.__main__ import main
-from db.backup import list_backups, read_backup_info
+from db.backup import default_backup_folder, list_backups, read_backup_info
 from tests.db.backup.conftest import MEMBERS, corrupt, execute, scalar
 from tests.db.io.fixtures_import import write_simple_xlsx
 
@@ -166,3 +166,24 @@ def test_import_may_name_a_hidden_sheet(
                        "ซ่อน", "--report", str(tmp_path / "report.json"))  # fmt: skip
     assert code == 0, err
     assert live(demo_db) == MEMBERS + 1
+
+
+def test_import_into_another_database_backs_up_beside_it(
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """No backup folder set: the backup goes beside this database, never among the app's own
+    register's backups (where the rotation of one would delete the other's)."""
+    sheet = tmp_path / "members.csv"
+    sheet.write_text("ชื่อ,นามสกุล\nสมชาย,ใจดี\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", "members", str(sheet), "--db", str(demo_db),
+                       "--report", str(tmp_path / "report.json"))  # fmt: skip
+    assert code == 0, err
+    beside = demo_db.parent / "khrueakhai-backups"
+    assert [info.reason for info in list_backups(beside)] == ["before-import"]
+    assert str(beside) in err
+    assert list_backups(default_backup_folder()) == []
+    code, _, err = run(capsys, "backup", "--db", str(demo_db))  # the same folder by hand
+    assert code == 0, err
+    assert "manual" in {info.reason for info in list_backups(beside)}
