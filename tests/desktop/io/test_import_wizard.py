@@ -17,7 +17,13 @@ from db.members.query import search_member_keys
 from db.members.types import MemberFilter
 from db.search import check_member_index, search_backlog
 from desktop.db_worker import Changes, DbExecutor
-from desktop.io.import_models import PREVIEW_FIELDS, MappingModel, PreviewModel
+from desktop.io.import_models import (
+    DUPLICATE_COLOUR,
+    INVALID_TEXT_COLOUR,
+    PREVIEW_FIELDS,
+    MappingModel,
+    PreviewModel,
+)
 from desktop.io.import_wizard import ImportWizard
 from desktop.io.problems_model import ProblemsModel
 from desktop.io.texts import file_error_text, undo_error_text
@@ -110,6 +116,20 @@ def test_messy_sheet_through_every_page(
     tip = preview_model.index(bad_id_row, 3).data(Qt.ItemDataRole.ToolTipRole)
     assert "เลขประจำตัวประชาชนผิด (หลักตรวจสอบไม่ตรง)" in tip  # Thai, by code and detail
     assert preview_model.index(bad_id_row, 3).data(Qt.ItemDataRole.BackgroundRole) is not None
+    # The rejected value is shown as the file has it (not blanked), in dark red.
+    id_column = 2 + PREVIEW_FIELDS.index("national_id")
+    bad_id = preview_model.index(bad_id_row, id_column)
+    id_cell = wizard.preview.mapping.column_of("national_id")
+    assert bad_id.data() == preview_model.row_at(bad_id_row).cells[id_cell].strip() != ""
+    assert bad_id.data(Qt.ItemDataRole.ForegroundRole).color() == INVALID_TEXT_COLOUR
+    # Duplicates (skipped by default) have a colour of their own, explained above the table.
+    duplicate_rows = [r for r in range(preview_model.rowCount())
+                      if preview_model.row_at(r).duplicate and not preview_model.row_at(r).errors]
+    assert duplicate_rows
+    for r in duplicate_rows:
+        background = preview_model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole)
+        assert background.color() == DUPLICATE_COLOUR
+    assert "blue" in wizard.preview_page.subTitle() or "ฟ้า" in wizard.preview_page.subTitle()
     assert "6" in wizard.preview_page.counts.text()
     assert wizard.preview_page.on_duplicate() == "skip"
     wizard.grab().save(str(SHOTS / "import_3_preview.png"))
