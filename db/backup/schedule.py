@@ -31,7 +31,7 @@ from db.backup.types import (
     BackupSettings,
     Schedule,
 )
-from db.engine import APP_NAME, BUSY_TIMEOUT_MS, USER_DIR_ENV, Database
+from db.engine import APP_NAME, BUSY_TIMEOUT_MS, USER_DIR_ENV, Database, default_db_path
 
 log = logging.getLogger(__name__)
 
@@ -47,17 +47,47 @@ MAX_KEEP = 1000
 MERGE_BACKUP_REUSE = dt.timedelta(minutes=15)
 
 
-def default_backup_folder() -> Path:
-    """``backups`` in the user's data folder (``$KHRUEAKHAI_USER_DIR/backups`` when set)."""
+BESIDE_SUFFIX = "-backups"
+
+
+def default_backup_folder(database_path: Path | None = None) -> Path:
+    """Where backups go when the database's settings name no folder.
+
+    For the app's own register (:func:`db.engine.default_db_path`, or no path given):
+    ``backups`` in the user's data folder (``$KHRUEAKHAI_USER_DIR/backups`` when set). For any
+    other database file: a folder beside it, named for it (``D:\\สาขา\\สมาชิก.sqlite`` ->
+    ``D:\\สาขา\\สมาชิก-backups``), so that two registers' backups never mix, and rotating one
+    register's backups never deletes the other's. (SQLite writes its journal beside the
+    database, so that folder can be written.)
+    """
+    if database_path is not None and not _is_default_register(database_path):
+        return database_path.with_name(database_path.stem + BESIDE_SUFFIX)
     override = os.environ.get(USER_DIR_ENV)
     if override:
         return Path(override) / "backups"
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "backups"
 
 
-def settings_from_values(values: dict[str, str]) -> BackupSettings:
-    """Settings from the stored texts; anything missing or unreadable takes its default."""
-    defaults = BackupSettings(folder=default_backup_folder())
+def _is_default_register(database_path: Path) -> bool:
+    try:
+        return database_path.resolve() == default_db_path().resolve()
+    except OSError:
+        return False
+
+
+def database_path_of(session: Session | Connection) -> Path | None:
+    """The file of the SQLite database ``session`` works on (None for an in-memory one)."""
+    engine = session.get_bind() if isinstance(session, Session) else session.engine
+    name = engine.url.database
+    return Path(name) if name and name != ":memory:" else None
+
+
+def settings_from_values(
+    values: dict[str, str], database_path: Path | None = None
+) -> BackupSettings:
+    """Settings from the stored texts; anything missing or unreadable takes its default (the
+    default folder of the database at ``database_path``: :func:`default_backup_folder`)."""
+    defaults = BackupSettings(folder=default_backup_folder(database_path))
     schedule = values.get(SCHEDULE_KEY, defaults.schedule)
 
     def keep(key: str, default: int) -> int:
@@ -81,7 +111,7 @@ def load_backup_settings(session: Session | Connection) -> BackupSettings:
         text(f"SELECT key, value FROM local_setting WHERE key IN ({_placeholders()})"),
         dict(zip(_names(), SETTING_KEYS, strict=True)),
     ).all()
-    return settings_from_values({str(k): str(v) for k, v in rows})
+    return settings_from_values({str(k): str(v) for k, v in rows}, database_path_of(session))
 
 
 def read_backup_settings(database_path: Path) -> BackupSettings:
@@ -97,8 +127,8 @@ def read_backup_settings(database_path: Path) -> BackupSettings:
         finally:
             connection.close()
     except (BackupError, sqlite3.Error):
-        return settings_from_values({})
-    return settings_from_values({str(k): str(v) for k, v in rows})
+        return settings_from_values({}, database_path)
+    return settings_from_values({str(k): str(v) for k, v in rows}, database_path)
 
 
 def save_backup_settings(session: Session | Connection, *, settings: BackupSettings) -> None:
@@ -110,7 +140,8 @@ def save_backup_settings(session: Session | Connection, *, settings: BackupSetti
     keeps = (settings.keep_daily, settings.keep_weekly, settings.keep_monthly)
     if any(not 0 <= value <= MAX_KEEP for value in keeps):
         raise ValueError(f"keep counts must be between 0 and {MAX_KEEP}")
-    folder = "" if settings.folder == default_backup_folder() else str(settings.folder)
+    default = default_backup_folder(database_path_of(session))
+    folder = "" if settings.folder == default else str(settings.folder)
     for key, value in (
         (FOLDER_KEY, folder), (SCHEDULE_KEY, settings.schedule),
         (KEEP_DAILY_KEY, str(settings.keep_daily)), (KEEP_WEEKLY_KEY, str(settings.keep_weekly)),

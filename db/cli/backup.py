@@ -55,7 +55,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "Back up the database PATH: into FILE (--out), or into a folder with a name that"
             " sorts by time, then rotate that folder (7 daily, 4 weekly, 12 monthly unless the"
             " database's settings say otherwise). Without --out or --folder the backup goes"
-            " into the folder of the database's settings. --list shows the folder's backups."
+            " into the folder of the database's settings; when they name none, the app's own"
+            " register is backed up into the user's data folder and any other database into"
+            " a folder beside it named for it (PATH without .sqlite, plus -backups)."
+            " --list shows the folder's backups."
         ),
         epilog=EPILOG,
     )

@@ -11,7 +11,7 @@ from db.cli.common import EXIT_OK, CliError, Progress, open_existing, say
 from db.engine import Database
 from db.io.import_members import DUPLICATE_POLICIES, ImportCancelled, import_members
 from db.io.import_report import ImportReport, write_error_report
-from db.io.readers import ImportFileError, list_sheets
+from db.io.readers import ImportFileError, list_sheets, read_table
 from db.io.undo_import import UndoImportError, undo_import
 
 
@@ -75,6 +75,16 @@ def _check_output(path: Path, what: str) -> None:
         raise CliError(f"the folder {path.parent} does not exist (for the {what})")
 
 
+def _check_sheet(path: Path, sheet: str | None) -> None:
+    """ImportFileError for a file that cannot be imported, or a ``--sheet`` it does not have,
+    before the backup (at national scale a backup is hundreds of MB, too much for a typo)."""
+    sheets = list_sheets(path)  # the visible sheets ([""]: a CSV file, which has no sheets)
+    if sheet is None or sheets == [""] or sheet in sheets:
+        return
+    # Not a visible sheet: a hidden one may still be named, a missing one is refused here.
+    read_table(path, sheet=sheet, max_rows=1)
+
+
 def _backup_before_import(database: Database) -> None:
     from db.backup import REASON_BEFORE_IMPORT, BackupError, backup_before
 
@@ -122,7 +132,7 @@ def run_members(args: argparse.Namespace) -> int:
     database = open_existing(args.db, need_current_schema=True)
     try:
         if not args.dry_run:
-            list_sheets(args.file)  # a file that cannot be imported is refused before a backup
+            _check_sheet(args.file, args.sheet)  # refused before a backup, not after
             _backup_before_import(database)
         say(f"Importing {args.file} into {args.db} ...")
         report = import_members(

@@ -36,12 +36,20 @@ class ExportError(ValueError):
     ``code``: ``unknown_column``, ``no_columns``, ``personal_data_not_included``,
     ``unknown_format``, ``unknown_era``, ``unknown_language``, ``no_members``,
     ``cannot_write``, ``cell_too_long`` or ``too_many_rows``.
+
+    ``detail`` says which case of ``cannot_write`` it is: ``is_folder`` (the name given is a
+    folder), ``no_folder`` (its folder does not exist), ``no_permission`` (the folder or the
+    file may not be written: read-only, no rights, or the file is open in another program on
+    Windows), ``disk_full``, or "" (another system error). ``path`` is the file or folder the
+    detail names, so that the app can say the same in the user's language.
     """
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, *, detail: str = "", path: str = "") -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.detail = detail
+        self.path = path
 
     def __str__(self) -> str:
         return self.message

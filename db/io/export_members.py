@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import io
 import json
 import operator
@@ -221,6 +222,12 @@ class _Dates(dict[str | None, str]):
                 )
         self[value] = text
         return text
+
+
+def date_cell_text(day: dt.date, *, era: Era, language: Language) -> str:
+    """``day`` as an export in ``era`` and ``language`` writes it ("2 ต.ค. 2557", "2 Oct 2557",
+    "2014-10-02"): for examples shown before exporting."""
+    return _Dates(era, language)[day.isoformat()]
 
 
 def _digits(column: str, prefix: str, count: int) -> str:
@@ -1479,11 +1486,24 @@ def format_for(out_path: Path, fmt: str | None) -> Format:
     return chosen  # type: ignore[return-value]
 
 
+_NO_PERMISSION = frozenset((errno.EACCES, errno.EPERM, errno.EROFS))
+_DISK_FULL = frozenset((errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)))
+
+
+def _write_detail(error: OSError) -> str:
+    """The ExportError detail of a system error while writing (see ExportError)."""
+    if isinstance(error, PermissionError) or error.errno in _NO_PERMISSION:
+        return "no_permission"
+    return "disk_full" if error.errno in _DISK_FULL else ""
+
+
 def _check_destination(out_path: Path) -> None:
     if out_path.is_dir():
-        raise ExportError("cannot_write", f"{out_path} is a folder: give a file name")
+        raise ExportError("cannot_write", f"{out_path} is a folder: give a file name",
+                          detail="is_folder", path=str(out_path))  # fmt: skip
     if not out_path.parent.is_dir():
-        raise ExportError("cannot_write", f"There is no folder {out_path.parent}")
+        raise ExportError("cannot_write", f"There is no folder {out_path.parent}",
+                          detail="no_folder", path=str(out_path.parent))  # fmt: skip
 
 
 def _temporary_beside(out_path: Path) -> Path:
@@ -1497,8 +1517,9 @@ def _temporary_beside(out_path: Path) -> Path:
             continue
         except OSError as error:
             raise ExportError(
-                "cannot_write", f"Cannot write in {out_path.parent}: {error.strerror or error}"
-            ) from error
+                "cannot_write", f"Cannot write in {out_path.parent}: {error.strerror or error}",
+                detail=_write_detail(error), path=str(out_path.parent),
+            ) from error  # fmt: skip
         return candidate
     raise ExportError("cannot_write", f"Cannot create a temporary file in {out_path.parent}")
 
@@ -1858,6 +1879,7 @@ def export_members(
                 "cannot_write",
                 f"Cannot write {out_path}: {error.strerror or error} (is it open in another"
                 " program, or is the disk full?)",
+                detail=_write_detail(error), path=str(out_path),
             ) from error
         except BaseException:
             temporary.unlink(missing_ok=True)

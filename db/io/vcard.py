@@ -9,6 +9,7 @@ Phone numbers are written in E.164 (+66...), which every phone dials from anywhe
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -37,8 +38,17 @@ class VCardContact:
 
     @property
     def formatted_name(self) -> str:
-        """ "นายสมชาย ใจดี": the prefix is written against the first name, as Thai does."""
-        return f"{self.prefix}{self.first_name} {self.last_name}".strip()
+        """ "นายสมชาย ใจดี": a Thai prefix is written against the first name, as Thai does;
+        a Latin-script one is followed by a space ("Mr. John Smith", "Dr. Anan")."""
+        prefix = self.prefix.strip()
+        gap = " " if prefix and _ends_in_latin(prefix) else ""
+        return f"{prefix}{gap}{self.first_name} {self.last_name}".strip()
+
+
+def _ends_in_latin(text: str) -> bool:
+    """Whether the last letter of ``text`` (after any "." or other mark) is Latin script."""
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and unicodedata.name(letters[-1], "").startswith("LATIN")
 
 
 def escape_text(value: str) -> str:

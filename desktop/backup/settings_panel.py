@@ -45,10 +45,12 @@ class BackupSettingsPanel(QWidget):
     def __init__(self, executor: DbExecutor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._executor = executor
+        # The folder used when none is chosen: this register's (db.backup.default_backup_folder)
+        self._default_folder = default_backup_folder(executor.database.path)
         self.setObjectName("backupSettingsPanel")
         self.folder_edit = QLineEdit(self)
         self.folder_edit.setObjectName("backupFolderEdit")
-        self.folder_edit.setPlaceholderText(str(default_backup_folder()))
+        self.folder_edit.setPlaceholderText(str(self._default_folder))
         self.browse_button = QPushButton(self.tr("Choose…"), self)
         self.browse_button.setObjectName("backupFolderBrowse")
         self.browse_button.clicked.connect(self._browse)
@@ -103,7 +105,7 @@ class BackupSettingsPanel(QWidget):
         return current
 
     def set_settings(self, settings: BackupSettings) -> None:
-        default = settings.folder == default_backup_folder()
+        default = settings.folder == self._default_folder
         self.folder_edit.setText("" if default else str(settings.folder))
         self.schedule_combo.setCurrentIndex(max(0, self.schedule_combo.findData(settings.schedule)))
         self.keep_daily.setValue(settings.keep_daily)
@@ -115,7 +117,7 @@ class BackupSettingsPanel(QWidget):
         """What the fields say (an empty folder field is the default folder)."""
         text = self.folder_edit.text().strip()
         return BackupSettings(
-            folder=Path(text) if text else default_backup_folder(),
+            folder=Path(text) if text else self._default_folder,
             schedule=self.schedule_combo.currentData(),
             keep_daily=self.keep_daily.value(),
             keep_weekly=self.keep_weekly.value(),
@@ -149,7 +151,7 @@ class BackupSettingsPanel(QWidget):
         return future
 
     def _browse(self) -> None:
-        start = self.folder_edit.text().strip() or str(default_backup_folder())
+        start = self.folder_edit.text().strip() or str(self._default_folder)
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the backup folder"), start)
         if chosen:
             self.folder_edit.setText(chosen)

@@ -73,6 +73,23 @@ def record_name(preview: MergePreview, side: Side, labels: ViewLabels | None = N
     return _with_detail(side, name, field_label(field.field), text)
 
 
+def keep_name(preview: MergePreview, side: Side, labels: ViewLabels | None = None) -> str:
+    """One record's name for its "Keep" button (the button says which record it is): the name,
+    and when both records bear it, the first value that tells them apart (``สมชาย ใจดี
+    (Member no. 0047)``)."""
+    name = preview.a_name if side == "a" else preview.b_name
+    if preview.a_name != preview.b_name:
+        return name
+    field = _telling(preview)
+    if field is None:
+        return name
+    value = field.value_a if side == "a" else field.value_b
+    organisation = preview.a_organisation if side == "a" else preview.b_organisation
+    text = value_text(field.field, value, organisation=organisation, labels=labels)
+    template = QCoreApplication.translate("Duplicates", "%1 (%2 %3)")
+    return fill(template, name, field_label(field.field), text)
+
+
 def dismissed_text(pair: DuplicatePair) -> str:
     """The status after marking ``pair`` as different people."""
     if pair.a_name == pair.b_name:

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from db.duplicates import DuplicatePair
-from desktop.duplicates.texts import reason_text
+from desktop.duplicates.texts import reason_text, reasons_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -103,7 +103,9 @@ class DuplicatePairsModel(QAbstractTableModel):
             return pair.b_name
         if column is PairColumn.ORGANISATION_B:
             return pair.b_organisation
-        return ("\n" if tooltip else ", ").join(reason_text(code) for code in pair.reasons)
+        if tooltip:  # every reason in full, one a line
+            return "\n".join(reason_text(code) for code in pair.reasons)
+        return reasons_text(pair.reasons)  # each shared thing once
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -6,7 +6,9 @@ users read these translations (context ``Duplicates``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QLocale
 
 CONTEXT = "Duplicates"  # spelt out in every call below: lupdate reads only literal calls
 
@@ -56,6 +58,44 @@ def reason_text(code: str) -> str:
         "same_email": QCoreApplication.translate("Duplicates", "Same email"),
     }
     return texts.get(code, code)
+
+
+def reasons_text(codes: Sequence[str]) -> str:
+    """The reasons of a pair said once, compactly: what the two records share, each thing
+    once ("Same name, organisation and birth year"), in the list's order."""
+    words = {
+        "national_id": QCoreApplication.translate("Duplicates", "national ID"),
+        "name": QCoreApplication.translate("Duplicates", "name"),
+        "organisation": QCoreApplication.translate("Duplicates", "organisation"),
+        "birth_year": QCoreApplication.translate("Duplicates", "birth year"),
+        "phone": QCoreApplication.translate("Duplicates", "mobile number"),
+        "email": QCoreApplication.translate("Duplicates", "email"),
+    }
+    shared: list[str] = []
+    unknown: list[str] = []
+    for code in codes:
+        found = _SHARED.get(code)
+        if found is None:
+            unknown.append(reason_text(code))
+        for thing in found or ():
+            if words[thing] not in shared:
+                shared.append(words[thing])
+    said = (
+        [QCoreApplication.translate("Duplicates", "Same %1").replace(
+            "%1", QLocale().createSeparatedList(shared))]
+        if shared else []
+    )  # fmt: skip
+    return ", ".join(said + unknown)
+
+
+# What each reason code says the two records share (the words of reasons_text).
+_SHARED: dict[str, tuple[str, ...]] = {
+    "same_national_id": ("national_id",),
+    "same_name_same_organisation": ("name", "organisation"),
+    "same_name_same_birth_year": ("name", "birth_year"),
+    "same_phone": ("phone",),
+    "same_email": ("email",),
+}
 
 
 def table_text(table: str) -> str:

@@ -47,6 +47,7 @@ from desktop.duplicates.comparison_model import (
 from desktop.duplicates.naming import (
     dismissed_text,
     fill,
+    keep_name,
     record_name,
     undo_question,
     undo_tooltip,
@@ -310,8 +311,9 @@ class DuplicatesView(QWidget):
             self.keep_b.setText(self.tr("Record B"))
             self.summary.setText(self.tr("Select a pair to compare the two records."))
             return
-        self.keep_a.setText(self.tr("Record A: %1").replace("%1", preview.a_name))
-        self.keep_b.setText(self.tr("Record B: %1").replace("%1", preview.b_name))
+        # Two records of one name: each button adds what tells its record apart.
+        self.keep_a.setText(fill(self.tr("Record A: %1"), keep_name(preview, "a", self._labels)))
+        self.keep_b.setText(fill(self.tr("Record B: %1"), keep_name(preview, "b", self._labels)))
         button = self.keep_a if preview.suggested_survivor == "a" else self.keep_b
         button.setChecked(True)
         self._update_summary()

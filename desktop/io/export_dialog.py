@@ -8,7 +8,9 @@ state and the outcome comes back through a queued signal. A cancel writes no fil
 from __future__ import annotations
 
 import concurrent.futures
+import datetime as dt
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.io.export_columns import EXPORT_COLUMNS, ExportError
-from db.io.export_members import ExportCancelled, ExportResult, export_members
+from db.io.export_members import ExportCancelled, ExportResult, date_cell_text, export_members
 from db.members.query import count_members
 from db.members.types import MemberFilter, MemberSort
 from desktop import i18n
@@ -47,6 +49,7 @@ from desktop.operations.errors import describe
 
 POLL_MS = 50
 SUFFIXES = {"xlsx": ".xlsx", "csv": ".csv", "vcf": ".vcf"}
+ERA_EXAMPLE = dt.date(2014, 10, 2)
 
 
 def _counts(*, session: Any, filters: MemberFilter) -> tuple[int, int]:
@@ -132,8 +135,10 @@ class ExportDialog(QDialog):
 
         self.era_combo = QComboBox(self)
         self.era_combo.setObjectName("exportEra")
-        self.era_combo.addItem(self.tr("Buddhist era (2 ต.ค. 2557)"), "BE")
-        self.era_combo.addItem(self.tr("Common era (2014-10-02)"), "CE")
+        # The examples are what the file will hold in the export's language.
+        example = partial(date_cell_text, ERA_EXAMPLE, language=self._language)
+        self.era_combo.addItem(self.tr("Buddhist era (%1)").replace("%1", example(era="BE")), "BE")
+        self.era_combo.addItem(self.tr("Common era (%1)").replace("%1", example(era="CE")), "CE")
 
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("exportPath")
@@ -349,7 +354,8 @@ class ExportDialog(QDialog):
         if isinstance(error, ExportCancelled):
             self.status.setText(self.tr("The export was cancelled: no file was written."))
         elif isinstance(error, ExportError):
-            self.status.setText(export_error_text(error.code, error.message))
+            self.status.setText(export_error_text(
+                error.code, error.message, detail=error.detail, path=error.path))  # fmt: skip
         else:
             self.status.setText(describe(error))
 

@@ -28,6 +28,8 @@ Index = QModelIndex | QPersistentModelIndex
 SAMPLES = 3
 ERROR_COLOUR = QColor("#f8d0d0")
 WARNING_COLOUR = QColor("#fde9b8")
+DUPLICATE_COLOUR = QColor("#d6e4f5")  # a member already registered, or an earlier row again
+INVALID_TEXT_COLOUR = QColor("#9b1c1c")  # a rejected row's cell as the file has it
 FUZZY_COLOUR = QColor("#fde9b8")
 
 
@@ -178,18 +180,49 @@ def _cell(value: object, *, date: bool = False) -> str:
 
 
 class PreviewModel(QAbstractTableModel):
-    """The first rows as they would be imported: errors red, warnings amber, problems as tips."""
+    """The first rows as they would be imported: errors red, warnings amber, duplicates blue,
+    problems as tips. In a rejected row a value found invalid is shown as the file has it
+    (dark red), not blank: the secretary sees what to fix."""
 
     ROW, PROBLEMS = 0, 1
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[PreviewRow, ...] = ()
+        self._headers: tuple[str, ...] = ()
+        self._columns: dict[str, int] = {}  # preview field -> its column in the file
 
-    def set_rows(self, rows: tuple[PreviewRow, ...]) -> None:
+    def set_rows(
+        self,
+        rows: tuple[PreviewRow, ...],
+        *,
+        mapping: ColumnMapping | None = None,
+        headers: tuple[str, ...] = (),
+    ) -> None:
+        """Show ``rows``; with the ``mapping`` and ``headers`` they were read with, a rejected
+        row's invalid cells show the file's text."""
         self.beginResetModel()
         self._rows = rows
+        self._headers = headers
+        self._columns = {}
+        if mapping is not None:
+            for name in PREVIEW_FIELDS:
+                column = mapping.column_of(name)
+                if column is not None and column < len(headers):
+                    self._columns[name] = column
         self.endResetModel()
+
+    def invalid_text(self, row: PreviewRow, name: str) -> str | None:
+        """The file's text of preview field ``name`` when an error of ``row`` is about its
+        column (None otherwise)."""
+        column = self._columns.get(name)
+        if column is None or column >= len(row.cells):
+            return None
+        header = self._headers[column]
+        if not any(issue.column == header for issue in row.errors):
+            return None
+        text = row.cells[column].strip()
+        return text or None
 
     def row_at(self, row: int) -> PreviewRow:
         return self._rows[row]
@@ -258,10 +291,20 @@ class PreviewModel(QAbstractTableModel):
                     else QCoreApplication.translate("ImportWizard", "OK")
                 )
             name = PREVIEW_FIELDS[column - 2]
+            if row.errors:
+                invalid = self.invalid_text(row, name)
+                if invalid is not None:
+                    return invalid
             return _cell(row.values.get(name), date=name in _DATE_FIELDS)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column >= 2 and row.errors and self.invalid_text(row, PREVIEW_FIELDS[column - 2]):
+                return QBrush(INVALID_TEXT_COLOUR)
+            return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.errors:
                 return QBrush(ERROR_COLOUR)
+            if row.duplicate:  # skipped, updated or imported as the choice below says
+                return QBrush(DUPLICATE_COLOUR)
             if row.warnings:
                 return QBrush(WARNING_COLOUR)
             return None

@@ -249,6 +249,9 @@ class ImportMappingPage(QWizardPage):
 
     def _mapping_changed(self) -> None:
         mapping = self.model.mapping()
+        # Province, district and organisation type without the organisation's name are not
+        # kept (said below), so they are not counted among the imported columns.
+        unkept = mapping.unkept_fields()
         if not mapping.has_name():
             self.status.setText(
                 self.tr("Choose the column holding the members' names (full name or first name).")
@@ -258,10 +261,8 @@ class ImportMappingPage(QWizardPage):
                 self.tr("Columns in amber were matched by a similar name: check them.")
             )
         else:
-            self.status.setText(
-                self.tr("%Ln column(s) will be imported.", "", len(mapping.columns))
-            )
-        unkept = mapping.unkept_fields()
+            kept = len(mapping.columns) - len(unkept)
+            self.status.setText(self.tr("%Ln column(s) will be imported.", "", kept))
         if unkept and mapping.has_name():
             self.status.setText(self.status.text() + "\n" + self.tr(
                 "%1: not imported without the organisation's name, as a member's province, "

@@ -64,8 +64,11 @@ class ImportPreviewPage(QWizardPage):
         self._busy = False
         self.setObjectName("importPreviewPage")
         self.setTitle(self.tr("Check the rows"))
-        self.setSubTitle(self.tr("Rows in red will not be imported; rows in amber will, with a "
-                                 "note. Point at a row to see why."))  # fmt: skip
+        self.setSubTitle(self.tr(
+            "Rows in red will not be imported (the wrong value in dark red); rows in amber will, "
+            "with a note; rows in blue may be members already registered or repeat an earlier "
+            "row (choose below what to do with them). Point at a row to see why."
+        ))  # fmt: skip
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.model = PreviewModel(self)
@@ -119,7 +122,7 @@ class ImportPreviewPage(QWizardPage):
         shown = result[1]
         self._busy = False
         self._wizard.preview = shown
-        self.model.set_rows(shown.rows)
+        self.model.set_rows(shown.rows, mapping=shown.mapping, headers=shown.headers)
         errors, warnings, duplicates = self.model.counts()
         self.counts.setText(
             self.tr("%Ln row(s) in the file.", "", shown.data_rows)
@@ -457,8 +460,8 @@ class ImportRunPage(QWizardPage):
 
     def _undone(self, summary: UndoSummary) -> None:
         text = (
-            self.tr("The import was undone: %1 member(s) removed, %2 restored.")
-            .replace("%1", f"{summary.deleted:,}").replace("%2", f"{summary.restored:,}")
+            self.tr("The import was undone: %Ln member(s) removed,", "", summary.deleted)
+            + " " + self.tr("%Ln restored.", "", summary.restored)
         )  # fmt: skip
         if summary.kept_changed:
             text += " " + self.tr(

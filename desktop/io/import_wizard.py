@@ -23,7 +23,7 @@ from desktop.db_worker import DbExecutor
 from desktop.io.background import deliver, freeze_collector, thaw_collector
 from desktop.io.import_pages import ImportFilePage, ImportMappingPage
 from desktop.io.import_run import ImportPreviewPage, ImportRunPage
-from desktop.io.texts import file_error_text
+from desktop.io.texts import file_error_message
 from desktop.operations.errors import describe
 
 PREVIEW_ROWS = 200
@@ -49,7 +49,7 @@ def _inspect(
 
 def error_text(error: BaseException) -> str:
     if isinstance(error, ImportFileError):
-        return file_error_text(error.code, error.message)
+        return file_error_message(error)
     return describe(error)
 
 

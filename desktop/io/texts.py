@@ -5,17 +5,63 @@ Literal `QCoreApplication.translate` calls so that lupdate extracts every text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
 from db.io.issue_texts import thai_issue_text
 from db.io.mapping import FIELD_LABELS_EN, FIELD_LABELS_TH
+from db.io.readers import ImportFileError
 from desktop import i18n
 
+# Which case of ``unreadable_file`` the core found, recognised from its message until
+# ImportFileError carries a detail code of its own (db.io.readers words these messages;
+# tests/desktop/io/test_import_wizard.py reads real files through it to keep them in step).
+_UNREADABLE_DETAILS = (
+    (re.compile(r" is named (\.\w+) but its content is not a spreadsheet"), "not_a_spreadsheet"),
+    (re.compile(r" is a folder, not a file$"), "is_folder"),
+    (re.compile(r" is not a well-formed CSV file"), "bad_csv"),
+)
 
-def file_error_text(code: str, fallback: str) -> str:
-    """An unusable import file (db.io.readers.ImportFileError codes)."""
+
+def file_error_message(error: ImportFileError) -> str:
+    """What the user reads for ``error``: its code's text, or the text of the precise case the
+    core found when one is known (a text file renamed .xlsx is not "damaged")."""
+    detail = str(getattr(error, "detail", "") or "")
+    suffix = ""
+    if not detail and error.code == "unreadable_file":
+        for pattern, name in _UNREADABLE_DETAILS:
+            found = pattern.search(error.message)
+            if found:
+                detail, suffix = name, (found.group(1) if found.groups() else "")
+                break
+    return file_error_text(error.code, error.message, detail=detail, suffix=suffix)
+
+
+def file_error_text(code: str, fallback: str, *, detail: str = "", suffix: str = "") -> str:
+    """An unusable import file (db.io.readers.ImportFileError codes); ``detail`` names the
+    case of ``unreadable_file`` (``suffix``: the file name's ending, for
+    ``not_a_spreadsheet``)."""
+    if code == "unreadable_file" and detail:
+        precise = {
+            "not_a_spreadsheet": QCoreApplication.translate(
+                "ImportTexts",
+                "The file is named %1 but its content is not a spreadsheet: it was probably "
+                "renamed from another kind of file. Open it in the program that made it and "
+                "save it as .xlsx or .csv, then import that.",
+            ).replace("%1", suffix),
+            "is_folder": QCoreApplication.translate(
+                "ImportTexts", "This is a folder, not a file: choose a file in it."
+            ),
+            "bad_csv": QCoreApplication.translate(
+                "ImportTexts",
+                "The CSV file is not well formed: open it in Excel or LibreOffice and save it "
+                "again as CSV.",
+            ),
+        }.get(detail)
+        if precise:
+            return precise
     texts = {
         "file_not_found": QCoreApplication.translate("ImportTexts", "The file was not found."),
         "unreadable_file": QCoreApplication.translate(
@@ -68,8 +114,13 @@ def undo_error_text(code: str, fallback: str) -> str:
     return texts.get(code, fallback)
 
 
-def export_error_text(code: str, fallback: str) -> str:
-    """An export that cannot run (db.io.export_columns.ExportError codes)."""
+def export_error_text(code: str, fallback: str, *, detail: str = "", path: str = "") -> str:
+    """An export that cannot run (db.io.export_columns.ExportError codes; for ``cannot_write``
+    the error's ``detail`` and ``path`` say what the core found)."""
+    if code == "cannot_write" and detail:
+        found = _write_error_text(detail)
+        if found:
+            return found.replace("%1", path)
     texts = {
         "no_columns": QCoreApplication.translate(
             "ExportTexts", "Choose at least one column to export."
@@ -96,6 +147,27 @@ def export_error_text(code: str, fallback: str) -> str:
         ),
     }
     return texts.get(code, fallback)
+
+
+def _write_error_text(detail: str) -> str:
+    return {
+        "is_folder": QCoreApplication.translate(
+            "ExportTexts", "%1 is a folder: add a file name to the path."
+        ),
+        "no_folder": QCoreApplication.translate(
+            "ExportTexts",
+            "The folder %1 does not exist: choose an existing folder (Browse…) or create it first.",
+        ),
+        "no_permission": QCoreApplication.translate(
+            "ExportTexts",
+            "%1 cannot be written: the file may be open in another program (close it and try "
+            "again), or this folder may not be written to (choose another folder).",
+        ),
+        "disk_full": QCoreApplication.translate(
+            "ExportTexts",
+            "The disk is full: %1 could not be written. Free some space or choose another disk.",
+        ),
+    }.get(detail, "")
 
 
 def issue_text(

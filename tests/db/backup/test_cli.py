@@ -7,10 +7,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import xlsxwriter
 
 from db.__main__ import main
-from db.backup import list_backups, read_backup_info
+from db.backup import default_backup_folder, list_backups, read_backup_info
 from tests.db.backup.conftest import MEMBERS, corrupt, execute, scalar
+from tests.db.io.fixtures_import import write_simple_xlsx
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -124,3 +126,64 @@ def test_import_backs_up_first(
     assert [info.reason for info in list_backups(folder)] == ["before-import"], err
     assert list_backups(folder)[0].counts.members == MEMBERS
     assert code == 0, err
+
+
+def test_import_refuses_a_wrong_sheet_before_backing_up(
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = tmp_path / "before-import"
+    execute(demo_db, "INSERT INTO local_setting (key, value) VALUES ('backup/folder', ?)",
+            (str(folder),))  # fmt: skip
+    sheet = write_simple_xlsx(tmp_path / "members.xlsx", ("ชื่อ", "นามสกุล"), [("สมชาย", "ใจดี")],
+                              sheet="สมาชิก")  # fmt: skip
+    command = ("import", "members", str(sheet), "--db", str(demo_db),
+               "--report", str(tmp_path / "report.json"))  # fmt: skip
+    code, _, err = run(capsys, *command, "--sheet", "ไม่มีชีตนี้")
+    assert code == 2 and "sheet_not_found" in err and "สมาชิก" in err
+    assert list_backups(folder) == []  # no backup for a typo
+    assert live(demo_db) == MEMBERS
+    code, _, err = run(capsys, *command, "--sheet", "สมาชิก")
+    assert code == 0, err
+    assert [info.reason for info in list_backups(folder)] == ["before-import"]
+
+
+def test_import_may_name_a_hidden_sheet(
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / "hidden.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    workbook.add_worksheet("ปก").write_string(0, 0, "ทะเบียนสมาชิก")
+    hidden = workbook.add_worksheet("ซ่อน")
+    for column, text in enumerate(("ชื่อ", "นามสกุล", "สมชาย", "ใจดีมาก")):
+        hidden.write_string(column // 2, column % 2, text)
+    hidden.hide()
+    workbook.close()
+    code, _, err = run(capsys, "import", "members", str(path), "--db", str(demo_db), "--sheet",
+                       "ซ่อน", "--report", str(tmp_path / "report.json"))  # fmt: skip
+    assert code == 0, err
+    assert live(demo_db) == MEMBERS + 1
+
+
+def test_import_into_another_database_backs_up_beside_it(
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """No backup folder set: the backup goes beside this database, never among the app's own
+    register's backups (where the rotation of one would delete the other's)."""
+    sheet = tmp_path / "members.csv"
+    sheet.write_text("ชื่อ,นามสกุล\nสมชาย,ใจดี\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", "members", str(sheet), "--db", str(demo_db),
+                       "--report", str(tmp_path / "report.json"))  # fmt: skip
+    assert code == 0, err
+    beside = demo_db.parent / "khrueakhai-backups"
+    assert [info.reason for info in list_backups(beside)] == ["before-import"]
+    assert str(beside) in err
+    assert list_backups(default_backup_folder()) == []
+    code, _, err = run(capsys, "backup", "--db", str(demo_db))  # the same folder by hand
+    assert code == 0, err
+    assert "manual" in {info.reason for info in list_backups(beside)}

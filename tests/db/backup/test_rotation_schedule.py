@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from db.backup import (
     read_backup_settings,
     save_backup_settings,
 )
-from db.engine import open_database
+from db.engine import default_db_path, open_database
 
 UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -113,7 +114,8 @@ def test_settings_round_trip(tmp_path: Path) -> None:
     database = open_database(path)
     try:
         with database.session() as session:
-            assert load_backup_settings(session) == BackupSettings(folder=default_backup_folder())
+            # a database other than the app's own register: its own folder beside it
+            assert load_backup_settings(session) == BackupSettings(folder=tmp_path / "s-backups")
             save_backup_settings(
                 session,
                 settings=BackupSettings(
@@ -135,4 +137,34 @@ def test_settings_round_trip(tmp_path: Path) -> None:
             save_backup_settings(session, settings=BackupSettings(folder=tmp_path, keep_daily=-1))
     finally:
         database.dispose()
-    assert read_backup_settings(tmp_path / "missing.sqlite").folder == default_backup_folder()
+    assert read_backup_settings(tmp_path / "missing.sqlite").folder == tmp_path / "missing-backups"
+
+
+def test_the_default_folder_is_the_registers_own(tmp_path: Path) -> None:
+    # The app's own register keeps the user's data folder ...
+    own = default_db_path()
+    assert default_backup_folder(own) == default_backup_folder()
+    assert read_backup_settings(own).folder == default_backup_folder()
+    # ... any other database file gets a folder beside it, named for it.
+    other = tmp_path / "สาขา ขอนแก่น" / "สมาชิก.sqlite"
+    assert default_backup_folder(other) == tmp_path / "สาขา ขอนแก่น" / "สมาชิก-backups"
+
+
+def test_saving_the_default_folder_stores_no_folder(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "b.sqlite")
+    try:
+        with database.session() as session:
+            save_backup_settings(session, settings=BackupSettings(folder=tmp_path / "b-backups"))
+        assert scalar_setting(tmp_path / "b.sqlite", "backup/folder") == ""
+    finally:
+        database.dispose()
+
+
+def scalar_setting(path: Path, key: str) -> str:
+    connection = sqlite3.connect(path)
+    try:
+        return str(connection.execute(
+            "SELECT value FROM local_setting WHERE key = ?", (key,)
+        ).fetchone()[0])  # fmt: skip
+    finally:
+        connection.close()

@@ -188,6 +188,11 @@ def test_english_headers_labels_and_dates(register: Register, out: Path) -> None
     assert somchai["Organisation type"] == "Subdistrict Administrative Organisation"
     assert somchai["Joined"] == "2 Oct 2557"
     assert somchai["Birth date"] == "29 Feb 2523"
+    # the dialog's example of each era says the same as the file
+    joined = dt.date(2014, 10, 2)
+    assert em.date_cell_text(joined, era="BE", language="en") == somchai["Joined"]
+    assert em.date_cell_text(joined, era="BE", language="th") == "2 ต.ค. 2557"
+    assert em.date_cell_text(joined, era="CE", language="en") == "2014-10-02"
 
 
 def test_ce_dates_are_iso(register: Register, out: Path) -> None:
@@ -453,10 +458,29 @@ def test_format_from_the_file_name(register: Register, out: Path) -> None:
 
 
 def test_destination_problems(register: Register, tmp_path: Path) -> None:
-    for target in (tmp_path / "no-such-folder" / "m.xlsx", tmp_path):
+    missing = tmp_path / "no-such-folder"
+    for target, detail, path in (
+        (missing / "m.xlsx", "no_folder", missing),
+        (tmp_path, "is_folder", tmp_path),
+    ):
         with pytest.raises(ExportError) as error:
             export_members(register.database, out_path=target, fmt="xlsx")
         assert error.value.code == "cannot_write"
+        # what the app needs to say it in the user's language
+        assert (error.value.detail, error.value.path) == (detail, str(path))
+
+
+def test_a_folder_that_refuses_the_file_is_no_permission(
+    register: Register, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "touch", refuse)  # as a read-only folder does (tests run as root)
+    with pytest.raises(ExportError) as error:
+        export_members(register.database, out_path=out / "m.xlsx")
+    assert (error.value.code, error.value.detail) == ("cannot_write", "no_permission")
+    assert error.value.path == str(out)
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv", ".vcf"])

@@ -106,6 +106,24 @@ def test_a_card_with_only_a_name_and_an_odd_phone() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("prefix", "first", "last", "expected"),
+    [
+        ("Mr.", "John", "O'Neil-Smith", "Mr. John O'Neil-Smith"),
+        ("Dr", "Anan", "Sukjai", "Dr Anan Sukjai"),
+        ("นาย", "สมชาย", "ใจดี", "นายสมชาย ใจดี"),  # Thai writes the prefix joined
+        ("ว่าที่ร้อยตรี ดร.", "สมชาย", "ใจดี", "ว่าที่ร้อยตรี ดร.สมชาย ใจดี"),
+        ("", "อรุณ", "", "อรุณ"),
+    ],
+)
+def test_a_latin_prefix_is_followed_by_a_space(
+    prefix: str, first: str, last: str, expected: str
+) -> None:
+    contact = VCardContact(uid="x", prefix=prefix, first_name=first, last_name=last)
+    assert contact.formatted_name == expected
+    assert f"FN:{expected}" in unfold(format_vcard(contact))
+
+
 def test_many_cards_in_one_text() -> None:
     contacts = [VCardContact(uid=str(n), first_name=f"คนที่ {n}") for n in range(3)]
     text = format_vcards(contacts)

@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from db.duplicates import ScanCancelled, dismissed_pairs, pair_key, scan_duplicates
 from db.members.edit import delete_member
@@ -81,13 +82,32 @@ def test_scan_lists_pairs_best_first_with_reasons(
     assert model.index(0, PairColumn.NAME_B).data() == "สมชาย ใจดี"
     assert model.index(0, PairColumn.ORGANISATION_A).data() == "หนองบัว"
     assert model.index(0, PairColumn.SCORE).data() == "90%"
-    assert model.index(0, PairColumn.REASONS).data() == (
-        "Same name, same organisation, Same name, same birth year"
+    # Each shared thing said once, not "Same name, same organisation, Same name, same ...";
+    # the tooltip lists every reason in full.
+    assert model.index(0, PairColumn.REASONS).data() == "Same name, organisation and birth year"
+    assert model.index(0, PairColumn.REASONS).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Same name, same organisation\nSame name, same birth year"
     )
     reasons = [model.index(row, PairColumn.REASONS).data() for row in range(3)]
     assert reasons[1:] == ["Same mobile number", "Same email"]
     assert view.status.text() == "3 candidate pairs: best matches first."
     assert view.merge_button.isEnabled() and view.dismiss_button.isEnabled()
+
+
+def test_the_keep_buttons_tell_two_records_of_one_name_apart(
+    english_ui: None, qtbot: QtBot, view: DuplicatesView, register: Register
+) -> None:
+    with register.database.session() as session:  # both records now named นายสมชาย ใจดี
+        session.execute(
+            text("UPDATE member SET prefix = 'นาย' WHERE id = :id"),
+            {"id": register.ids["somchai_copy"]},
+        )
+    scan(qtbot, view)
+    preview = view.comparison_model.preview
+    assert preview is not None and preview.a_name == preview.b_name == "นายสมชาย ใจดี"
+    # The first value both records have and that differs: the status.
+    assert view.keep_a.text() == "Record A: นายสมชาย ใจดี (Status Active)"
+    assert view.keep_b.text() == "Record B: นายสมชาย ใจดี (Status Inactive)"
 
 
 def test_the_first_pair_is_compared_field_by_field(

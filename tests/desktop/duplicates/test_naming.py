@@ -73,6 +73,16 @@ def test_one_name_twice_gets_the_letter_and_the_first_telling_value(english_ui: 
     assert names(p)[1] == "สมชาย ใจดี (record B, Mobile 089-999-9999)"
 
 
+def test_keep_buttons_name_a_record_with_what_tells_it_apart(english_ui: None) -> None:
+    p = preview(membership_no=("0012", "0047"))
+    assert (naming.keep_name(p, "a"), naming.keep_name(p, "b")) == (
+        "สมชาย ใจดี (Member no. 0012)", "สมชาย ใจดี (Member no. 0047)"
+    )  # the button itself says which record: no "record A" here
+    p = preview("นายสมชาย ใจดี", NAME, membership_no=("0012", "0047"))
+    assert (naming.keep_name(p, "a"), naming.keep_name(p, "b")) == ("นายสมชาย ใจดี", NAME)
+    assert naming.keep_name(preview(), "b") == NAME  # nothing tells them apart
+
+
 def test_messages_about_both_records_name_one_name_once(english_ui: None) -> None:
     assert naming.dismissed_text(pair(NAME, NAME)) == (
         "The two records of “สมชาย ใจดี” are marked as different people."
@@ -117,5 +127,6 @@ def test_every_template_is_extracted(english_ui: None, extracted: set[str]) -> N
         "The two records of “%1” are marked as different people.",
         "“%1” and “%2” are marked as different people.",
         "Undo the merge of the two records of “%1”", "Undo the merge of “%1” into “%2”",
+        "%1 (%2 %3)",
     } <= extracted  # fmt: skip
-    assert len(extracted) == 10
+    assert len(extracted) == 11

@@ -51,3 +51,19 @@ def test_unknown_codes_still_say_something(english_ui: None) -> None:
     assert texts.field_label("favourite_colour") == "favourite_colour"
     assert texts.table_text("meeting_invitation") == "meeting_invitation"
     assert texts.merge_error_text("new_code", "Because.") == "The merge was refused: Because."
+
+
+def test_reasons_say_each_shared_thing_once(english_ui: None) -> None:
+    both = ("same_name_same_organisation", "same_name_same_birth_year")
+    assert texts.reasons_text(both) == "Same name, organisation and birth year"
+    assert texts.reasons_text(("same_national_id", *both, "same_phone")) == (
+        "Same national ID, name, organisation, birth year and mobile number"
+    )
+    assert texts.reasons_text(("same_email",)) == "Same email"
+    assert texts.reasons_text(()) == ""
+    assert texts.reasons_text(("same_moon_sign",)) == "same_moon_sign"
+
+
+def test_reasons_in_thai() -> None:
+    said = texts.reasons_text(("same_name_same_organisation", "same_name_same_birth_year"))
+    assert said.count(texts.QCoreApplication.translate("Duplicates", "name")) == 1

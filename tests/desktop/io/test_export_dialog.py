@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 from python_calamine import CalamineWorkbook
 
@@ -139,6 +139,34 @@ def test_no_columns_and_no_path_are_explained(
     assert dialog.status.text()
 
 
+def test_a_missing_folder_is_named_not_guessed_at(
+    register: tuple[Database, dict[str, str]], executor: DbExecutor, qtbot: QtBot, tmp_path: Path
+) -> None:
+    missing = tmp_path / "ไม่มีโฟลเดอร์นี้"
+    dialog = dialog_for(executor, qtbot)
+    dialog.set_path(missing / "members.xlsx")
+    run(dialog, qtbot)
+    expected = QCoreApplication.translate(
+        "ExportTexts",
+        "The folder %1 does not exist: choose an existing folder (Browse…) or create it first.",
+    ).replace("%1", str(missing))
+    assert dialog.status.text() == expected
+    assert "open in another program" not in dialog.status.text()  # the old guess
+    assert "โปรแกรมอื่น" not in dialog.status.text()
+
+
+def test_a_folder_given_as_the_file_is_explained_in_english(
+    register: tuple[Database, dict[str, str]], executor: DbExecutor, qtbot: QtBot, tmp_path: Path,
+    english_ui: None,
+) -> None:  # fmt: skip
+    dialog = dialog_for(executor, qtbot)
+    dialog.set_path(tmp_path / "folder.xlsx")
+    (tmp_path / "folder.xlsx").mkdir()
+    run(dialog, qtbot)
+    folder = tmp_path / "folder.xlsx"
+    assert dialog.status.text() == f"{folder} is a folder: add a file name to the path."
+
+
 class _CancelledAtOnce(ProgressState):
     """The user presses Cancel before the first chunk is written."""
 
@@ -192,3 +220,17 @@ def test_the_groups_column_is_offered_unticked_and_holds_the_roles(
     run(dialog, qtbot)
     lines = (tmp_path / "groups.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines == ["ชื่อ,กลุ่ม (บทบาท)", "สมศรี0,ชมรมคนรักโคราช (ประธาน); เครือข่ายสตรี"]
+
+
+def test_the_era_examples_are_what_the_english_file_holds(
+    executor: DbExecutor, qtbot: QtBot, english_ui: None
+) -> None:
+    dialog = dialog_for(executor, qtbot)
+    assert dialog.era_combo.itemText(0) == "Buddhist era (2 Oct 2557)"  # not "2 ต.ค. 2557"
+    assert dialog.era_combo.itemText(1) == "Common era (2014-10-02)"
+
+
+def test_the_era_examples_in_thai(executor: DbExecutor, qtbot: QtBot) -> None:
+    dialog = dialog_for(executor, qtbot)
+    assert "2 ต.ค. 2557" in dialog.era_combo.itemText(0)
+    assert "2014-10-02" in dialog.era_combo.itemText(1)

@@ -17,7 +17,13 @@ from db.members.query import search_member_keys
 from db.members.types import MemberFilter
 from db.search import check_member_index, search_backlog
 from desktop.db_worker import Changes, DbExecutor
-from desktop.io.import_models import PREVIEW_FIELDS, MappingModel, PreviewModel
+from desktop.io.import_models import (
+    DUPLICATE_COLOUR,
+    INVALID_TEXT_COLOUR,
+    PREVIEW_FIELDS,
+    MappingModel,
+    PreviewModel,
+)
 from desktop.io.import_wizard import ImportWizard
 from desktop.io.problems_model import ProblemsModel
 from desktop.io.texts import file_error_text, undo_error_text
@@ -110,6 +116,20 @@ def test_messy_sheet_through_every_page(
     tip = preview_model.index(bad_id_row, 3).data(Qt.ItemDataRole.ToolTipRole)
     assert "เลขประจำตัวประชาชนผิด (หลักตรวจสอบไม่ตรง)" in tip  # Thai, by code and detail
     assert preview_model.index(bad_id_row, 3).data(Qt.ItemDataRole.BackgroundRole) is not None
+    # The rejected value is shown as the file has it (not blanked), in dark red.
+    id_column = 2 + PREVIEW_FIELDS.index("national_id")
+    bad_id = preview_model.index(bad_id_row, id_column)
+    id_cell = wizard.preview.mapping.column_of("national_id")
+    assert bad_id.data() == preview_model.row_at(bad_id_row).cells[id_cell].strip() != ""
+    assert bad_id.data(Qt.ItemDataRole.ForegroundRole).color() == INVALID_TEXT_COLOUR
+    # Duplicates (skipped by default) have a colour of their own, explained above the table.
+    duplicate_rows = [r for r in range(preview_model.rowCount())
+                      if preview_model.row_at(r).duplicate and not preview_model.row_at(r).errors]
+    assert duplicate_rows
+    for r in duplicate_rows:
+        background = preview_model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole)
+        assert background.color() == DUPLICATE_COLOUR
+    assert "blue" in wizard.preview_page.subTitle() or "ฟ้า" in wizard.preview_page.subTitle()
     assert "6" in wizard.preview_page.counts.text()
     assert wizard.preview_page.on_duplicate() == "skip"
     wizard.grab().save(str(SHOTS / "import_3_preview.png"))
@@ -229,7 +249,22 @@ def test_unreadable_file_is_explained_in_thai(
     open_file(wizard, qtbot, broken)
     assert not wizard.file_page.isComplete()
     text = wizard.file_page.status.text()
-    assert file_error_text("unreadable_file", "?") in text and "Traceback" not in text
+    # The precise reason the core found, not "damaged or still being copied".
+    renamed = file_error_text("unreadable_file", "?", detail="not_a_spreadsheet", suffix=".xlsx")
+    assert renamed in text and ".xlsx" in renamed and "Traceback" not in text
+    assert file_error_text("unreadable_file", "?") not in text
+    # A damaged workbook is still called damaged.
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    open_file(wizard, qtbot, damaged)
+    assert file_error_text("unreadable_file", "?") in wizard.file_page.status.text()
+    # A folder is called a folder.
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    open_file(wizard, qtbot, folder)
+    assert file_error_text("unreadable_file", "?", detail="is_folder") in (
+        wizard.file_page.status.text()
+    )
     open_file(wizard, qtbot, tmp_path / "missing.csv")
     assert not wizard.file_page.isComplete()
     assert file_error_text("file_not_found", "?") in wizard.file_page.status.text()
@@ -268,6 +303,10 @@ def test_the_file_page_counts_rows_of_data_and_refuses_a_sheet_with_none(
     status = wizard.mapping_page.status.text()
     assert "จังหวัด: จะไม่ถูกนำเข้าถ้าไม่มีชื่อหน่วยงาน" in status
     assert wizard.mapping_page.isComplete()
+    # ... and the count above it leaves them out: 2 columns (names), not 3
+    assert status.splitlines()[0] == wizard.mapping_page.tr(
+        "%Ln column(s) will be imported.", "", 2
+    )
 
 
 def test_a_duplicate_row_with_a_warning_is_shown_as_both(
@@ -462,6 +501,34 @@ def test_undo_refused_for_changed_members_then_keeping_them(
         qtbot.mouseClick(page.undo_keep_button, Qt.MouseButton.LeftButton)
     assert live_members(database) == before + 1  # the edited member stays
     assert not page.undo_button.isVisible()
+
+
+def test_a_renamed_text_file_is_explained_in_english(
+    english_ui: None, wizard: ImportWizard, qtbot: QtBot, tmp_path: Path
+) -> None:
+    renamed = tmp_path / "notes.xlsx"
+    renamed.write_text("hello\n", encoding="utf-8")
+    open_file(wizard, qtbot, renamed)
+    assert wizard.file_page.status.text() == (
+        "This file cannot be imported: The file is named .xlsx but its content is not a "
+        "spreadsheet: it was probably renamed from another kind of file. Open it in the program "
+        "that made it and save it as .xlsx or .csv, then import that."
+    )
+
+
+def test_undo_message_counts_in_english(
+    english_ui: None, wizard: ImportWizard, executor: DbExecutor, qtbot: QtBot, tmp_path: Path
+) -> None:
+    rows = [("สมใจ", "ดีงาม"), ("สมหมาย", "รักดี"), ("สมศรี", "มีสุข")]
+    path = write_simple_xlsx(tmp_path / "three.xlsx", ("ชื่อ", "นามสกุล"), rows)
+    open_file(wizard, qtbot, path)
+    to_mapping(wizard, qtbot)
+    to_preview(wizard, qtbot)
+    run_import(wizard, qtbot)
+    with qtbot.waitSignal(executor.changes_applied, timeout=10_000):
+        wizard.run_page.undo()
+    # Qt's counted forms from the English catalogue, not a literal "member(s)"
+    assert wizard.run_page.status.text() == "The import was undone: 3 members removed, 0 restored."
 
 
 def test_preview_dates_are_buddhist_era(wizard: ImportWizard, qtbot: QtBot, tmp_path: Path) -> None:
