@@ -133,6 +133,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>The import was undone: %Ln member(s) removed,</source>
+            <translation>
+                <numerusform>The import was undone: %Ln member removed,</numerusform>
+                <numerusform>The import was undone: %Ln members removed,</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Kept %Ln member(s) changed since the import.</source>
             <translation>
                 <numerusform>Kept %Ln member changed since the import.</numerusform>

@@ -830,72 +830,72 @@
 <context>
     <name>BackupSettingsPanel</name>
     <message>
-        <location filename="../../desktop/backup/settings_panel.py" line="52"/>
+        <location filename="../../desktop/backup/settings_panel.py" line="54"/>
         <source>Choose…</source>
         <translation>เลือก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/settings_panel.py" line="57"/>
+        <location filename="../../desktop/backup/settings_panel.py" line="59"/>
         <source>Every day</source>
         <translation>ทุกวัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/settings_panel.py" line="58"/>
+        <location filename="../../desktop/backup/settings_panel.py" line="60"/>
         <source>Every week</source>
         <translation>ทุกสัปดาห์</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/settings_panel.py" line="59"/>
+        <location filename="../../desktop/backup/settings_panel.py" line="61"/>
         <source>Off (only by hand and before risky work)</source>
         <translation>ปิด (สำรองเองหรือก่อนงานเสี่ยงเท่านั้น)</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/settings_panel.py" line="64"/>
+        <location filename="../../desktop/backup/settings_panel.py" line="66"/>
         <source>A backup is also made before every import, merge, restore and program update. A USB drive or a shared folder keeps the register safe when this PC fails.</source>
         <translation>โปรแกรมจะสำรองข้อมูลก่อนการนำเข้า การรวมรายชื่อ การกู้คืน และการปรับรุ่นโปรแกรมทุกครั้ง การเก็บไว้ในแฟลชไดรฟ์หรือโฟลเดอร์ที่แชร์ช่วยให้ทะเบียนปลอดภัยแม้เครื่องนี้เสีย</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/settings_panel.py" line="79"/>
+        <location filename="../../desktop/backup/settings_panel.py" line="81"/>
         <source>daily</source>
         <translation>รายวัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/settings_panel.py" line="80"/>
+        <location filename="../../desktop/backup/settings_panel.py" line="82"/>
         <source>weekly</source>
         <translation>รายสัปดาห์</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/settings_panel.py" line="81"/>
+        <location filename="../../desktop/backup/settings_panel.py" line="83"/>
         <source>monthly</source>
         <translation>รายเดือน</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/settings_panel.py" line="87"/>
+        <location filename="../../desktop/backup/settings_panel.py" line="89"/>
         <source>Backup &amp;folder:</source>
         <translation>&amp;โฟลเดอร์สำรองข้อมูล:</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/settings_panel.py" line="88"/>
+        <location filename="../../desktop/backup/settings_panel.py" line="90"/>
         <source>&amp;Automatic backup:</source>
         <translation>สำรอง&amp;อัตโนมัติ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/settings_panel.py" line="89"/>
+        <location filename="../../desktop/backup/settings_panel.py" line="91"/>
         <source>Keep:</source>
         <translation>เก็บไว้:</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/settings_panel.py" line="130"/>
+        <location filename="../../desktop/backup/settings_panel.py" line="132"/>
         <source>Give the whole path of the backup folder (for example E:\Backups).</source>
         <translation>กรุณาระบุที่อยู่เต็มของโฟลเดอร์สำรองข้อมูล (เช่น E:\Backups)</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/settings_panel.py" line="132"/>
+        <location filename="../../desktop/backup/settings_panel.py" line="134"/>
         <source>The backup folder is a file, not a folder.</source>
         <translation>ที่ระบุเป็นไฟล์ ไม่ใช่โฟลเดอร์</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/settings_panel.py" line="153"/>
+        <location filename="../../desktop/backup/settings_panel.py" line="155"/>
         <source>Choose the backup folder</source>
         <translation>เลือกโฟลเดอร์สำรองข้อมูล</translation>
     </message>
@@ -1327,32 +1327,32 @@
 <context>
     <name>DuplicatePairsModel</name>
     <message>
-        <location filename="../../desktop/duplicates/pairs_model.py" line="116"/>
+        <location filename="../../desktop/duplicates/pairs_model.py" line="118"/>
         <source>Score</source>
         <translation>คะแนน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/pairs_model.py" line="117"/>
+        <location filename="../../desktop/duplicates/pairs_model.py" line="119"/>
         <source>Record A</source>
         <translation>ระเบียน ก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/pairs_model.py" line="118"/>
+        <location filename="../../desktop/duplicates/pairs_model.py" line="120"/>
         <source>Organisation A</source>
         <translation>หน่วยงาน ก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/pairs_model.py" line="119"/>
+        <location filename="../../desktop/duplicates/pairs_model.py" line="121"/>
         <source>Record B</source>
         <translation>ระเบียน ข</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/pairs_model.py" line="120"/>
+        <location filename="../../desktop/duplicates/pairs_model.py" line="122"/>
         <source>Organisation B</source>
         <translation>หน่วยงาน ข</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/pairs_model.py" line="121"/>
+        <location filename="../../desktop/duplicates/pairs_model.py" line="123"/>
         <source>Why</source>
         <translation>เหตุผล</translation>
     </message>
@@ -1360,237 +1360,272 @@
 <context>
     <name>Duplicates</name>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="16"/>
+        <location filename="../../desktop/duplicates/texts.py" line="18"/>
         <source>Prefix</source>
         <translation>คำนำหน้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="17"/>
+        <location filename="../../desktop/duplicates/texts.py" line="19"/>
         <source>First name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="18"/>
+        <location filename="../../desktop/duplicates/texts.py" line="20"/>
         <source>Last name</source>
         <translation>นามสกุล</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="19"/>
+        <location filename="../../desktop/duplicates/texts.py" line="21"/>
         <source>First name (English)</source>
         <translation>ชื่อ (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="20"/>
+        <location filename="../../desktop/duplicates/texts.py" line="22"/>
         <source>Last name (English)</source>
         <translation>นามสกุล (ภาษาอังกฤษ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="21"/>
+        <location filename="../../desktop/duplicates/texts.py" line="23"/>
         <source>Nickname</source>
         <translation>ชื่อเล่น</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="22"/>
+        <location filename="../../desktop/duplicates/texts.py" line="24"/>
         <source>National ID</source>
         <translation>เลขประจำตัวประชาชน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="23"/>
+        <location filename="../../desktop/duplicates/texts.py" line="25"/>
         <source>Birth date</source>
         <translation>วันเกิด</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="24"/>
+        <location filename="../../desktop/duplicates/texts.py" line="26"/>
         <source>Gender</source>
         <translation>เพศ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="25"/>
+        <location filename="../../desktop/duplicates/texts.py" line="27"/>
         <source>Personnel type</source>
         <translation>ประเภทบุคลากร</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="26"/>
+        <location filename="../../desktop/duplicates/texts.py" line="28"/>
         <source>Position</source>
         <translation>ตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="27"/>
+        <location filename="../../desktop/duplicates/texts.py" line="29"/>
         <source>Position type</source>
         <translation>ประเภทตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="28"/>
+        <location filename="../../desktop/duplicates/texts.py" line="30"/>
         <source>Position level</source>
         <translation>ระดับตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="29"/>
+        <location filename="../../desktop/duplicates/texts.py" line="31"/>
         <source>Organisation</source>
         <translation>หน่วยงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="30"/>
+        <location filename="../../desktop/duplicates/texts.py" line="32"/>
         <source>Mobile</source>
         <translation>โทรศัพท์มือถือ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="31"/>
+        <location filename="../../desktop/duplicates/texts.py" line="33"/>
         <source>Office phone</source>
         <translation>โทรศัพท์ที่ทำงาน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="32"/>
+        <location filename="../../desktop/duplicates/texts.py" line="34"/>
         <source>Email</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="33"/>
+        <location filename="../../desktop/duplicates/texts.py" line="35"/>
         <source>LINE ID</source>
         <translation>ไอดีไลน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="34"/>
+        <location filename="../../desktop/duplicates/texts.py" line="36"/>
         <source>Address</source>
         <translation>ที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="35"/>
+        <location filename="../../desktop/duplicates/texts.py" line="37"/>
         <source>Member no.</source>
         <translation>เลขสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="36"/>
+        <location filename="../../desktop/duplicates/texts.py" line="38"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="37"/>
+        <location filename="../../desktop/duplicates/texts.py" line="39"/>
         <source>Joined</source>
         <translation>วันที่เข้าเป็นสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="38"/>
+        <location filename="../../desktop/duplicates/texts.py" line="40"/>
         <source>Expires</source>
         <translation>วันที่หมดอายุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="39"/>
+        <location filename="../../desktop/duplicates/texts.py" line="41"/>
         <source>Notes</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="40"/>
+        <location filename="../../desktop/duplicates/texts.py" line="42"/>
         <source>PDPA consent date</source>
         <translation>วันที่ให้ความยินยอม (PDPA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="41"/>
+        <location filename="../../desktop/duplicates/texts.py" line="43"/>
         <source>PDPA consent purpose</source>
         <translation>วัตถุประสงค์ของความยินยอม (PDPA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="48"/>
+        <location filename="../../desktop/duplicates/texts.py" line="50"/>
         <source>Same national ID</source>
         <translation>เลขประจำตัวประชาชนเดียวกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="49"/>
+        <location filename="../../desktop/duplicates/texts.py" line="51"/>
         <source>Same name, same organisation</source>
         <translation>ชื่อเดียวกัน หน่วยงานเดียวกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="52"/>
+        <location filename="../../desktop/duplicates/texts.py" line="54"/>
         <source>Same name, same birth year</source>
         <translation>ชื่อเดียวกัน ปีเกิดเดียวกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="55"/>
+        <location filename="../../desktop/duplicates/texts.py" line="57"/>
         <source>Same mobile number</source>
         <translation>เบอร์มือถือเดียวกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="56"/>
+        <location filename="../../desktop/duplicates/texts.py" line="58"/>
         <source>Same email</source>
         <translation>อีเมลเดียวกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="64"/>
+        <location filename="../../desktop/duplicates/texts.py" line="67"/>
+        <source>national ID</source>
+        <translation>เลขประจำตัวประชาชน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="68"/>
+        <source>name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="69"/>
+        <source>organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="70"/>
+        <source>birth year</source>
+        <translation>ปีเกิด</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="71"/>
+        <source>mobile number</source>
+        <translation>เบอร์มือถือ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="72"/>
+        <source>email</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="84"/>
+        <source>Same %1</source>
+        <translation>%1ตรงกัน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/texts.py" line="104"/>
         <source>group memberships</source>
         <translation>การเป็นสมาชิกกลุ่ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="65"/>
+        <location filename="../../desktop/duplicates/texts.py" line="105"/>
         <source>dues payments</source>
         <translation>การชำระค่าบำรุง</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="66"/>
+        <location filename="../../desktop/duplicates/texts.py" line="106"/>
         <source>strengths</source>
         <translation>ความเชี่ยวชาญ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="73"/>
+        <location filename="../../desktop/duplicates/texts.py" line="113"/>
         <source>A member cannot be merged with itself.</source>
         <translation>ไม่สามารถรวมสมาชิกเข้ากับตัวเองได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="76"/>
+        <location filename="../../desktop/duplicates/texts.py" line="116"/>
         <source>One of the two members no longer exists (deleted or merged elsewhere?). Scan again.</source>
         <translation>ไม่พบสมาชิกคนใดคนหนึ่งแล้ว (อาจถูกลบหรือรวมจากที่อื่น) กรุณาค้นหาข้อมูลซ้ำอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="80"/>
+        <location filename="../../desktop/duplicates/texts.py" line="120"/>
         <source>The merge named a field that does not exist.</source>
         <translation>การรวมข้อมูลอ้างถึงช่องข้อมูลที่ไม่มีอยู่</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="83"/>
+        <location filename="../../desktop/duplicates/texts.py" line="123"/>
         <source>Choose one of the two values for every field.</source>
         <translation>กรุณาเลือกค่าจากระเบียนใดระเบียนหนึ่งให้ครบทุกช่อง</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="86"/>
+        <location filename="../../desktop/duplicates/texts.py" line="126"/>
         <source>There is no such merge.</source>
         <translation>ไม่พบการรวมข้อมูลนี้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="87"/>
+        <location filename="../../desktop/duplicates/texts.py" line="127"/>
         <source>This merge was already undone.</source>
         <translation>การรวมข้อมูลนี้ถูกยกเลิกไปแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="90"/>
+        <location filename="../../desktop/duplicates/texts.py" line="130"/>
         <source>One of these members was merged again since. Undo that merge first.</source>
         <translation>สมาชิกคนหนึ่งในคู่นี้ถูกรวมอีกครั้งในภายหลัง กรุณายกเลิกการรวมครั้งนั้นก่อน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="93"/>
+        <location filename="../../desktop/duplicates/texts.py" line="133"/>
         <source>The kept member was edited since the merge in a field the merge filled in. Undoing would lose that edit, so the merge stays.</source>
         <translation>ระเบียนที่เก็บไว้ถูกแก้ไขหลังการรวมในช่องที่ได้ค่ามาจากการรวม หากยกเลิกการแก้ไขนั้นจะหายไป จึงคงการรวมไว้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="98"/>
+        <location filename="../../desktop/duplicates/texts.py" line="138"/>
         <source>The merged member was restored or changed since the merge, so it cannot be undone.</source>
         <translation>ระเบียนที่ถูกรวมไปถูกกู้คืนหรือแก้ไขหลังการรวม จึงยกเลิกการรวมไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="102"/>
+        <location filename="../../desktop/duplicates/texts.py" line="142"/>
         <source>A group membership, payment or other record the merge moved was changed since, so the merge cannot be undone.</source>
         <translation>การเป็นสมาชิกกลุ่ม การชำระเงิน หรือข้อมูลอื่นที่ย้ายมาตอนรวมถูกแก้ไขไปแล้ว จึงยกเลิกการรวมไม่ได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="107"/>
+        <location filename="../../desktop/duplicates/texts.py" line="147"/>
         <source>Another member now has the national ID the undo would give back.</source>
         <translation>ขณะนี้มีสมาชิกคนอื่นใช้เลขประจำตัวประชาชนที่การยกเลิกจะคืนให้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="110"/>
+        <location filename="../../desktop/duplicates/texts.py" line="150"/>
         <source>Both members have a record that cannot exist twice and cannot be closed.</source>
         <translation>สมาชิกทั้งสองมีข้อมูลที่มีซ้ำกันไม่ได้และไม่สามารถปิดได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/texts.py" line="114"/>
+        <location filename="../../desktop/duplicates/texts.py" line="154"/>
         <source>The merge was refused: %1</source>
         <translation>ไม่สามารถรวมข้อมูลได้: %1</translation>
     </message>
@@ -1615,27 +1650,32 @@
         <translation>%1 (ระเบียน ข, %2 %3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/naming.py" line="80"/>
+        <location filename="../../desktop/duplicates/naming.py" line="89"/>
+        <source>%1 (%2 %3)</source>
+        <translation>%1 (%2 %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duplicates/naming.py" line="97"/>
         <source>The two records of “%1” are marked as different people.</source>
         <translation>บันทึกแล้วว่าระเบียนทั้งสองของ “%1” เป็นคนละคนกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/naming.py" line="86"/>
+        <location filename="../../desktop/duplicates/naming.py" line="103"/>
         <source>“%1” and “%2” are marked as different people.</source>
         <translation>บันทึกแล้วว่า “%1” และ “%2” เป็นคนละคนกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/naming.py" line="95"/>
+        <location filename="../../desktop/duplicates/naming.py" line="112"/>
         <source>Undo the merge of the two records of “%1”</source>
         <translation>ยกเลิกการรวมระเบียนทั้งสองของ “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/naming.py" line="99"/>
+        <location filename="../../desktop/duplicates/naming.py" line="116"/>
         <source>Undo the merge of “%1” into “%2”</source>
         <translation>ยกเลิกการรวม “%1” เข้ากับ “%2”</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/naming.py" line="107"/>
+        <location filename="../../desktop/duplicates/naming.py" line="124"/>
         <source>Undo the merge of the two records of “%1”?
 
 Both come back as they were, each with its own groups, dues and strengths.</source>
@@ -1644,7 +1684,7 @@ Both come back as they were, each with its own groups, dues and strengths.</sour
 ทั้งสองระเบียนจะกลับเป็นเหมือนเดิม พร้อมกลุ่ม ค่าบำรุง และความเชี่ยวชาญของแต่ละระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/naming.py" line="113"/>
+        <location filename="../../desktop/duplicates/naming.py" line="130"/>
         <source>Undo the merge of “%1” into “%2”?
 
 Both records come back as they were, each with its own groups, dues and strengths.</source>
@@ -1656,121 +1696,121 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="104"/>
+        <location filename="../../desktop/duplicates/view.py" line="105"/>
         <source>Scan for duplicates</source>
         <translation>ค้นหาข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="105"/>
+        <location filename="../../desktop/duplicates/view.py" line="106"/>
         <source>Not duplicates</source>
         <translation>ไม่ใช่ข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="106"/>
+        <location filename="../../desktop/duplicates/view.py" line="107"/>
         <source>Merge…</source>
         <translation>รวมข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="107"/>
+        <location filename="../../desktop/duplicates/view.py" line="108"/>
         <source>Undo last merge</source>
         <translation>ยกเลิกการรวมครั้งล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="108"/>
+        <location filename="../../desktop/duplicates/view.py" line="109"/>
         <source>Scan the register to find members recorded twice.</source>
         <translation>ตรวจทะเบียนเพื่อหาสมาชิกที่ถูกบันทึกซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="171"/>
+        <location filename="../../desktop/duplicates/view.py" line="172"/>
         <source>Keep:</source>
         <translation>เก็บไว้:</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="222"/>
+        <location filename="../../desktop/duplicates/view.py" line="223"/>
         <source>Looking for duplicates</source>
         <translation>กำลังค้นหาข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="223"/>
+        <location filename="../../desktop/duplicates/view.py" line="224"/>
         <source>Comparing the members of the register…</source>
         <translation>กำลังเปรียบเทียบสมาชิกในทะเบียน…</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="234"/>
+        <location filename="../../desktop/duplicates/view.py" line="235"/>
         <source>The scan was cancelled.</source>
         <translation>ยกเลิกการค้นหาแล้ว</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/duplicates/view.py" line="245"/>
+        <location filename="../../desktop/duplicates/view.py" line="246"/>
         <source>%Ln candidate pair(s): best matches first.</source>
         <translation>
             <numerusform>พบคู่ที่อาจซ้ำกัน %Ln คู่ เรียงจากคู่ที่ตรงกันมากที่สุด</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="249"/>
+        <location filename="../../desktop/duplicates/view.py" line="250"/>
         <source>No duplicates found.</source>
         <translation>ไม่พบข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="293"/>
+        <location filename="../../desktop/duplicates/view.py" line="294"/>
         <source>One of these members was deleted or merged since the scan.</source>
         <translation>สมาชิกคนใดคนหนึ่งในคู่นี้ถูกลบหรือถูกรวมไปแล้วหลังการค้นหา</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="309"/>
+        <location filename="../../desktop/duplicates/view.py" line="310"/>
         <source>Record A</source>
         <translation>ระเบียน ก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="310"/>
+        <location filename="../../desktop/duplicates/view.py" line="311"/>
         <source>Record B</source>
         <translation>ระเบียน ข</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="311"/>
+        <location filename="../../desktop/duplicates/view.py" line="312"/>
         <source>Select a pair to compare the two records.</source>
         <translation>เลือกคู่เพื่อเปรียบเทียบข้อมูลของทั้งสองระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="313"/>
+        <location filename="../../desktop/duplicates/view.py" line="315"/>
         <source>Record A: %1</source>
         <translation>ระเบียน ก: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="314"/>
+        <location filename="../../desktop/duplicates/view.py" line="316"/>
         <source>Record B: %1</source>
         <translation>ระเบียน ข: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="350"/>
+        <location filename="../../desktop/duplicates/view.py" line="352"/>
         <source>Kept: %1. The other record is deleted (Undo last merge brings it back).</source>
         <translation>เก็บไว้: %1 อีกระเบียนหนึ่งจะถูกลบ (นำกลับมาได้ด้วย “ยกเลิกการรวมครั้งล่าสุด”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="353"/>
+        <location filename="../../desktop/duplicates/view.py" line="355"/>
         <source>Moves to the kept record: %1.</source>
         <translation>ย้ายไปยังระเบียนที่เก็บไว้: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="355"/>
+        <location filename="../../desktop/duplicates/view.py" line="357"/>
         <source>Nothing else to move from the other record.</source>
         <translation>ไม่มีข้อมูลอื่นที่ต้องย้ายจากอีกระเบียนหนึ่ง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/duplicates/view.py" line="357"/>
+        <location filename="../../desktop/duplicates/view.py" line="359"/>
         <source>%Ln value(s) taken from the other record; strengths of both are kept.</source>
         <translation>
             <numerusform>ใช้ค่าจากอีกระเบียนหนึ่ง %Ln ช่อง ความเชี่ยวชาญของทั้งสองระเบียนจะเก็บไว้ทั้งหมด</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="375"/>
+        <location filename="../../desktop/duplicates/view.py" line="377"/>
         <source>Merge members</source>
         <translation>รวมข้อมูลสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="378"/>
+        <location filename="../../desktop/duplicates/view.py" line="380"/>
         <source>Merge “%1” into “%2”?
 
 The kept record takes the values ticked for it and every group membership, dues payment and strength of both. The other record is deleted; Undo last merge brings it back.</source>
@@ -1779,13 +1819,13 @@ The kept record takes the values ticked for it and every group membership, dues 
 ระเบียนที่เก็บไว้จะใช้ค่าที่เลือกไว้ และได้รับการเป็นสมาชิกกลุ่ม การชำระค่าบำรุง และความเชี่ยวชาญทั้งหมดของทั้งสองระเบียน อีกระเบียนหนึ่งจะถูกลบ และนำกลับมาได้ด้วย “ยกเลิกการรวมครั้งล่าสุด”</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="404"/>
-        <location filename="../../desktop/duplicates/view.py" line="410"/>
+        <location filename="../../desktop/duplicates/view.py" line="406"/>
+        <location filename="../../desktop/duplicates/view.py" line="412"/>
         <source>The members could not be merged</source>
         <translation>ไม่สามารถรวมข้อมูลสมาชิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="415"/>
+        <location filename="../../desktop/duplicates/view.py" line="417"/>
         <source>Merged “%1” into “%2”.</source>
         <translation>รวม “%1” เข้ากับ “%2” แล้ว</translation>
     </message>
@@ -1798,17 +1838,17 @@ The kept record takes the values ticked for it and every group membership, dues 
         <translation type="vanished">ยกเลิกการรวม “%1” เข้ากับ “%2”</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="444"/>
+        <location filename="../../desktop/duplicates/view.py" line="446"/>
         <source>No merge to undo</source>
         <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="452"/>
+        <location filename="../../desktop/duplicates/view.py" line="454"/>
         <source>There is no merge to undo.</source>
         <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="456"/>
+        <location filename="../../desktop/duplicates/view.py" line="458"/>
         <source>Undo merge</source>
         <translation>ยกเลิกการรวมข้อมูล</translation>
     </message>
@@ -1821,12 +1861,12 @@ Both records come back as they were, each with its own groups, dues and strength
 ทั้งสองระเบียนจะกลับเป็นเหมือนเดิม พร้อมกลุ่ม ค่าบำรุง และความเชี่ยวชาญของแต่ละระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="472"/>
+        <location filename="../../desktop/duplicates/view.py" line="474"/>
         <source>The merge could not be undone</source>
         <translation>ไม่สามารถยกเลิกการรวมข้อมูลได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="476"/>
+        <location filename="../../desktop/duplicates/view.py" line="478"/>
         <source>The merge was undone. Scan again to review these members.</source>
         <translation>ยกเลิกการรวมข้อมูลแล้ว ค้นหาข้อมูลซ้ำอีกครั้งเพื่อตรวจสอบสมาชิกเหล่านี้</translation>
     </message>
@@ -1950,181 +1990,189 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="72"/>
-        <location filename="../../desktop/io/export_dialog.py" line="265"/>
+        <location filename="../../desktop/io/export_dialog.py" line="75"/>
+        <location filename="../../desktop/io/export_dialog.py" line="270"/>
         <source>Export members</source>
         <translation>ส่งออกข้อมูลสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="85"/>
+        <location filename="../../desktop/io/export_dialog.py" line="88"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>ไฟล์ Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="86"/>
+        <location filename="../../desktop/io/export_dialog.py" line="89"/>
         <source>CSV, UTF-8 (.csv)</source>
         <translation>ไฟล์ CSV แบบ UTF-8 (.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="87"/>
+        <location filename="../../desktop/io/export_dialog.py" line="90"/>
         <source>vCard contacts for phones (.vcf)</source>
         <translation>รายชื่อติดต่อ vCard สำหรับโทรศัพท์ (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="116"/>
+        <location filename="../../desktop/io/export_dialog.py" line="119"/>
         <source>Tick to keep the members&apos; groups and roles when the file is imported again (a whole register&apos;s export takes longer).</source>
         <translation>เลือกช่องนี้เพื่อเก็บกลุ่มและบทบาทของสมาชิกไว้เมื่อนำไฟล์กลับเข้ามาอีกครั้ง (การส่งออกทั้งทะเบียนจะใช้เวลานานขึ้น)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="119"/>
+        <location filename="../../desktop/io/export_dialog.py" line="122"/>
         <source>Include personal data (national ID, birth date)</source>
         <translation>รวมข้อมูลส่วนบุคคล (เลขประจำตัวประชาชน วันเกิด)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="123"/>
+        <location filename="../../desktop/io/export_dialog.py" line="126"/>
         <source>Personal data is protected by the PDPA: export it only when the purpose needs it, keep the file safe and delete it when it is no longer needed.</source>
         <translation>ข้อมูลส่วนบุคคลได้รับความคุ้มครองตาม PDPA: ส่งออกเฉพาะเมื่อจำเป็นต่อวัตถุประสงค์ เก็บไฟล์ไว้อย่างปลอดภัย และลบทิ้งเมื่อไม่ใช้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="135"/>
         <source>Buddhist era (2 ต.ค. 2557)</source>
-        <translation>พุทธศักราช (2 ต.ค. 2557)</translation>
+        <translation type="vanished">พุทธศักราช (2 ต.ค. 2557)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="136"/>
         <source>Common era (2014-10-02)</source>
-        <translation>คริสต์ศักราช (2014-10-02)</translation>
+        <translation type="vanished">คริสต์ศักราช (2014-10-02)</translation>
     </message>
     <message>
         <location filename="../../desktop/io/export_dialog.py" line="140"/>
+        <source>Buddhist era (%1)</source>
+        <translation>พุทธศักราช (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="141"/>
+        <source>Common era (%1)</source>
+        <translation>คริสต์ศักราช (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="145"/>
         <source>Where to save the file</source>
         <translation>ตำแหน่งที่จะบันทึกไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="141"/>
+        <location filename="../../desktop/io/export_dialog.py" line="146"/>
         <source>Browse…</source>
         <translation>เรียกดู…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="151"/>
+        <location filename="../../desktop/io/export_dialog.py" line="156"/>
         <source>Export</source>
         <translation>ส่งออก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="155"/>
+        <location filename="../../desktop/io/export_dialog.py" line="160"/>
         <source>Cancel export</source>
         <translation>ยกเลิกการส่งออก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="159"/>
+        <location filename="../../desktop/io/export_dialog.py" line="164"/>
         <source>Open folder</source>
         <translation>เปิดโฟลเดอร์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="163"/>
+        <location filename="../../desktop/io/export_dialog.py" line="168"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="170"/>
+        <location filename="../../desktop/io/export_dialog.py" line="175"/>
         <source>Members</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="174"/>
+        <location filename="../../desktop/io/export_dialog.py" line="179"/>
         <source>Columns</source>
         <translation>คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="183"/>
+        <location filename="../../desktop/io/export_dialog.py" line="188"/>
         <source>Format:</source>
         <translation>รูปแบบ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="184"/>
+        <location filename="../../desktop/io/export_dialog.py" line="189"/>
         <source>Dates:</source>
         <translation>วันที่:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="185"/>
+        <location filename="../../desktop/io/export_dialog.py" line="190"/>
         <source>File:</source>
         <translation>ไฟล์:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="212"/>
+        <location filename="../../desktop/io/export_dialog.py" line="217"/>
         <source>The current view</source>
         <translation>รายการที่แสดงอยู่</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="214"/>
+        <location filename="../../desktop/io/export_dialog.py" line="219"/>
         <source>The current view (%Ln member(s))</source>
         <translation>
             <numerusform>รายการที่แสดงอยู่ (%Ln คน)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="215"/>
+        <location filename="../../desktop/io/export_dialog.py" line="220"/>
         <source>The selected members (%Ln)</source>
         <translation>
             <numerusform>สมาชิกที่เลือก (%Ln คน)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="217"/>
+        <location filename="../../desktop/io/export_dialog.py" line="222"/>
         <source>Everyone in the register</source>
         <translation>สมาชิกทุกคนในทะเบียน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="220"/>
+        <location filename="../../desktop/io/export_dialog.py" line="225"/>
         <source>Everyone in the register (%Ln member(s))</source>
         <translation>
             <numerusform>สมาชิกทุกคนในทะเบียน (%Ln คน)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="260"/>
+        <location filename="../../desktop/io/export_dialog.py" line="265"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>ไฟล์ Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="261"/>
+        <location filename="../../desktop/io/export_dialog.py" line="266"/>
         <source>CSV file (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="262"/>
+        <location filename="../../desktop/io/export_dialog.py" line="267"/>
         <source>vCard file (*.vcf)</source>
         <translation>ไฟล์ vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="264"/>
+        <location filename="../../desktop/io/export_dialog.py" line="269"/>
         <source>members</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="277"/>
+        <location filename="../../desktop/io/export_dialog.py" line="282"/>
         <source>Choose where to save the file first.</source>
         <translation>กรุณาเลือกตำแหน่งที่จะบันทึกไฟล์ก่อน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="294"/>
+        <location filename="../../desktop/io/export_dialog.py" line="299"/>
         <source>Exporting…</source>
         <translation>กำลังส่งออก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="310"/>
+        <location filename="../../desktop/io/export_dialog.py" line="315"/>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="341"/>
+        <location filename="../../desktop/io/export_dialog.py" line="346"/>
         <source>%Ln member(s) exported to %1.</source>
         <translation>
             <numerusform>ส่งออกสมาชิก %Ln คนไปยัง %1 แล้ว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="350"/>
+        <location filename="../../desktop/io/export_dialog.py" line="355"/>
         <source>The export was cancelled: no file was written.</source>
         <translation>ยกเลิกการส่งออกแล้ว: ไม่ได้สร้างไฟล์</translation>
     </message>
@@ -2132,39 +2180,59 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ExportTexts</name>
     <message>
-        <location filename="../../desktop/io/texts.py" line="74"/>
+        <location filename="../../desktop/io/texts.py" line="125"/>
         <source>Choose at least one column to export.</source>
         <translation>กรุณาเลือกคอลัมน์ที่จะส่งออกอย่างน้อยหนึ่งคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="77"/>
+        <location filename="../../desktop/io/texts.py" line="128"/>
         <source>Tick “Include personal data” to export national IDs or birth dates.</source>
         <translation>ทำเครื่องหมายที่ “รวมข้อมูลส่วนบุคคล” เพื่อส่งออกเลขประจำตัวประชาชนหรือวันเกิด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="80"/>
+        <location filename="../../desktop/io/texts.py" line="131"/>
         <source>Choose a file ending in .xlsx, .csv or .vcf.</source>
         <translation>กรุณาเลือกไฟล์นามสกุล .xlsx, .csv หรือ .vcf</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="83"/>
+        <location filename="../../desktop/io/texts.py" line="134"/>
         <source>There are no members to put in the vCard file.</source>
         <translation>ไม่มีสมาชิกที่จะใส่ในไฟล์ vCard</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="86"/>
+        <location filename="../../desktop/io/texts.py" line="137"/>
         <source>The file cannot be written: is it open in another program, or is the disk full?</source>
         <translation>ไม่สามารถบันทึกไฟล์ได้: ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น หรือพื้นที่ดิสก์อาจเต็ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="90"/>
+        <location filename="../../desktop/io/texts.py" line="141"/>
         <source>A value is too long for an Excel cell: export to CSV instead.</source>
         <translation>มีข้อมูลยาวเกินกว่าที่เซลล์ Excel รับได้: กรุณาส่งออกเป็น CSV แทน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="93"/>
+        <location filename="../../desktop/io/texts.py" line="144"/>
         <source>Too many members for one Excel sheet: export to CSV or narrow the filter.</source>
         <translation>จำนวนสมาชิกมากเกินกว่าที่ชีต Excel เดียวรับได้: กรุณาส่งออกเป็น CSV หรือใช้ตัวกรองให้แคบลง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="154"/>
+        <source>%1 is a folder: add a file name to the path.</source>
+        <translation>%1 เป็นโฟลเดอร์ ไม่ใช่ไฟล์: เพิ่มชื่อไฟล์ต่อท้ายที่อยู่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="157"/>
+        <source>The folder %1 does not exist: choose an existing folder (Browse…) or create it first.</source>
+        <translation>ไม่มีโฟลเดอร์ %1: เลือกโฟลเดอร์ที่มีอยู่ (เรียกดู…) หรือสร้างโฟลเดอร์นี้ก่อน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="161"/>
+        <source>%1 cannot be written: the file may be open in another program (close it and try again), or this folder may not be written to (choose another folder).</source>
+        <translation>บันทึก %1 ไม่ได้: ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น (ปิดไฟล์แล้วลองอีกครั้ง) หรือไม่มีสิทธิ์บันทึกในโฟลเดอร์นี้ (เลือกโฟลเดอร์อื่น)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="166"/>
+        <source>The disk is full: %1 could not be written. Free some space or choose another disk.</source>
+        <translation>พื้นที่ดิสก์เต็ม: บันทึก %1 ไม่ได้ ลบไฟล์ที่ไม่ใช้เพื่อให้มีพื้นที่ หรือเลือกดิสก์อื่น</translation>
     </message>
 </context>
 <context>
@@ -2894,24 +2962,24 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>กำลังอ่านไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="254"/>
+        <location filename="../../desktop/io/import_pages.py" line="257"/>
         <source>Choose the column holding the members&apos; names (full name or first name).</source>
         <translation>กรุณาเลือกคอลัมน์ที่เป็นชื่อสมาชิก (ชื่อ-สกุล หรือชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="258"/>
+        <location filename="../../desktop/io/import_pages.py" line="261"/>
         <source>Columns in amber were matched by a similar name: check them.</source>
         <translation>คอลัมน์สีเหลืองจับคู่จากชื่อที่คล้ายกัน: กรุณาตรวจสอบ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_pages.py" line="262"/>
+        <location filename="../../desktop/io/import_pages.py" line="265"/>
         <source>%Ln column(s) will be imported.</source>
         <translation>
             <numerusform>จะนำเข้า %Ln คอลัมน์</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="267"/>
+        <location filename="../../desktop/io/import_pages.py" line="268"/>
         <source>%1: not imported without the organisation&apos;s name, as a member&apos;s province, district and organisation type are their organisation&apos;s. Map the organisation column to keep them.</source>
         <translation>%1: จะไม่ถูกนำเข้าถ้าไม่มีชื่อหน่วยงาน เพราะจังหวัด อำเภอ และประเภท อปท. ของสมาชิกเก็บไว้กับหน่วยงาน เลือกคอลัมน์หน่วยงานเพื่อเก็บข้อมูลเหล่านี้</translation>
     </message>
@@ -2919,75 +2987,79 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="65"/>
+        <location filename="../../desktop/io/import_run.py" line="66"/>
         <source>Check the rows</source>
         <translation>ตรวจสอบแถวข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="66"/>
         <source>Rows in red will not be imported; rows in amber will, with a note. Point at a row to see why.</source>
-        <translation>แถวสีแดงจะไม่ถูกนำเข้า แถวสีเหลืองจะนำเข้าพร้อมหมายเหตุ ชี้เมาส์ที่แถวเพื่อดูสาเหตุ</translation>
+        <translation type="vanished">แถวสีแดงจะไม่ถูกนำเข้า แถวสีเหลืองจะนำเข้าพร้อมหมายเหตุ ชี้เมาส์ที่แถวเพื่อดูสาเหตุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="69"/>
+        <location filename="../../desktop/io/import_run.py" line="68"/>
+        <source>Rows in red will not be imported (the wrong value in dark red); rows in amber will, with a note; rows in blue may be members already registered or repeat an earlier row (choose below what to do with them). Point at a row to see why.</source>
+        <translation>แถวสีแดงจะไม่ถูกนำเข้า (ค่าที่ผิดเป็นตัวอักษรสีแดงเข้ม) แถวสีเหลืองจะนำเข้าพร้อมหมายเหตุ แถวสีฟ้าอาจเป็นสมาชิกที่มีในทะเบียนแล้วหรือซ้ำกับแถวก่อนหน้า (เลือกด้านล่างว่าจะทำอย่างไร) ชี้เมาส์ที่แถวเพื่อดูสาเหตุ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="73"/>
         <source>Import</source>
         <translation>นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="82"/>
+        <location filename="../../desktop/io/import_run.py" line="86"/>
         <source>Skip them (keep the member already registered)</source>
         <translation>ข้าม (คงข้อมูลสมาชิกที่มีอยู่ในทะเบียนไว้)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="85"/>
+        <location filename="../../desktop/io/import_run.py" line="89"/>
         <source>Update the registered member with the file&apos;s values</source>
         <translation>ปรับปรุงข้อมูลสมาชิกในทะเบียนด้วยค่าจากไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="88"/>
+        <location filename="../../desktop/io/import_run.py" line="92"/>
         <source>Import them as new members</source>
         <translation>นำเข้าเป็นสมาชิกใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="94"/>
+        <location filename="../../desktop/io/import_run.py" line="98"/>
         <source>Members already registered (duplicates)</source>
         <translation>สมาชิกที่มีอยู่ในทะเบียนแล้ว (ข้อมูลซ้ำ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="112"/>
+        <location filename="../../desktop/io/import_run.py" line="116"/>
         <source>Reading the file…</source>
         <translation>กำลังอ่านไฟล์…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="124"/>
+        <location filename="../../desktop/io/import_run.py" line="128"/>
         <source>%Ln row(s) in the file.</source>
         <translation>
             <numerusform>ไฟล์มีข้อมูล %Ln แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="126"/>
+        <location filename="../../desktop/io/import_run.py" line="130"/>
         <source>Of the first %Ln shown:</source>
         <translation>
             <numerusform>จาก %Ln แถวแรกที่แสดง:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="128"/>
+        <location filename="../../desktop/io/import_run.py" line="132"/>
         <source>%Ln with errors (not imported),</source>
         <translation>
             <numerusform>มีข้อผิดพลาด %Ln แถว (ไม่นำเข้า)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="130"/>
+        <location filename="../../desktop/io/import_run.py" line="134"/>
         <source>%Ln with warnings,</source>
         <translation>
             <numerusform>มีคำเตือน %Ln แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="132"/>
+        <location filename="../../desktop/io/import_run.py" line="136"/>
         <source>%Ln possible duplicate(s).</source>
         <translation>
             <numerusform>อาจซ้ำ %Ln แถว</numerusform>
@@ -3040,159 +3112,172 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportRunPage</name>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="161"/>
+        <location filename="../../desktop/io/import_run.py" line="165"/>
         <source>Importing</source>
         <translation>กำลังนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="164"/>
+        <location filename="../../desktop/io/import_run.py" line="168"/>
         <source>Cancel import</source>
         <translation>ยกเลิกการนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="170"/>
+        <location filename="../../desktop/io/import_run.py" line="174"/>
         <source>Save error report…</source>
         <translation>บันทึกรายงานข้อผิดพลาด…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="173"/>
+        <location filename="../../desktop/io/import_run.py" line="177"/>
         <source>Undo this import</source>
         <translation>ยกเลิกการนำเข้าครั้งนี้</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="176"/>
+        <location filename="../../desktop/io/import_run.py" line="180"/>
         <source>Undo the rest, keep the changed members</source>
         <translation>ยกเลิกส่วนที่เหลือ โดยคงสมาชิกที่ถูกแก้ไขไว้</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="250"/>
+        <location filename="../../desktop/io/import_run.py" line="254"/>
         <source>Reading and checking the rows…</source>
         <translation>กำลังอ่านและตรวจสอบแถวข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="272"/>
+        <location filename="../../desktop/io/import_run.py" line="276"/>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="282"/>
+        <location filename="../../desktop/io/import_run.py" line="286"/>
         <source>Saving the members…</source>
         <translation>กำลังบันทึกข้อมูลสมาชิก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="287"/>
+        <location filename="../../desktop/io/import_run.py" line="291"/>
         <source>%1 of %2 rows checked…</source>
         <translation>ตรวจสอบแล้ว %1 จาก %2 แถว…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="303"/>
+        <location filename="../../desktop/io/import_run.py" line="307"/>
         <source>The search index of the new members is being written in the background: until it is done, searching takes a little longer.</source>
         <translation>กำลังจัดทำดัชนีค้นหาของสมาชิกใหม่อยู่เบื้องหลัง ระหว่างนี้การค้นหาจะช้ากว่าปกติเล็กน้อย</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="315"/>
+        <location filename="../../desktop/io/import_run.py" line="319"/>
         <source>Import finished</source>
         <translation>นำเข้าเสร็จสิ้น</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="317"/>
+        <location filename="../../desktop/io/import_run.py" line="321"/>
         <source>Imported: %1. Updated: %2. Skipped (duplicates): %3. Rejected: %4.</source>
         <translation>นำเข้า: %1 · ปรับปรุง: %2 · ข้าม (ข้อมูลซ้ำ): %3 · ไม่ผ่าน: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="334"/>
+        <location filename="../../desktop/io/import_run.py" line="338"/>
         <source>The search index is up to date.</source>
         <translation>ดัชนีค้นหาเป็นปัจจุบันแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="346"/>
+        <location filename="../../desktop/io/import_run.py" line="350"/>
         <source>Import cancelled</source>
         <translation>ยกเลิกการนำเข้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="347"/>
+        <location filename="../../desktop/io/import_run.py" line="351"/>
         <source>The import was cancelled: nothing was imported.</source>
         <translation>ยกเลิกการนำเข้าแล้ว: ไม่มีข้อมูลถูกนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="349"/>
+        <location filename="../../desktop/io/import_run.py" line="353"/>
         <source>Import failed</source>
         <translation>นำเข้าไม่สำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="351"/>
+        <location filename="../../desktop/io/import_run.py" line="355"/>
         <source>Nothing was imported: %1</source>
         <translation>ไม่มีข้อมูลถูกนำเข้า: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="364"/>
+        <location filename="../../desktop/io/import_run.py" line="368"/>
         <source>All problems (%1)</source>
         <translation>ปัญหาทั้งหมด (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="365"/>
+        <location filename="../../desktop/io/import_run.py" line="369"/>
         <source>Rows not imported (%1)</source>
         <translation>แถวที่ไม่ได้นำเข้า (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="366"/>
+        <location filename="../../desktop/io/import_run.py" line="370"/>
         <source>Warnings (%1)</source>
         <translation>คำเตือน (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="367"/>
+        <location filename="../../desktop/io/import_run.py" line="371"/>
         <source>Duplicates (%1)</source>
         <translation>ข้อมูลซ้ำ (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="379"/>
+        <location filename="../../desktop/io/import_run.py" line="383"/>
         <source>Save the error report, fix those rows in it and import that file again.</source>
         <translation>บันทึกรายงานข้อผิดพลาด แก้ไขแถวเหล่านั้นในไฟล์รายงาน แล้วนำเข้าไฟล์นั้นอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="383"/>
+        <location filename="../../desktop/io/import_run.py" line="387"/>
         <source>The first %1 of %2 problems are listed.</source>
         <translation>แสดง %1 รายการแรกจากปัญหาทั้งหมด %2 รายการ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="405"/>
+        <location filename="../../desktop/io/import_run.py" line="409"/>
         <source>Save error report</source>
         <translation>บันทึกรายงานข้อผิดพลาด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="405"/>
+        <location filename="../../desktop/io/import_run.py" line="409"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>ไฟล์ Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="419"/>
+        <location filename="../../desktop/io/import_run.py" line="423"/>
         <source>Saving the error report…</source>
         <translation>กำลังบันทึกรายงานข้อผิดพลาด…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="432"/>
+        <location filename="../../desktop/io/import_run.py" line="436"/>
         <source>%Ln rejected row(s) saved to %1: fix them there and import that file.</source>
         <translation>
             <numerusform>บันทึกแถวที่ไม่ผ่าน %Ln แถวไว้ที่ %1 แล้ว: แก้ไขในไฟล์นั้น แล้วนำเข้าไฟล์นั้นอีกครั้ง</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="441"/>
+        <location filename="../../desktop/io/import_run.py" line="445"/>
         <source>The error report could not be saved: %1</source>
         <translation>ไม่สามารถบันทึกรายงานข้อผิดพลาดได้: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="451"/>
+        <location filename="../../desktop/io/import_run.py" line="455"/>
         <source>Undoing the import…</source>
         <translation>กำลังยกเลิกการนำเข้า…</translation>
     </message>
-    <message>
-        <location filename="../../desktop/io/import_run.py" line="459"/>
-        <source>The import was undone: %1 member(s) removed, %2 restored.</source>
-        <translation>ยกเลิกการนำเข้าแล้ว: ลบสมาชิก %1 คน กู้คืน %2 คน</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/io/import_run.py" line="463"/>
+        <source>The import was undone: %Ln member(s) removed,</source>
+        <translation>
+            <numerusform>ยกเลิกการนำเข้าแล้ว: ลบสมาชิก %Ln คน</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="464"/>
+        <source>%Ln restored.</source>
+        <translation>
+            <numerusform>กู้คืน %Ln คน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import was undone: %1 member(s) removed, %2 restored.</source>
+        <translation type="vanished">ยกเลิกการนำเข้าแล้ว: ลบสมาชิก %1 คน กู้คืน %2 คน</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/import_run.py" line="468"/>
         <source>Kept %Ln member(s) changed since the import.</source>
         <translation>
             <numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %Ln คน</numerusform>
@@ -3208,137 +3293,152 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportTexts</name>
     <message>
-        <location filename="../../desktop/io/texts.py" line="20"/>
+        <location filename="../../desktop/io/texts.py" line="48"/>
+        <source>The file is named %1 but its content is not a spreadsheet: it was probably renamed from another kind of file. Open it in the program that made it and save it as .xlsx or .csv, then import that.</source>
+        <translation>ไฟล์นี้ตั้งชื่อเป็น %1 แต่เนื้อหาไม่ใช่ตารางคำนวณ อาจถูกเปลี่ยนชื่อมาจากไฟล์ชนิดอื่น: เปิดด้วยโปรแกรมที่สร้างไฟล์นี้ แล้วบันทึกเป็น .xlsx หรือ .csv จากนั้นนำเข้าไฟล์นั้น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="54"/>
+        <source>This is a folder, not a file: choose a file in it.</source>
+        <translation>นี่เป็นโฟลเดอร์ ไม่ใช่ไฟล์: เลือกไฟล์ที่อยู่ในโฟลเดอร์นี้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="57"/>
+        <source>The CSV file is not well formed: open it in Excel or LibreOffice and save it again as CSV.</source>
+        <translation>ไฟล์ CSV มีรูปแบบไม่ถูกต้อง: เปิดด้วย Excel หรือ LibreOffice แล้วบันทึกเป็น CSV อีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="66"/>
         <source>The file was not found.</source>
         <translation>ไม่พบไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="21"/>
+        <location filename="../../desktop/io/texts.py" line="67"/>
         <source>The file cannot be read: it may be damaged or still being copied.</source>
         <translation>ไม่สามารถอ่านไฟล์ได้: ไฟล์อาจเสียหายหรือยังคัดลอกไม่เสร็จ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="24"/>
+        <location filename="../../desktop/io/texts.py" line="70"/>
         <source>Only .xlsx, .xls, .ods and .csv files can be imported.</source>
         <translation>นำเข้าได้เฉพาะไฟล์ .xlsx, .xls, .ods และ .csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="27"/>
+        <location filename="../../desktop/io/texts.py" line="73"/>
         <source>The file is protected by a password: save it without one in Excel, then try again.</source>
         <translation>ไฟล์นี้มีรหัสผ่านป้องกัน: กรุณาบันทึกไฟล์ใน Excel โดยไม่ใส่รหัสผ่าน แล้วลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="31"/>
+        <location filename="../../desktop/io/texts.py" line="77"/>
         <source>The file is a web page with an Excel name (some programs export reports this way): open it in Excel or LibreOffice and save it as an .xlsx workbook, then import that.</source>
         <translation>ไฟล์นี้เป็นหน้าเว็บที่ตั้งชื่อเป็นไฟล์ Excel (บางโปรแกรมส่งออกรายงานแบบนี้) ให้เปิดใน Excel หรือ LibreOffice แล้วบันทึกเป็นไฟล์ .xlsx ก่อนนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="36"/>
+        <location filename="../../desktop/io/texts.py" line="82"/>
         <source>The file is empty.</source>
         <translation>ไฟล์นี้ไม่มีข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="37"/>
+        <location filename="../../desktop/io/texts.py" line="83"/>
         <source>The file has no sheet with this name.</source>
         <translation>ไม่พบชีตชื่อนี้ในไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="40"/>
+        <location filename="../../desktop/io/texts.py" line="86"/>
         <source>The sheet has no data.</source>
         <translation>ชีตนี้ไม่มีข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="41"/>
+        <location filename="../../desktop/io/texts.py" line="87"/>
         <source>The text encoding of this CSV file is unknown: save it as UTF-8 and try again.</source>
         <translation>ไม่ทราบการเข้ารหัสข้อความของไฟล์ CSV นี้: กรุณาบันทึกเป็น UTF-8 แล้วลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="45"/>
+        <location filename="../../desktop/io/texts.py" line="91"/>
         <source>No header row was found: the sheet needs a row of column names.</source>
         <translation>ไม่พบแถวหัวตาราง: ชีตต้องมีแถวที่เป็นชื่อคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="48"/>
+        <location filename="../../desktop/io/texts.py" line="94"/>
         <source>No column holds the members&apos; names: map a column to the first name or full name.</source>
         <translation>ไม่มีคอลัมน์ที่เป็นชื่อสมาชิก: กรุณาจับคู่คอลัมน์หนึ่งกับชื่อ หรือชื่อ-สกุล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="59"/>
+        <location filename="../../desktop/io/texts.py" line="105"/>
         <source>Some imported members were changed after the import, so it was not undone.</source>
         <translation>สมาชิกบางคนที่นำเข้าถูกแก้ไขหลังการนำเข้า จึงไม่ได้ยกเลิกการนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="63"/>
+        <location filename="../../desktop/io/texts.py" line="109"/>
         <source>This import has already been undone.</source>
         <translation>การนำเข้านี้ถูกยกเลิกไปแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="66"/>
+        <location filename="../../desktop/io/texts.py" line="112"/>
         <source>This import no longer exists.</source>
         <translation>ไม่พบการนำเข้านี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="122"/>
+        <location filename="../../desktop/io/texts.py" line="194"/>
         <source>Same national ID as row %1</source>
         <translation>เลขประจำตัวประชาชนซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="125"/>
+        <location filename="../../desktop/io/texts.py" line="197"/>
         <source>Same name and organisation as row %1</source>
         <translation>ชื่อและหน่วยงานซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="128"/>
+        <location filename="../../desktop/io/texts.py" line="200"/>
         <source>Same name and birth date as row %1</source>
         <translation>ชื่อและวันเกิดซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="131"/>
+        <location filename="../../desktop/io/texts.py" line="203"/>
         <source>Same member as row %1</source>
         <translation>เป็นสมาชิกคนเดียวกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="135"/>
+        <location filename="../../desktop/io/texts.py" line="207"/>
         <source>Same national ID as a registered member</source>
         <translation>เลขประจำตัวประชาชนซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="138"/>
+        <location filename="../../desktop/io/texts.py" line="210"/>
         <source>Same name and organisation as a registered member</source>
         <translation>ชื่อและหน่วยงานซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="141"/>
+        <location filename="../../desktop/io/texts.py" line="213"/>
         <source>Same name and birth date as a registered member</source>
         <translation>ชื่อและวันเกิดซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="144"/>
+        <location filename="../../desktop/io/texts.py" line="216"/>
         <source>Already registered</source>
         <translation>มีอยู่ในทะเบียนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="146"/>
+        <location filename="../../desktop/io/texts.py" line="218"/>
         <source>skipped</source>
         <translation>ข้าม</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="147"/>
+        <location filename="../../desktop/io/texts.py" line="219"/>
         <source>the registered member was updated</source>
         <translation>ปรับปรุงข้อมูลสมาชิกในทะเบียนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="148"/>
+        <location filename="../../desktop/io/texts.py" line="220"/>
         <source>skipped (nothing new in the row)</source>
         <translation>ข้าม (ไม่มีข้อมูลใหม่ในแถวนี้)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="149"/>
+        <location filename="../../desktop/io/texts.py" line="221"/>
         <source>imported as a new member</source>
         <translation>นำเข้าเป็นสมาชิกใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="150"/>
+        <location filename="../../desktop/io/texts.py" line="222"/>
         <source>not imported</source>
         <translation>ไม่ได้นำเข้า</translation>
     </message>
@@ -3346,43 +3446,43 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="77"/>
+        <location filename="../../desktop/io/import_models.py" line="79"/>
         <source>Column in the file</source>
         <translation>คอลัมน์ในไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="78"/>
+        <location filename="../../desktop/io/import_models.py" line="80"/>
         <source>Sample values</source>
         <translation>ตัวอย่างข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="79"/>
+        <location filename="../../desktop/io/import_models.py" line="81"/>
         <source>Imported as</source>
         <translation>นำเข้าเป็น</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="98"/>
+        <location filename="../../desktop/io/import_models.py" line="100"/>
         <source>(no name)</source>
         <translation>(ไม่มีชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="104"/>
-        <location filename="../../desktop/io/import_models.py" line="139"/>
+        <location filename="../../desktop/io/import_models.py" line="106"/>
+        <location filename="../../desktop/io/import_models.py" line="141"/>
         <source>(not imported)</source>
         <translation>(ไม่นำเข้า)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="112"/>
+        <location filename="../../desktop/io/import_models.py" line="114"/>
         <source>Matched by a similar header name: check that it is right.</source>
         <translation>จับคู่จากชื่อหัวคอลัมน์ที่คล้ายกัน: กรุณาตรวจสอบว่าถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="216"/>
+        <location filename="../../desktop/io/import_models.py" line="249"/>
         <source>Row</source>
         <translation>แถว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="218"/>
+        <location filename="../../desktop/io/import_models.py" line="251"/>
         <source>Problems</source>
         <translation>ปัญหา</translation>
     </message>
@@ -3391,27 +3491,27 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation type="vanished">อาจซ้ำกับสมาชิกที่มีอยู่ในทะเบียนหรือแถวก่อนหน้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="250"/>
+        <location filename="../../desktop/io/import_models.py" line="283"/>
         <source>Error</source>
         <translation>ผิดพลาด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="252"/>
+        <location filename="../../desktop/io/import_models.py" line="285"/>
         <source>Warning, duplicate</source>
         <translation>คำเตือน, ข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="254"/>
+        <location filename="../../desktop/io/import_models.py" line="287"/>
         <source>Warning</source>
         <translation>คำเตือน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="256"/>
+        <location filename="../../desktop/io/import_models.py" line="289"/>
         <source>Duplicate</source>
         <translation>ซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_models.py" line="258"/>
+        <location filename="../../desktop/io/import_models.py" line="291"/>
         <source>OK</source>
         <translation>ผ่าน</translation>
     </message>
@@ -4456,27 +4556,27 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>MergeComparisonModel</name>
     <message>
-        <location filename="../../desktop/duplicates/comparison_model.py" line="170"/>
+        <location filename="../../desktop/duplicates/comparison_model.py" line="185"/>
         <source>(empty)</source>
         <translation>(ว่าง)</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/comparison_model.py" line="219"/>
+        <location filename="../../desktop/duplicates/comparison_model.py" line="234"/>
         <source>Field</source>
         <translation>ช่องข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/comparison_model.py" line="221"/>
+        <location filename="../../desktop/duplicates/comparison_model.py" line="236"/>
         <source>Record A</source>
         <translation>ระเบียน ก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/comparison_model.py" line="221"/>
+        <location filename="../../desktop/duplicates/comparison_model.py" line="236"/>
         <source>Record B</source>
         <translation>ระเบียน ข</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/comparison_model.py" line="223"/>
+        <location filename="../../desktop/duplicates/comparison_model.py" line="238"/>
         <source>%1 (kept)</source>
         <translation>%1 (เก็บไว้)</translation>
     </message>
