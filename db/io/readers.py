@@ -47,13 +47,17 @@ class ImportFileError(Exception):
 
     ``code``: ``file_not_found``, ``unreadable_file``, ``web_page``, ``unsupported_format``,
     ``password_protected``, ``empty_file``, ``sheet_not_found``, ``empty_sheet``,
-    ``unknown_encoding``, ``no_header`` or ``no_name_column``.
+    ``unknown_encoding``, ``no_header`` or ``no_name_column``. ``detail`` names the case of
+    ``unreadable_file`` when it is known: ``is_folder``, ``not_a_spreadsheet`` (``suffix``: the
+    name's ending it has though) or ``bad_csv``.
     """
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, detail: str = "", suffix: str = "") -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.detail = detail
+        self.suffix = suffix
 
     def __str__(self) -> str:
         return self.message
@@ -98,7 +102,7 @@ def _check_file(path: Path) -> bytes:
     if not path.exists():
         raise ImportFileError("file_not_found", f"There is no file at {path}")
     if not path.is_file():
-        raise ImportFileError("unreadable_file", f"{path} is a folder, not a file")
+        raise ImportFileError("unreadable_file", f"{path} is a folder, not a file", "is_folder")
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
@@ -168,8 +172,8 @@ def file_kind(path: Path) -> str:
         raise ImportFileError(
             "unreadable_file",
             f"{path.name} is named {suffix} but its content is not a spreadsheet"
-            " (damaged or renamed)",
-        )
+            " (damaged or renamed)", "not_a_spreadsheet", suffix,
+        )  # fmt: skip
     if suffix in TEXT_SUFFIXES or suffix == "":
         return "text"
     raise ImportFileError(
@@ -486,7 +490,7 @@ def _read_csv(path: Path, *, max_rows: int | None) -> SheetTable:
                 break
     except csv.Error as error:
         raise ImportFileError(
-            "unreadable_file", f"{path.name} is not a well-formed CSV file ({error})"
+            "unreadable_file", f"{path.name} is not a well-formed CSV file ({error})", "bad_csv"
         ) from None
     width = max((len(row) for row in rows), default=0)
     for row in rows:

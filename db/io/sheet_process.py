@@ -43,9 +43,11 @@ def _child(
     try:
         table = read_workbook(Path(path), sheet=sheet, max_rows=max_rows, score=score)
     except ImportFileError as error:
-        sender.send(("error", error.code, error.message))
+        sender.send(("error", error.code, error.message, error.detail, error.suffix))
     except BaseException as error:  # any failure is an unreadable file
-        sender.send(("error", "unreadable_file", f"{Path(path).name} cannot be read ({error})"))
+        sender.send(
+            ("error", "unreadable_file", f"{Path(path).name} cannot be read ({error})", "", "")
+        )
     else:
         rows = table.rows
         sender.send(("table", table.sheet, table.sheet_names, table.first_column, table.merged,
@@ -99,7 +101,7 @@ def _receive_rows(receiver: Connection, path: Path) -> SheetTable:
     try:
         message = receiver.recv()
         if message[0] == "error":
-            raise ImportFileError(message[1], message[2])
+            raise ImportFileError(*message[1:])
         _kind, name, sheet_names, first_column, merged, count = message
         rows: list[list[Cell]] = []
         while len(rows) < count:

@@ -5,7 +5,6 @@ Literal `QCoreApplication.translate` calls so that lupdate extracts every text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
@@ -15,28 +14,11 @@ from db.io.mapping import FIELD_LABELS_EN, FIELD_LABELS_TH
 from db.io.readers import ImportFileError
 from desktop import i18n
 
-# Which case of ``unreadable_file`` the core found, recognised from its message until
-# ImportFileError carries a detail code of its own (db.io.readers words these messages;
-# tests/desktop/io/test_import_wizard.py reads real files through it to keep them in step).
-_UNREADABLE_DETAILS = (
-    (re.compile(r" is named (\.\w+) but its content is not a spreadsheet"), "not_a_spreadsheet"),
-    (re.compile(r" is a folder, not a file$"), "is_folder"),
-    (re.compile(r" is not a well-formed CSV file"), "bad_csv"),
-)
-
 
 def file_error_message(error: ImportFileError) -> str:
     """What the user reads for ``error``: its code's text, or the text of the precise case the
     core found when one is known (a text file renamed .xlsx is not "damaged")."""
-    detail = str(getattr(error, "detail", "") or "")
-    suffix = ""
-    if not detail and error.code == "unreadable_file":
-        for pattern, name in _UNREADABLE_DETAILS:
-            found = pattern.search(error.message)
-            if found:
-                detail, suffix = name, (found.group(1) if found.groups() else "")
-                break
-    return file_error_text(error.code, error.message, detail=detail, suffix=suffix)
+    return file_error_text(error.code, error.message, detail=error.detail, suffix=error.suffix)
 
 
 def file_error_text(code: str, fallback: str, *, detail: str = "", suffix: str = "") -> str:
