@@ -28,15 +28,22 @@ from db.members._sql import dbapi
 _CHUNK = 900
 
 
+NAMED_CHANGED = 3  # members a refusal names (the others are counted)
+
+
 class UndoImportError(Exception):
     """The run cannot be undone; ``code`` says why and ``member_ids`` which members stand in
     the way (``changed_since_import``)."""
 
-    def __init__(self, code: str, message: str, *, member_ids: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, code: str, message: str, *, member_ids: tuple[str, ...] = (),
+        member_names: tuple[str, ...] = (),
+    ) -> None:  # fmt: skip
         super().__init__(message)
         self.code = code
         self.message = message
         self.member_ids = member_ids
+        self.member_names = member_names  # the first few of them, to tell the user
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +86,19 @@ def undo_import(
     ).fetchall()
     changed = tuple(member_id for member_id, _, _, updated_at, _ in items if updated_at > run_at)
     if changed and not keep_changed:
+        named = changed[:NAMED_CHANGED]
+        by_id = dict(connection.execute(
+            "SELECT id, trim(prefix || first_name || ' ' || last_name) FROM member"
+            f" WHERE id IN ({', '.join('?' * len(named))})", named,
+        ).fetchall())  # fmt: skip
+        names = tuple(by_id[member_id] for member_id in named if member_id in by_id)
         raise UndoImportError(
             "changed_since_import",
-            f"{len(changed)} member(s) were changed after this import: undoing it would lose"
-            " those changes. Nothing was undone.",
-            member_ids=changed,
-        )
+            f"{len(changed)} member(s) were changed after this import ({', '.join(names)}"
+            f"{', ...' if len(changed) > len(names) else ''}): undoing it would lose those"
+            " changes. Nothing was undone.",
+            member_ids=changed, member_names=names,
+        )  # fmt: skip
     skip = set(changed)
     stamp = new_stamp(session)
     created = [

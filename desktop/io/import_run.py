@@ -478,7 +478,10 @@ class ImportRunPage(QWizardPage):
 
         self.undo_button.setEnabled(True)
         if isinstance(error, UndoImportError):
-            self.status.setText(undo_error_text(error.code, error.message))
+            self.status.setText(undo_error_text(
+                error.code, error.message, changed=len(error.member_ids),
+                names=error.member_names,
+            ))  # fmt: skip
             self.undo_keep_button.setVisible(error.code == "changed_since_import")
         else:
             self.status.setText(error_text(error))

@@ -81,8 +81,21 @@ def file_error_text(code: str, fallback: str, *, detail: str = "", suffix: str =
     return texts.get(code, fallback)
 
 
-def undo_error_text(code: str, fallback: str) -> str:
-    """An import that cannot be undone (db.io.undo_import.UndoImportError codes)."""
+def undo_error_text(
+    code: str, fallback: str, *, changed: int = 0, names: tuple[str, ...] = ()
+) -> str:
+    """An import that cannot be undone (db.io.undo_import.UndoImportError codes); for
+    ``changed_since_import``, how many members were changed and the names of the first."""
+    if code == "changed_since_import" and names:
+        text = QCoreApplication.translate(
+            "ImportTexts",
+            "The import was not undone, because of changes made after it to: %1.",
+        )
+        shown = ", ".join(names)
+        if changed > len(names):
+            more = QCoreApplication.translate("ImportTexts", "and %1 more")
+            shown += " " + more.replace("%1", f"{changed - len(names):,}")
+        return text.replace("%1", shown)
     texts = {
         "changed_since_import": QCoreApplication.translate(
             "ImportTexts",

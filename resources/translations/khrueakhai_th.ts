@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Made</source>
-        <translation type="obsolete">สำรองเมื่อ</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation type="obsolete">เหตุผล</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation type="obsolete">สมาชิก</translation>
-    </message>
-    <message>
-        <source>Groups</source>
-        <translation type="obsolete">กลุ่ม</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../desktop/main_window.py" line="663"/>
@@ -580,10 +561,6 @@
         <location filename="../../desktop/members/group_dialogs.py" line="164"/>
         <source>Add to group</source>
         <translation>เพิ่มเข้ากลุ่ม</translation>
-    </message>
-    <message>
-        <source>Add {count} selected members to:</source>
-        <translation type="vanished">เพิ่มสมาชิกที่เลือก {count} คนเข้ากลุ่ม:</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/members/group_dialogs.py" line="165"/>
@@ -1830,14 +1807,6 @@ The kept record takes the values ticked for it and every group membership, dues 
         <translation>รวม “%1” เข้ากับ “%2” แล้ว</translation>
     </message>
     <message>
-        <source>“%1” and “%2” are marked as different people.</source>
-        <translation type="vanished">บันทึกแล้วว่า “%1” และ “%2” เป็นคนละคนกัน</translation>
-    </message>
-    <message>
-        <source>Undo the merge of “%1” into “%2”</source>
-        <translation type="vanished">ยกเลิกการรวม “%1” เข้ากับ “%2”</translation>
-    </message>
-    <message>
         <location filename="../../desktop/duplicates/view.py" line="446"/>
         <source>No merge to undo</source>
         <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
@@ -1851,14 +1820,6 @@ The kept record takes the values ticked for it and every group membership, dues 
         <location filename="../../desktop/duplicates/view.py" line="458"/>
         <source>Undo merge</source>
         <translation>ยกเลิกการรวมข้อมูล</translation>
-    </message>
-    <message>
-        <source>Undo the merge of “%1” into “%2”?
-
-Both records come back as they were, each with its own groups, dues and strengths.</source>
-        <translation type="vanished">ยกเลิกการรวม “%1” เข้ากับ “%2” หรือไม่
-
-ทั้งสองระเบียนจะกลับเป็นเหมือนเดิม พร้อมกลุ่ม ค่าบำรุง และความเชี่ยวชาญของแต่ละระเบียน</translation>
     </message>
     <message>
         <location filename="../../desktop/duplicates/view.py" line="474"/>
@@ -2026,14 +1987,6 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ข้อมูลส่วนบุคคลได้รับความคุ้มครองตาม PDPA: ส่งออกเฉพาะเมื่อจำเป็นต่อวัตถุประสงค์ เก็บไฟล์ไว้อย่างปลอดภัย และลบทิ้งเมื่อไม่ใช้แล้ว</translation>
     </message>
     <message>
-        <source>Buddhist era (2 ต.ค. 2557)</source>
-        <translation type="vanished">พุทธศักราช (2 ต.ค. 2557)</translation>
-    </message>
-    <message>
-        <source>Common era (2014-10-02)</source>
-        <translation type="vanished">คริสต์ศักราช (2014-10-02)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/io/export_dialog.py" line="140"/>
         <source>Buddhist era (%1)</source>
         <translation>พุทธศักราช (%1)</translation>
@@ -2180,57 +2133,57 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>ExportTexts</name>
     <message>
-        <location filename="../../desktop/io/texts.py" line="125"/>
+        <location filename="../../desktop/io/texts.py" line="120"/>
         <source>Choose at least one column to export.</source>
         <translation>กรุณาเลือกคอลัมน์ที่จะส่งออกอย่างน้อยหนึ่งคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="128"/>
+        <location filename="../../desktop/io/texts.py" line="123"/>
         <source>Tick “Include personal data” to export national IDs or birth dates.</source>
         <translation>ทำเครื่องหมายที่ “รวมข้อมูลส่วนบุคคล” เพื่อส่งออกเลขประจำตัวประชาชนหรือวันเกิด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="131"/>
+        <location filename="../../desktop/io/texts.py" line="126"/>
         <source>Choose a file ending in .xlsx, .csv or .vcf.</source>
         <translation>กรุณาเลือกไฟล์นามสกุล .xlsx, .csv หรือ .vcf</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="134"/>
+        <location filename="../../desktop/io/texts.py" line="129"/>
         <source>There are no members to put in the vCard file.</source>
         <translation>ไม่มีสมาชิกที่จะใส่ในไฟล์ vCard</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="137"/>
+        <location filename="../../desktop/io/texts.py" line="132"/>
         <source>The file cannot be written: is it open in another program, or is the disk full?</source>
         <translation>ไม่สามารถบันทึกไฟล์ได้: ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น หรือพื้นที่ดิสก์อาจเต็ม</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="141"/>
+        <location filename="../../desktop/io/texts.py" line="136"/>
         <source>A value is too long for an Excel cell: export to CSV instead.</source>
         <translation>มีข้อมูลยาวเกินกว่าที่เซลล์ Excel รับได้: กรุณาส่งออกเป็น CSV แทน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="144"/>
+        <location filename="../../desktop/io/texts.py" line="139"/>
         <source>Too many members for one Excel sheet: export to CSV or narrow the filter.</source>
         <translation>จำนวนสมาชิกมากเกินกว่าที่ชีต Excel เดียวรับได้: กรุณาส่งออกเป็น CSV หรือใช้ตัวกรองให้แคบลง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="154"/>
+        <location filename="../../desktop/io/texts.py" line="149"/>
         <source>%1 is a folder: add a file name to the path.</source>
         <translation>%1 เป็นโฟลเดอร์ ไม่ใช่ไฟล์: เพิ่มชื่อไฟล์ต่อท้ายที่อยู่</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="157"/>
+        <location filename="../../desktop/io/texts.py" line="152"/>
         <source>The folder %1 does not exist: choose an existing folder (Browse…) or create it first.</source>
         <translation>ไม่มีโฟลเดอร์ %1: เลือกโฟลเดอร์ที่มีอยู่ (เรียกดู…) หรือสร้างโฟลเดอร์นี้ก่อน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="161"/>
+        <location filename="../../desktop/io/texts.py" line="156"/>
         <source>%1 cannot be written: the file may be open in another program (close it and try again), or this folder may not be written to (choose another folder).</source>
         <translation>บันทึก %1 ไม่ได้: ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น (ปิดไฟล์แล้วลองอีกครั้ง) หรือไม่มีสิทธิ์บันทึกในโฟลเดอร์นี้ (เลือกโฟลเดอร์อื่น)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="166"/>
+        <location filename="../../desktop/io/texts.py" line="161"/>
         <source>The disk is full: %1 could not be written. Free some space or choose another disk.</source>
         <translation>พื้นที่ดิสก์เต็ม: บันทึก %1 ไม่ได้ ลบไฟล์ที่ไม่ใช้เพื่อให้มีพื้นที่ หรือเลือกดิสก์อื่น</translation>
     </message>
@@ -2546,10 +2499,6 @@ Both records come back as they were, each with its own groups, dues and strength
         </translation>
     </message>
     <message>
-        <source>{name}: {count} members</source>
-        <translation type="vanished">{name}: สมาชิก {count} คน</translation>
-    </message>
-    <message>
         <location filename="../../desktop/members/groups_panel.py" line="284"/>
         <source>Delete the group “{name}”? Its members stay in the register.</source>
         <translation>ต้องการลบกลุ่ม “{name}” หรือไม่ สมาชิกของกลุ่มจะยังอยู่ในทะเบียนตามเดิม</translation>
@@ -2563,14 +2512,6 @@ Both records come back as they were, each with its own groups, dues and strength
         <location filename="../../desktop/members/groups_panel.py" line="304"/>
         <source>Create a group first (Groups tab).</source>
         <translation>กรุณาสร้างกลุ่มก่อน (ที่แท็บ “กลุ่ม”)</translation>
-    </message>
-    <message>
-        <source>Added {added} members to the group.</source>
-        <translation type="vanished">เพิ่มสมาชิกเข้ากลุ่มแล้ว {added} คน</translation>
-    </message>
-    <message>
-        <source>{skipped} were already in it.</source>
-        <translation type="vanished">อีก {skipped} คนเป็นสมาชิกกลุ่มนี้อยู่แล้ว</translation>
     </message>
     <message>
         <location filename="../../desktop/members/groups_panel.py" line="369"/>
@@ -2992,10 +2933,6 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>ตรวจสอบแถวข้อมูล</translation>
     </message>
     <message>
-        <source>Rows in red will not be imported; rows in amber will, with a note. Point at a row to see why.</source>
-        <translation type="vanished">แถวสีแดงจะไม่ถูกนำเข้า แถวสีเหลืองจะนำเข้าพร้อมหมายเหตุ ชี้เมาส์ที่แถวเพื่อดูสาเหตุ</translation>
-    </message>
-    <message>
         <location filename="../../desktop/io/import_run.py" line="68"/>
         <source>Rows in red will not be imported (the wrong value in dark red); rows in amber will, with a note; rows in blue may be members already registered or repeat an earlier row (choose below what to do with them). Point at a row to see why.</source>
         <translation>แถวสีแดงจะไม่ถูกนำเข้า (ค่าที่ผิดเป็นตัวอักษรสีแดงเข้ม) แถวสีเหลืองจะนำเข้าพร้อมหมายเหตุ แถวสีฟ้าอาจเป็นสมาชิกที่มีในทะเบียนแล้วหรือซ้ำกับแถวก่อนหน้า (เลือกด้านล่างว่าจะทำอย่างไร) ชี้เมาส์ที่แถวเพื่อดูสาเหตุ</translation>
@@ -3272,10 +3209,6 @@ Both records come back as they were, each with its own groups, dues and strength
             <numerusform>กู้คืน %Ln คน</numerusform>
         </translation>
     </message>
-    <message>
-        <source>The import was undone: %1 member(s) removed, %2 restored.</source>
-        <translation type="vanished">ยกเลิกการนำเข้าแล้ว: ลบสมาชิก %1 คน กู้คืน %2 คน</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../desktop/io/import_run.py" line="468"/>
         <source>Kept %Ln member(s) changed since the import.</source>
@@ -3283,162 +3216,166 @@ Both records come back as they were, each with its own groups, dues and strength
             <numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %Ln คน</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln member(s) changed since the import were kept.</source>
-        <translation type="vanished">
-            <numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %Ln คน</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>ImportTexts</name>
     <message>
-        <location filename="../../desktop/io/texts.py" line="48"/>
+        <location filename="../../desktop/io/texts.py" line="30"/>
         <source>The file is named %1 but its content is not a spreadsheet: it was probably renamed from another kind of file. Open it in the program that made it and save it as .xlsx or .csv, then import that.</source>
         <translation>ไฟล์นี้ตั้งชื่อเป็น %1 แต่เนื้อหาไม่ใช่ตารางคำนวณ อาจถูกเปลี่ยนชื่อมาจากไฟล์ชนิดอื่น: เปิดด้วยโปรแกรมที่สร้างไฟล์นี้ แล้วบันทึกเป็น .xlsx หรือ .csv จากนั้นนำเข้าไฟล์นั้น</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="54"/>
+        <location filename="../../desktop/io/texts.py" line="36"/>
         <source>This is a folder, not a file: choose a file in it.</source>
         <translation>นี่เป็นโฟลเดอร์ ไม่ใช่ไฟล์: เลือกไฟล์ที่อยู่ในโฟลเดอร์นี้</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="57"/>
+        <location filename="../../desktop/io/texts.py" line="39"/>
         <source>The CSV file is not well formed: open it in Excel or LibreOffice and save it again as CSV.</source>
         <translation>ไฟล์ CSV มีรูปแบบไม่ถูกต้อง: เปิดด้วย Excel หรือ LibreOffice แล้วบันทึกเป็น CSV อีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="66"/>
+        <location filename="../../desktop/io/texts.py" line="48"/>
         <source>The file was not found.</source>
         <translation>ไม่พบไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="67"/>
+        <location filename="../../desktop/io/texts.py" line="49"/>
         <source>The file cannot be read: it may be damaged or still being copied.</source>
         <translation>ไม่สามารถอ่านไฟล์ได้: ไฟล์อาจเสียหายหรือยังคัดลอกไม่เสร็จ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="70"/>
+        <location filename="../../desktop/io/texts.py" line="52"/>
         <source>Only .xlsx, .xls, .ods and .csv files can be imported.</source>
         <translation>นำเข้าได้เฉพาะไฟล์ .xlsx, .xls, .ods และ .csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="73"/>
+        <location filename="../../desktop/io/texts.py" line="55"/>
         <source>The file is protected by a password: save it without one in Excel, then try again.</source>
         <translation>ไฟล์นี้มีรหัสผ่านป้องกัน: กรุณาบันทึกไฟล์ใน Excel โดยไม่ใส่รหัสผ่าน แล้วลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="77"/>
+        <location filename="../../desktop/io/texts.py" line="59"/>
         <source>The file is a web page with an Excel name (some programs export reports this way): open it in Excel or LibreOffice and save it as an .xlsx workbook, then import that.</source>
         <translation>ไฟล์นี้เป็นหน้าเว็บที่ตั้งชื่อเป็นไฟล์ Excel (บางโปรแกรมส่งออกรายงานแบบนี้) ให้เปิดใน Excel หรือ LibreOffice แล้วบันทึกเป็นไฟล์ .xlsx ก่อนนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="82"/>
+        <location filename="../../desktop/io/texts.py" line="64"/>
         <source>The file is empty.</source>
         <translation>ไฟล์นี้ไม่มีข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="83"/>
+        <location filename="../../desktop/io/texts.py" line="65"/>
         <source>The file has no sheet with this name.</source>
         <translation>ไม่พบชีตชื่อนี้ในไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="86"/>
+        <location filename="../../desktop/io/texts.py" line="68"/>
         <source>The sheet has no data.</source>
         <translation>ชีตนี้ไม่มีข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="87"/>
+        <location filename="../../desktop/io/texts.py" line="69"/>
         <source>The text encoding of this CSV file is unknown: save it as UTF-8 and try again.</source>
         <translation>ไม่ทราบการเข้ารหัสข้อความของไฟล์ CSV นี้: กรุณาบันทึกเป็น UTF-8 แล้วลองอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="91"/>
+        <location filename="../../desktop/io/texts.py" line="73"/>
         <source>No header row was found: the sheet needs a row of column names.</source>
         <translation>ไม่พบแถวหัวตาราง: ชีตต้องมีแถวที่เป็นชื่อคอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="94"/>
+        <location filename="../../desktop/io/texts.py" line="76"/>
         <source>No column holds the members&apos; names: map a column to the first name or full name.</source>
         <translation>ไม่มีคอลัมน์ที่เป็นชื่อสมาชิก: กรุณาจับคู่คอลัมน์หนึ่งกับชื่อ หรือชื่อ-สกุล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="105"/>
+        <location filename="../../desktop/io/texts.py" line="90"/>
+        <source>The import was not undone, because of changes made after it to: %1.</source>
+        <translation>ยังไม่ได้ยกเลิกการนำเข้า เพราะมีการแก้ไขข้อมูลหลังการนำเข้าของ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="96"/>
+        <source>and %1 more</source>
+        <translation>และอีก %1 คน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="100"/>
         <source>Some imported members were changed after the import, so it was not undone.</source>
         <translation>สมาชิกบางคนที่นำเข้าถูกแก้ไขหลังการนำเข้า จึงไม่ได้ยกเลิกการนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="109"/>
+        <location filename="../../desktop/io/texts.py" line="104"/>
         <source>This import has already been undone.</source>
         <translation>การนำเข้านี้ถูกยกเลิกไปแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="112"/>
+        <location filename="../../desktop/io/texts.py" line="107"/>
         <source>This import no longer exists.</source>
         <translation>ไม่พบการนำเข้านี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="194"/>
+        <location filename="../../desktop/io/texts.py" line="189"/>
         <source>Same national ID as row %1</source>
         <translation>เลขประจำตัวประชาชนซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="197"/>
+        <location filename="../../desktop/io/texts.py" line="192"/>
         <source>Same name and organisation as row %1</source>
         <translation>ชื่อและหน่วยงานซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="200"/>
+        <location filename="../../desktop/io/texts.py" line="195"/>
         <source>Same name and birth date as row %1</source>
         <translation>ชื่อและวันเกิดซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="203"/>
+        <location filename="../../desktop/io/texts.py" line="198"/>
         <source>Same member as row %1</source>
         <translation>เป็นสมาชิกคนเดียวกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="207"/>
+        <location filename="../../desktop/io/texts.py" line="202"/>
         <source>Same national ID as a registered member</source>
         <translation>เลขประจำตัวประชาชนซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="210"/>
+        <location filename="../../desktop/io/texts.py" line="205"/>
         <source>Same name and organisation as a registered member</source>
         <translation>ชื่อและหน่วยงานซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="213"/>
+        <location filename="../../desktop/io/texts.py" line="208"/>
         <source>Same name and birth date as a registered member</source>
         <translation>ชื่อและวันเกิดซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="216"/>
+        <location filename="../../desktop/io/texts.py" line="211"/>
         <source>Already registered</source>
         <translation>มีอยู่ในทะเบียนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="218"/>
+        <location filename="../../desktop/io/texts.py" line="213"/>
         <source>skipped</source>
         <translation>ข้าม</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="219"/>
+        <location filename="../../desktop/io/texts.py" line="214"/>
         <source>the registered member was updated</source>
         <translation>ปรับปรุงข้อมูลสมาชิกในทะเบียนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="220"/>
+        <location filename="../../desktop/io/texts.py" line="215"/>
         <source>skipped (nothing new in the row)</source>
         <translation>ข้าม (ไม่มีข้อมูลใหม่ในแถวนี้)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="221"/>
+        <location filename="../../desktop/io/texts.py" line="216"/>
         <source>imported as a new member</source>
         <translation>นำเข้าเป็นสมาชิกใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="222"/>
+        <location filename="../../desktop/io/texts.py" line="217"/>
         <source>not imported</source>
         <translation>ไม่ได้นำเข้า</translation>
     </message>
@@ -3485,10 +3422,6 @@ Both records come back as they were, each with its own groups, dues and strength
         <location filename="../../desktop/io/import_models.py" line="251"/>
         <source>Problems</source>
         <translation>ปัญหา</translation>
-    </message>
-    <message>
-        <source>Possible duplicate of a member already registered or an earlier row</source>
-        <translation type="vanished">อาจซ้ำกับสมาชิกที่มีอยู่ในทะเบียนหรือแถวก่อนหน้า</translation>
     </message>
     <message>
         <location filename="../../desktop/io/import_models.py" line="283"/>
@@ -3599,10 +3532,6 @@ Both records come back as they were, each with its own groups, dues and strength
         <location filename="../../desktop/main_window.py" line="542"/>
         <source>Members: ?</source>
         <translation>สมาชิก: ?</translation>
-    </message>
-    <message>
-        <source>%1 members</source>
-        <translation type="vanished">สมาชิก %1 คน</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/main_window.py" line="557"/>
@@ -4526,21 +4455,9 @@ Both records come back as they were, each with its own groups, dues and strength
         <translation>กำลังนับจำนวนสมาชิก…</translation>
     </message>
     <message>
-        <source>{shown} members</source>
-        <translation type="vanished">สมาชิก {shown} คน</translation>
-    </message>
-    <message>
-        <source>{shown} of {total} members</source>
-        <translation type="vanished">แสดง {shown} จาก {total} คน</translation>
-    </message>
-    <message>
         <location filename="../../desktop/members/view.py" line="454"/>
         <source>Delete the member {name}?</source>
         <translation>ต้องการลบสมาชิก {name} หรือไม่</translation>
-    </message>
-    <message>
-        <source>Delete {count} selected members?</source>
-        <translation type="vanished">ต้องการลบสมาชิกที่เลือก {count} คนหรือไม่</translation>
     </message>
     <message>
         <location filename="../../desktop/members/view.py" line="459"/>

@@ -1048,6 +1048,8 @@ def test_undo_refuses_when_members_changed_since(
         undo_import(database, run_id=str(report.run_id))
     assert caught.value.code == "changed_since_import"
     assert caught.value.member_ids == (changed_id,)
+    assert caught.value.member_names == ("สมชาย ใจดีมาก",)  # saved without its prefix
+    assert "(สมชาย ใจดีมาก)" in caught.value.message
     assert snapshot(database) == before
     summary = undo_import(database, run_id=str(report.run_id), keep_changed=True)
     assert summary.deleted == 8 and summary.kept_changed == (changed_id,)

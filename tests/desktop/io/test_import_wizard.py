@@ -495,7 +495,10 @@ def test_undo_refused_for_changed_members_then_keeping_them(
     page.undo()
     qtbot.waitUntil(page.undo_button.isEnabled, timeout=10_000)
     assert page.undo_keep_button.isVisible()
-    assert page.status.text() == undo_error_text("changed_since_import", "?")
+    assert page.status.text() == undo_error_text(
+        "changed_since_import", "?", changed=1, names=("สมใจ ดีงาม",)
+    )
+    assert "สมใจ ดีงาม" in page.status.text()  # the user is told whom
     assert live_members(database) == before + 2  # refused: nothing changed
     with qtbot.waitSignal(executor.changes_applied, timeout=10_000):
         qtbot.mouseClick(page.undo_keep_button, Qt.MouseButton.LeftButton)
@@ -597,3 +600,17 @@ def test_a_moving_bar_shows_while_the_file_is_read(
     page.set_file(tmp_path / "missing.xlsx")  # a failed read hides it too
     qtbot.waitUntil(lambda: not page.busy(), timeout=10_000)
     assert not page.busy_bar.isVisible()
+
+
+def test_a_refused_undo_names_the_members_changed_since(english_ui: None) -> None:
+    names = ("นายสมชาย ใจดี", "นางสมศรี ใจดี", "นายมานะ ใจดี")
+    assert undo_error_text("changed_since_import", "?", changed=6, names=names) == (
+        "The import was not undone, because of changes made after it to: นายสมชาย ใจดี,"
+        " นางสมศรี ใจดี, นายมานะ ใจดี and 3 more."
+    )
+    assert undo_error_text("changed_since_import", "?", changed=4, names=names).endswith(
+        " and 1 more."
+    )
+    assert undo_error_text("changed_since_import", "?", changed=1, names=names[:1]) == (
+        "The import was not undone, because of changes made after it to: นายสมชาย ใจดี."
+    )
