@@ -100,7 +100,10 @@ def english_catalogue(thai_ts: Path = CATALOGUE_TS) -> str:
                 "obsolete",
                 "vanished",
             )
-            if message.get("numerus") != "yes" or "(s)" not in source or obsolete:
+            # Counted: marked so by lupdate (tr with a count), or a %Ln source it left unmarked
+            # (QCoreApplication.translate with a count, which its Python parser does not mark).
+            counted = message.get("numerus") == "yes" or "%Ln" in source
+            if not counted or "(s)" not in source or obsolete:
                 continue
             messages.append((source, message.findtext("comment")))
         if not messages:

@@ -87,6 +87,23 @@
         </message>
     </context>
     <context>
+        <name>History</name>
+        <message numerus="yes">
+            <source>Undo group change of %Ln member(s)</source>
+            <translation>
+                <numerusform>Undo group change of %Ln member</numerusform>
+                <numerusform>Undo group change of %Ln members</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Undo change of %Ln member(s)</source>
+            <translation>
+                <numerusform>Undo change of %Ln member</numerusform>
+                <numerusform>Undo change of %Ln members</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ImportFilePage</name>
         <message numerus="yes">
             <source>Header found on row %1; %Ln row(s) of data under it.</source>

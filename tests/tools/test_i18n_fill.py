@@ -56,3 +56,23 @@ def test_fill_takes_pending_thai_and_leaves_the_rest(tmp_path: Path) -> None:
     assert "สำรองข้อมูลเดี๋ยวนี้" in text and "%Ln ชุด" in text
     assert "ไม่ควรทับของเดิม" not in text  # a finished translation is kept
     assert [m.source for m in untranslated(ts)] == ["Not in the pending file"]
+
+
+def test_the_english_catalogue_counts_every_ln_source_with_an_s_to_resolve(
+    tmp_path: Path,
+) -> None:
+    """lupdate marks a tr() with a count as numerus, but not QCoreApplication.translate with
+    one: both get English singular and plural forms ("Undo change of 1 member")."""
+    from tools.i18n import english_catalogue
+
+    thai = tmp_path / "th.ts"
+    thai.write_text(
+        TS.replace(
+            "<source>Restore</source>", "<source>Undo change of %Ln member(s)</source>"
+        ),
+        encoding="utf-8",
+    )
+    english = english_catalogue(thai)
+    assert "<numerusform>Undo change of %Ln member</numerusform>" in english
+    assert "<numerusform>%Ln backups</numerusform>" in english
+    assert "Back up now" not in english
