@@ -64,6 +64,9 @@ DISMISSED_KEY = "duplicates_dismissed"
 MAX_CONTACT_BLOCK = 5
 MAX_NAME_BLOCK = 200
 SIMILAR_NAME = 0.8  # name similarity (0..1) for a shared phone number to count
+# ... and for a shared e-mail address: lower, as one person's address is rarely shared, and a
+# name half alike (the same first name, a surname changed by marriage) is worth a look.
+SIMILAR_NAME_EMAIL = 0.5
 READ_BATCH = 20_000
 
 # Score = NAME_WEIGHT x name similarity + bonuses - penalties, clamped to 0..1.
@@ -510,17 +513,18 @@ def _scan(
     rows = _member_rows(
         connection, sorted({r for p in candidates for r in (p >> _PAIR_SHIFT, p & mask)})
     )
-    phone_only = _BIT[SAME_PHONE]
+    contacts = _BIT[SAME_PHONE] | _BIT[SAME_EMAIL]
     pairs: list[DuplicatePair] = []
     for key, bits in candidates.items():
         row_a, row_b = rows.get(key >> _PAIR_SHIFT), rows.get(key & mask)
         if row_a is None or row_b is None or pair_key(row_a[1], row_b[1]) in dismissed:
             continue
         a, b = _Member(*row_a), _Member(*row_b)
-        if bits == phone_only and (
-            name_similarity((a.first_name, a.last_name), (b.first_name, b.last_name)) < SIMILAR_NAME
+        if not bits & ~contacts and (
+            name_similarity((a.first_name, a.last_name), (b.first_name, b.last_name))
+            < (SIMILAR_NAME_EMAIL if bits & _BIT[SAME_EMAIL] else SIMILAR_NAME)
         ):
-            continue  # a shared (household, office) number, not one person
+            continue  # a shared (household, office) number or e-mail, not one person
         pair = _pair(a, b)
         if pair.reasons:  # none: two keys only shared a hash
             pairs.append(pair)

@@ -58,7 +58,7 @@ def register(database: Database) -> dict[str, str]:
     space and another prefix); same name + birth year: somchai_1 / somchai_other_org; same phone
     with similar names: wipa / wipa_typo (not wipa's husband on the same number); same e-mail:
     nok / nok_upper. Not paired: somchai_far (another organisation and birth year), a deleted
-    copy, six members sharing an office e-mail.
+    copy, six members sharing an office e-mail, two of different names sharing another.
     """
     with database.session() as s:
         o1, o2, o3 = org(s, "หนองบัว"), org(s, "บ้านใหม่", 50), org(s, "ท่าช้าง", 10)
@@ -96,6 +96,9 @@ def register(database: Database) -> dict[str, str]:
             "husband": member(s, "ประเสริฐ", "สุขใจ", phone="0899999999"),
             "nok": member(s, "นกน้อย", "บินสูง", email="Nok@Example.com"),
             "nok_upper": member(s, "นกน้อย", "บินไกล", email="nok@example.com"),
+            # the office's address shared by two people of different names: no pair
+            "office_a": member(s, "สมชาย", "ใจดี", email="office@example.go.th"),
+            "office_b": member(s, "มานะ", "รักงาน", email="office@example.go.th"),
         }
         deleted = member(s, "สมชาย", "ใจดี", organisation_id=o1, birth_date=dt.date(1980, 5, 1))
         delete_member(s, member_id=deleted)
