@@ -502,6 +502,9 @@ _FOOTER_WORD = re.compile(
     re.IGNORECASE,
 )
 
+_BRACKET_AFTER_NAME = re.compile(r"(.*?)\s*\(([^()]*)\)")  # "ใจดี (ต้น)"
+NICKNAME_MAX = 12  # letters of a nickname taken from brackets after a name
+
 _SCIENTIFIC = re.compile(r"[0-9]+(?:[.,][0-9]+)?[eE]\+?[0-9]+")  # 3.10050012346E+12
 
 _OTHER_PHONE_FIELD = {"phone": "phone_office", "phone_office": "phone"}
@@ -550,6 +553,8 @@ def _kept_in_notes(result: NormalisedRow) -> None:
             continue
         if issue.code == "date_year_only":
             _add_to_notes(result, f"{FIELD_LABELS_TH[issue.args['field']]}: {issue.args['year']}")
+        elif issue.code == "bracket_in_name" and issue.detail == "notes":
+            _add_to_notes(result, f"({issue.args['text']})")
         elif issue.code == "phone_extension":
             label = FIELD_LABELS_TH[issue.args["field"]]
             _add_to_notes(result, f"{label}: {issue.args['number']} ต่อ {issue.args['extension']}")
@@ -861,6 +866,8 @@ class RowNormaliser:
         given = result.given
         if first and _FOOTER_WORD.match(first):
             self._not_a_member(full, first, last, result)
+        if last.endswith(")"):
+            last = self._bracket_after_name(raw, last, result)
         if prefix:
             values["prefix"] = prefix
             given.add("prefix")
@@ -870,6 +877,28 @@ class RowNormaliser:
         if last:
             values["last_name"] = last
             given.add("last_name")
+
+    def _bracket_after_name(self, raw: dict[str, object], last: str, result: NormalisedRow) -> str:
+        """The last name without what follows it in brackets ("ใจดี (ต้น)"): one short word is
+        the nickname, when the sheet gives none; anything else goes to the notes, with a
+        warning."""
+        found = _BRACKET_AFTER_NAME.fullmatch(last)
+        if found is None:
+            return last
+        name, inside = found.group(1), found.group(2).strip()
+        if not inside:
+            return name
+        column = self._column("last_name") or self._column("full_name")
+        if " " not in inside and len(inside) <= NICKNAME_MAX and "nickname" not in raw:
+            result.values["nickname"] = inside  # as a person reads it: no warning
+            result.given.add("nickname")
+        else:
+            result.warnings.append(RowIssue(
+                result.row, column, "bracket_in_name",
+                f"'{inside}' in brackets after the name is kept in the notes",
+                "notes", {"text": inside},
+            ))  # fmt: skip
+        return name
 
     def _not_a_member(self, full: object, first: str, last: str, result: NormalisedRow) -> None:
         """The row's name is a total ("รวม 20 คน") or a signature line ("ผู้จัดทำ ...") under

@@ -635,6 +635,28 @@ def test_a_phone_extension_is_kept_in_the_notes(database: Database, tmp_path: Pa
     ]
 
 
+@pytest.mark.parametrize("second_process", [False, True])
+def test_brackets_after_a_name_are_a_nickname_or_a_note_not_the_surname(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second_process: bool
+) -> None:
+    if second_process:
+        _force(monkeypatch)
+    path = write_simple_xlsx(tmp_path / "b.xlsx", ["ชื่อ-สกุล", "ชื่อเล่น"], [
+        ["นายสมศักดิ์ ใจดี (ต้น)", ""],
+        ["นางสมศรี ใจดี (ย้ายไปเทศบาลเมือง)", ""],  # more than a nickname: the notes
+        ["นายมานะ ใจดี (นก)", "แดง"],  # the sheet's nickname stays: the bracket to the notes
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    assert report.imported == 3 and not report.errors
+    assert [(w["row"], w["detail"]) for w in report.warnings] == [(3, "notes"), (4, "notes")]
+    assert rows(
+        database, "SELECT first_name, last_name, nickname, notes FROM member ORDER BY rowid"
+    ) == [
+        ("สมศักดิ์", "ใจดี", "ต้น", ""), ("สมศรี", "ใจดี", "", "(ย้ายไปเทศบาลเมือง)"),
+        ("มานะ", "ใจดี", "แดง", "(นก)"),
+    ]  # fmt: skip
+
+
 def test_strengths_separated_by_slashes_are_several(database: Database, tmp_path: Path) -> None:
     path = write_simple_xlsx(tmp_path / "s.xlsx", ["ชื่อ-สกุล", "ความเชี่ยวชาญ"], [
         ["นายสมชาย ใจดี", "บัญชี/การเงิน / พัสดุ"],
