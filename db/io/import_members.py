@@ -687,6 +687,7 @@ _Names = dict[bytes, list[_Existing]] | ShardedDict[bytes, list[_Existing]]
 # its row number (32 bits) and whether it has a national ID (1 bit).
 _HASH_BITS = (1 << 64) - 1
 _ROW_BITS = (1 << 32) - 1
+_NUMBERED = 1 << 64
 
 
 def _seen_number(row: int, name_key: bytes, has_id: bool) -> int:
@@ -704,6 +705,28 @@ def _seen_may_be(seen: int, name_key: bytes, has_id: bool) -> bool:
     return seen >> 33 == hash(name_key) & _HASH_BITS and not (has_id and seen & 1)
 
 
+def _number_key(number: str | None) -> int:
+    """A membership number in 65 bits (0: none)."""
+    return 0 if number is None else (hash(number) & _HASH_BITS) | _NUMBERED
+
+
+def _seen_name(row: int, has_id: bool, number: str | None) -> int:
+    """A row of the file by name (_Seen.by_name_org, by_name_birth), packed in one int (a
+    tuple cost twice the memory): its membership number (_number_key), row number, whether it
+    has a national ID."""
+    return (_number_key(number) << 33) | (row << 1) | has_id
+
+
+def _seen_may_be_named(seen: int, has_id: bool, number: str | None) -> bool:
+    """Whether a row with the name of the row ``seen`` may be that row: not when both have a
+    national ID (they differ: the same one was found first) or both a membership number and
+    the numbers differ (two numbers of one list are two members)."""
+    if has_id and seen & 1:
+        return False
+    theirs = seen >> 33
+    return not (theirs and number is not None and theirs != _number_key(number))
+
+
 @dataclass(slots=True)
 class _Seen:
     """Rows of this file already taken, for duplicates within the file (keys hashed: 393,000
@@ -711,8 +734,9 @@ class _Seen:
 
     by_id: ShardedDict[str, int] = field(default_factory=ShardedDict)
     by_no: ShardedDict[int, int] = field(default_factory=ShardedDict)  # see _seen_number
-    by_name_org: ShardedDict[int, tuple[int, bool]] = field(default_factory=ShardedDict)
-    by_name_birth: ShardedDict[int, tuple[int, bool]] = field(default_factory=ShardedDict)
+    # By hash((name key, organisation or birth date)): see _seen_name.
+    by_name_org: ShardedDict[int, int] = field(default_factory=ShardedDict)
+    by_name_birth: ShardedDict[int, int] = field(default_factory=ShardedDict)
 
     def release(self) -> None:
         for table in (self.by_id, self.by_no, self.by_name_org, self.by_name_birth):
@@ -1014,8 +1038,8 @@ class _Importer:
                     if key is None:
                         continue
                     found = store.get(hash((name_key, key)))
-                    if found is not None and not (has_id and found[1]):
-                        earlier, reason = found[0], what
+                    if found is not None and _seen_may_be_named(found, has_id, number):
+                        earlier, reason = _seen_row(found), what
                         break
         if earlier is not None and (reason in _ONE_MEMBER_KEYS or self.on_duplicate != "new"):
             self._duplicate(result, {
@@ -1037,10 +1061,12 @@ class _Importer:
             # Taken (a row rejected for its membership number is no member of the file).
             if has_id:
                 seen.by_id[national_id] = row  # type: ignore[index]
-            if organisation is not None:
-                seen.by_name_org.setdefault(hash((name_key, organisation)), (row, has_id))
-            if birth is not None:
-                seen.by_name_birth.setdefault(hash((name_key, birth)), (row, has_id))
+            if organisation is not None or birth is not None:
+                named = _seen_name(row, has_id, values["membership_no"] or None)
+                if organisation is not None:
+                    seen.by_name_org.setdefault(hash((name_key, organisation)), named)
+                if birth is not None:
+                    seen.by_name_birth.setdefault(hash((name_key, birth)), named)
         return action
 
     def _registered(
