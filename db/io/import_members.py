@@ -536,18 +536,22 @@ class _Numbers:
     register does not enforce it): the first holder, by rowid, in a (sharded) dict, and the
     rare further holders (copies not merged yet) in a small one beside it."""
 
-    __slots__ = ("_first", "_more")
+    __slots__ = ("_first", "_more", "count")
 
     def __init__(self) -> None:
         self._first: ShardedDict[str, _Existing] = ShardedDict()
         self._more: dict[str, list[_Existing]] = {}
+        self.count = 0  # numbers held
 
     def add(self, number: str, member: _Existing) -> None:
+        self.count += 1
         if self._first.setdefault(number, member) is not member:
             self._more.setdefault(number, []).append(member)
 
     def holders(self, number: str) -> list[_Existing]:
         """The live members holding ``number``, first registered first."""
+        if not self.count:
+            return []
         first = self._first.get(number)
         if first is None:
             return []
@@ -557,6 +561,7 @@ class _Numbers:
     def release(self) -> None:
         self._first.release()
         self._more.clear()
+        self.count = 0
 
 
 _NO_NUMBERS = _Numbers()  # an empty register's
@@ -682,16 +687,18 @@ _LEFT_OUT_MESSAGES = {
 _Ids = dict[str, str] | ShardedDict[str, str]
 _Names = dict[bytes, list[_Existing]] | ShardedDict[bytes, list[_Existing]]
 
-# A row of the file that took a membership number (_Seen.by_no), packed in one int (a tuple of
-# three would cost ~3 times the memory at 393,000 rows): the hash of its name key (64 bits),
-# its row number (32 bits) and whether it has a national ID (1 bit).
+# Rows of the file seen (_Seen), each packed in one int: a tuple would cost 2-3 times the memory
+# at 393,000 rows, and these are made for every row. A membership number as a key: 65 bits
+# (_number_key; 0 for none). A row that took a number (_Seen.by_no): the hash of its name key
+# (64 bits), its row number (32 bits), whether it has a national ID (1 bit). A row by name
+# (_Seen.by_name_org, by_name_birth): its number's key, its row number, whether it has an ID.
 _HASH_BITS = (1 << 64) - 1
 _ROW_BITS = (1 << 32) - 1
 _NUMBERED = 1 << 64
 
 
-def _seen_number(row: int, name_key: bytes, has_id: bool) -> int:
-    return (((hash(name_key) & _HASH_BITS) << 32 | row) << 1) | has_id
+def _number_key(number: str | None) -> int:
+    return 0 if number is None else (hash(number) & _HASH_BITS) | _NUMBERED
 
 
 def _seen_row(seen: int) -> int:
@@ -705,26 +712,14 @@ def _seen_may_be(seen: int, name_key: bytes, has_id: bool) -> bool:
     return seen >> 33 == hash(name_key) & _HASH_BITS and not (has_id and seen & 1)
 
 
-def _number_key(number: str | None) -> int:
-    """A membership number in 65 bits (0: none)."""
-    return 0 if number is None else (hash(number) & _HASH_BITS) | _NUMBERED
-
-
-def _seen_name(row: int, has_id: bool, number: str | None) -> int:
-    """A row of the file by name (_Seen.by_name_org, by_name_birth), packed in one int (a
-    tuple cost twice the memory): its membership number (_number_key), row number, whether it
-    has a national ID."""
-    return (_number_key(number) << 33) | (row << 1) | has_id
-
-
-def _seen_may_be_named(seen: int, has_id: bool, number: str | None) -> bool:
+def _seen_may_be_named(seen: int, has_id: bool, number_key: int) -> bool:
     """Whether a row with the name of the row ``seen`` may be that row: not when both have a
     national ID (they differ: the same one was found first) or both a membership number and
     the numbers differ (two numbers of one list are two members)."""
     if has_id and seen & 1:
         return False
     theirs = seen >> 33
-    return not (theirs and number is not None and theirs != _number_key(number))
+    return not (theirs and number_key and theirs != number_key)
 
 
 @dataclass(slots=True)
@@ -733,8 +728,8 @@ class _Seen:
     rows of tuples would cost hundreds of MB; sharded: see db.io.shards)."""
 
     by_id: ShardedDict[str, int] = field(default_factory=ShardedDict)
-    by_no: ShardedDict[int, int] = field(default_factory=ShardedDict)  # see _seen_number
-    # By hash((name key, organisation or birth date)): see _seen_name.
+    by_no: ShardedDict[int, int] = field(default_factory=ShardedDict)  # by _number_key
+    # By hash((name key, organisation or birth date)).
     by_name_org: ShardedDict[int, int] = field(default_factory=ShardedDict)
     by_name_birth: ShardedDict[int, int] = field(default_factory=ShardedDict)
 
@@ -1008,6 +1003,7 @@ class _Importer:
         values = result.values
         national_id = values["national_id"]
         number = values["membership_no"] or None
+        number_key = 0 if number is None else (hash(number) & _HASH_BITS) | _NUMBERED
         organisation = values["organisation_id"] or (
             result.organisation.key if result.organisation is not None else None
         )
@@ -1026,8 +1022,8 @@ class _Importer:
         if has_id and national_id in seen.by_id:
             earlier, reason = seen.by_id[national_id], "same_national_id"  # type: ignore[index]
         else:
-            if number is not None:
-                number_seen = seen.by_no.get(hash(number))
+            if number_key:
+                number_seen = seen.by_no.get(number_key)
                 if number_seen is not None and _seen_may_be(number_seen, name_key, has_id):
                     earlier, reason = _seen_row(number_seen), "same_membership_no"
             if earlier is None:
@@ -1038,7 +1034,7 @@ class _Importer:
                     if key is None:
                         continue
                     found = store.get(hash((name_key, key)))
-                    if found is not None and _seen_may_be_named(found, has_id, number):
+                    if found is not None and _seen_may_be_named(found, has_id, number_key):
                         earlier, reason = _seen_row(found), what
                         break
         if earlier is not None and (reason in _ONE_MEMBER_KEYS or self.on_duplicate != "new"):
@@ -1052,17 +1048,27 @@ class _Importer:
                 "row": row, "duplicate_of_row": earlier, "reason": reason, "action": "imported",
             }  # fmt: skip
             self._duplicate(result, entry)
-            action = self._numbered(result, "insert", number, number_seen, by_no, entry)
+            action = self._numbered(
+                result, "insert", number, number_key, number_seen, by_no, entry
+            )
+        elif not self.existing.count and number_seen is None:  # (a bulk import's rows: inline)
+            action = "insert"  # no one to duplicate, the number (if any) free
+            if number_key:
+                seen.by_no[number_key] = (
+                    (hash(name_key) & _HASH_BITS) << 32 | row
+                ) << 1 | has_id
         else:
             action = self._registered(
-                result, name_key, organisation, number, number_seen, by_id, by_name, by_no
-            )
+                result, name_key, organisation, number, number_key, number_seen, by_id, by_name,
+                by_no,
+            )  # fmt: skip
         if action != "reject" or not result.errors or result.errors[-1].code != _TAKEN:
             # Taken (a row rejected for its membership number is no member of the file).
             if has_id:
                 seen.by_id[national_id] = row  # type: ignore[index]
             if organisation is not None or birth is not None:
-                named = _seen_name(row, has_id, values["membership_no"] or None)
+                kept = number_key if values["membership_no"] else 0  # not if left out
+                named = (kept << 33) | (row << 1) | has_id
                 if organisation is not None:
                     seen.by_name_org.setdefault(hash((name_key, organisation)), named)
                 if birth is not None:
@@ -1075,6 +1081,7 @@ class _Importer:
         name_key: bytes,
         organisation: object,
         number: str | None,
+        number_key: int,
         number_seen: int | None,
         by_id: _Ids,
         by_name: _Names,
@@ -1092,7 +1099,7 @@ class _Importer:
         if has_id and national_id in by_id:
             existing_id, reason = by_id[national_id], "same_national_id"  # type: ignore[index]
         else:
-            if number is not None:
+            if number is not None and by_no.count:
                 for holder in by_no.holders(number):
                     if holder.may_be(name_key, national_id):
                         existing_id, reason = holder.id, "same_membership_no"
@@ -1109,7 +1116,7 @@ class _Importer:
                         existing_id, reason = candidate.id, "same_name_and_birth_date"
                         break
         if existing_id is None:
-            return self._numbered(result, "insert", number, number_seen, by_no, None)
+            return self._numbered(result, "insert", number, number_key, number_seen, by_no, None)
         entry: dict[str, object] = {
             "row": row, "existing_member_id": existing_id, "reason": reason
         }  # fmt: skip
@@ -1121,11 +1128,11 @@ class _Importer:
             if number is not None and self._number_taken(
                 result, number, number_seen, by_no, update
             ) is None:  # fmt: skip
-                self._keep_number(result, number)
+                self._keep_number(result, number_key)
             return "skip"
         if self.on_duplicate == "update":
             entry["action"] = "updated"
-            return self._numbered(result, update, number, number_seen, by_no, entry)
+            return self._numbered(result, update, number, number_key, number_seen, by_no, entry)
         if reason == "same_national_id":
             entry["action"] = "rejected"
             result.errors.append(RowIssue(
@@ -1135,13 +1142,14 @@ class _Importer:
             ))  # fmt: skip
             return "reject"
         entry["action"] = "imported"
-        return self._numbered(result, "insert", number, number_seen, by_no, entry)
+        return self._numbered(result, "insert", number, number_key, number_seen, by_no, entry)
 
     def _numbered(
         self,
         result: NormalisedRow,
         action: str,
         number: str | None,
+        number_key: int,
         number_seen: int | None,
         by_no: _Numbers,
         entry: dict[str, object] | None,
@@ -1152,9 +1160,14 @@ class _Importer:
         row's within the file."""
         if number is None:
             return action
+        if number_seen is None and not by_no.count:  # free: the row's (most rows: inline)
+            self.seen.by_no[number_key] = (
+                (hash(result.name_key) & _HASH_BITS) << 32 | result.row
+            ) << 1 | (result.values["national_id"] is not None)
+            return action
         taken = self._number_taken(result, number, number_seen, by_no, action)
         if taken is None:
-            self._keep_number(result, number)
+            self._keep_number(result, number_key)
             return action
         detail, args = taken
         column = self.normaliser.header_of.get("membership_no", "")
@@ -1202,13 +1215,12 @@ class _Importer:
             return None
         return "registered", {"number": number}
 
-    def _keep_number(self, result: NormalisedRow, number: str | None) -> None:
-        """The row keeps its membership number: later rows with it are its duplicates."""
-        if number is not None:
-            has_id = result.values["national_id"] is not None
-            self.seen.by_no.setdefault(
-                hash(number), _seen_number(result.row, result.name_key, has_id)  # type: ignore[arg-type]
-            )
+    def _keep_number(self, result: NormalisedRow, number_key: int) -> None:
+        """The row keeps its membership number: later rows with it are its duplicates (see
+        _Seen.by_no; the number was seen in no earlier row)."""
+        self.seen.by_no[number_key] = (
+            (hash(result.name_key) & _HASH_BITS) << 32 | result.row
+        ) << 1 | (result.values["national_id"] is not None)
 
     def finish_run_log(self) -> None:
         """Counts and the report into the run's log row (in the caller's transaction)."""
