@@ -521,12 +521,56 @@ class _Existing:
     organisation_id: str | None
     birth_date: str | None
     national_id: str | None
+    name_key: bytes
+
+    def may_be(self, name_key: bytes, national_id: object) -> bool:
+        """Whether a row with this name key and national ID (or None) may be this member:
+        the same name, and no other national ID (two IDs are two people)."""
+        return name_key == self.name_key and not (
+            national_id is not None and self.national_id and self.national_id != national_id
+        )
+
+
+class _Numbers:
+    """Registered members by membership number. A number is meant to be one member's (the
+    register does not enforce it): the first holder, by rowid, in a (sharded) dict, and the
+    rare further holders (copies not merged yet) in a small one beside it."""
+
+    __slots__ = ("_first", "_more", "count")
+
+    def __init__(self) -> None:
+        self._first: ShardedDict[str, _Existing] = ShardedDict()
+        self._more: dict[str, list[_Existing]] = {}
+        self.count = 0  # numbers held
+
+    def add(self, number: str, member: _Existing) -> None:
+        self.count += 1
+        if self._first.setdefault(number, member) is not member:
+            self._more.setdefault(number, []).append(member)
+
+    def holders(self, number: str) -> list[_Existing]:
+        """The live members holding ``number``, first registered first."""
+        if not self.count:
+            return []
+        first = self._first.get(number)
+        if first is None:
+            return []
+        more = self._more.get(number)
+        return [first, *more] if more else [first]
+
+    def release(self) -> None:
+        self._first.release()
+        self._more.clear()
+        self.count = 0
+
+
+_NO_NUMBERS = _Numbers()  # an empty register's
 
 
 class _ExistingMembers:
-    """Live members a row may duplicate: by national ID, or by name key with the same
-    organisation or birth date. Small registers are held in memory; big ones are asked per
-    batch through the national-ID and name-key indexes."""
+    """Live members a row may duplicate: by national ID, by membership number, or by name key
+    with the same organisation or birth date. Small registers are held in memory; big ones are
+    asked per batch through the national-ID, membership-number and name-key indexes."""
 
     def __init__(self, connection: sqlite3.Connection, *, expected: int) -> None:
         self._connection = connection
@@ -540,27 +584,33 @@ class _ExistingMembers:
         # holding the GIL long enough to freeze a window (db.io.shards).
         self._by_id: ShardedDict[str, str] = ShardedDict()
         self._by_name: ShardedDict[bytes, list[_Existing]] = ShardedDict()
+        self._by_no = _Numbers()
         if self.preloaded and self.count:
             rows = connection.execute(
-                "SELECT id, national_id, name_key, organisation_id, birth_date FROM member"
-                " WHERE deleted_at IS NULL ORDER BY rowid"
+                "SELECT id, national_id, name_key, organisation_id, birth_date, membership_no"
+                " FROM member WHERE deleted_at IS NULL ORDER BY rowid"
             )
-            for member_id, national_id, name_key, organisation_id, birth in rows:
+            by_no = self._by_no
+            for member_id, national_id, name_key, organisation_id, birth, number in rows:
                 if national_id:
                     self._by_id[national_id] = member_id
-                self._by_name.setdefault(name_key, []).append(
-                    _Existing(member_id, organisation_id, birth, national_id)
-                )
+                existing = _Existing(member_id, organisation_id, birth, national_id, name_key)
+                self._by_name.setdefault(name_key, []).append(existing)
+                if number:
+                    by_no.add(number, existing)
 
     def lookup(
-        self, national_ids: list[str], name_keys: list[bytes]
-    ) -> tuple[_Ids, _Names]:
+        self, national_ids: list[str], name_keys: list[bytes], numbers: list[str]
+    ) -> tuple[_Ids, _Names, _Numbers]:
+        """The members the rows of a batch may be (their national IDs, name keys and
+        membership numbers: only asked for when not preloaded)."""
         if not self.count:
-            return {}, {}
+            return {}, {}, _NO_NUMBERS
         if self.preloaded:
-            return self._by_id, self._by_name
+            return self._by_id, self._by_name, self._by_no
         by_id: dict[str, str] = {}
         by_name: dict[bytes, list[_Existing]] = {}
+        by_no = _Numbers()
         unique_ids = list(dict.fromkeys(national_ids))
         for start in range(0, len(unique_ids), 900):
             chunk = unique_ids[start : start + 900]
@@ -581,18 +631,95 @@ class _ExistingMembers:
             )
             for member_id, national_id, name_key, organisation_id, birth in rows:
                 by_name.setdefault(name_key, []).append(
-                    _Existing(member_id, organisation_id, birth, national_id)
+                    _Existing(member_id, organisation_id, birth, national_id, name_key)
                 )
-        return by_id, by_name
-
+        unique_numbers = list(dict.fromkeys(numbers))
+        for start in range(0, len(unique_numbers), 900):
+            chunk = unique_numbers[start : start + 900]
+            rows = self._connection.execute(
+                "SELECT id, national_id, name_key, organisation_id, birth_date, membership_no"
+                " FROM member WHERE deleted_at IS NULL AND membership_no IN"
+                f" ({', '.join('?' * len(chunk))}) ORDER BY rowid",
+                chunk,
+            )
+            for member_id, national_id, name_key, organisation_id, birth, number in rows:
+                by_no.add(
+                    number, _Existing(member_id, organisation_id, birth, national_id, name_key)
+                )
+        return by_id, by_name, by_no
 
     def release(self) -> None:
         self._by_id.release()
         self._by_name.release()
+        self._by_no.release()
 
 
+# Keys that are one member's: two rows with the same are one member, even with "new".
+_ONE_MEMBER_KEYS = frozenset(("same_national_id", "same_membership_no"))
+_TAKEN = "membership_no_taken"
+# A membership number a row may not take (membership_no_taken, the row rejected) or may not
+# give the member it updates (membership_no_left_out), by whom it is (the detail).
+_TAKEN_MESSAGES = {
+    "registered": (
+        "Membership no. {number} is a registered member's, with another name or national ID:"
+        " a new member cannot take it. Correct the number or the name (or leave the number"
+        " out) and import the row again"
+    ),
+    "in_file": (
+        "Membership no. {number} is that of row {row}, with another name or national ID:"
+        " correct the number or the name (or leave the number out) and import the row again"
+    ),
+    "duplicate": (
+        "Membership no. {number} is that of the registered member this row duplicates: a new"
+        " member cannot take it. Import with 'update' or 'skip' for duplicates"
+    ),
+}
+_LEFT_OUT_MESSAGES = {
+    "registered": (
+        "Membership no. {number} is another registered member's: the member was updated"
+        " without it"
+    ),
+    "in_file": (
+        "Membership no. {number} is that of row {row} (another name or national ID): the"
+        " member was updated without it"
+    ),
+}
 _Ids = dict[str, str] | ShardedDict[str, str]
 _Names = dict[bytes, list[_Existing]] | ShardedDict[bytes, list[_Existing]]
+
+# Rows of the file seen (_Seen), each packed in one int: a tuple would cost 2-3 times the memory
+# at 393,000 rows, and these are made for every row. A membership number as a key: 65 bits
+# (_number_key; 0 for none). A row that took a number (_Seen.by_no): the hash of its name key
+# (64 bits), its row number (32 bits), whether it has a national ID (1 bit). A row by name
+# (_Seen.by_name_org, by_name_birth): its number's key, its row number, whether it has an ID.
+_HASH_BITS = (1 << 64) - 1
+_ROW_BITS = (1 << 32) - 1
+_NUMBERED = 1 << 64
+
+
+def _number_key(number: str | None) -> int:
+    return 0 if number is None else (hash(number) & _HASH_BITS) | _NUMBERED
+
+
+def _seen_row(seen: int) -> int:
+    return (seen >> 1) & _ROW_BITS
+
+
+def _seen_may_be(seen: int, name_key: bytes, has_id: bool) -> bool:
+    """Whether a row (its name key, whether it has a national ID) may be the row ``seen`` that
+    took the same membership number: the same name and not two national IDs (the two rows'
+    IDs differ: the same one was found first)."""
+    return seen >> 33 == hash(name_key) & _HASH_BITS and not (has_id and seen & 1)
+
+
+def _seen_may_be_named(seen: int, has_id: bool, number_key: int) -> bool:
+    """Whether a row with the name of the row ``seen`` may be that row: not when both have a
+    national ID (they differ: the same one was found first) or both a membership number and
+    the numbers differ (two numbers of one list are two members)."""
+    if has_id and seen & 1:
+        return False
+    theirs = seen >> 33
+    return not (theirs and number_key and theirs != number_key)
 
 
 @dataclass(slots=True)
@@ -601,11 +728,13 @@ class _Seen:
     rows of tuples would cost hundreds of MB; sharded: see db.io.shards)."""
 
     by_id: ShardedDict[str, int] = field(default_factory=ShardedDict)
-    by_name_org: ShardedDict[int, tuple[int, bool]] = field(default_factory=ShardedDict)
-    by_name_birth: ShardedDict[int, tuple[int, bool]] = field(default_factory=ShardedDict)
+    by_no: ShardedDict[int, int] = field(default_factory=ShardedDict)  # by _number_key
+    # By hash((name key, organisation or birth date)).
+    by_name_org: ShardedDict[int, int] = field(default_factory=ShardedDict)
+    by_name_birth: ShardedDict[int, int] = field(default_factory=ShardedDict)
 
     def release(self) -> None:
-        for table in (self.by_id, self.by_name_org, self.by_name_birth):
+        for table in (self.by_id, self.by_no, self.by_name_org, self.by_name_birth):
             table.release()
 
 
@@ -765,9 +894,12 @@ class _Importer:
         names: list[bytes] = [r.name_key for r in good]  # type: ignore[misc]
         if self.writer is not None and not self.existing.preloaded:
             self.writer.wait()  # the lookups read the connection the writer uses
-        by_id, by_name = self.existing.lookup(
-            [str(r.values["national_id"]) for r in good if r.values["national_id"]], names
-        )
+        existing = self.existing
+        by_id, by_name, by_no = existing.lookup(
+            [str(r.values["national_id"]) for r in good if r.values["national_id"]], names,
+            [] if existing.preloaded
+            else [str(r.values["membership_no"]) for r in good if r.values["membership_no"]],
+        )  # fmt: skip
         inserts: list[tuple[NormalisedRow, bytes]] = []
         updates: list[tuple[NormalisedRow, bytes, str]] = []
         for result in results:
@@ -778,7 +910,7 @@ class _Importer:
                 self._reject(result)
                 continue
             name_key: bytes = result.name_key  # type: ignore[assignment]
-            action = self._duplicates(result, name_key, by_id, by_name)
+            action = self._duplicates(result, name_key, by_id, by_name, by_no)
             if result.organisation is not None or result.groups:
                 self._settle_created(result, taken=action == "insert" or action[:7] == "update:")
             if action == "insert":
@@ -861,10 +993,18 @@ class _Importer:
         name_key: bytes,
         by_id: _Ids,
         by_name: _Names,
+        by_no: _Numbers,
     ) -> str:
-        """What to do with a valid row: insert, update:<member id>, skip or reject."""
+        """What to do with a valid row: insert, update:<member id>, skip or reject.
+
+        A row is the member (or the earlier row) with its national ID, else the one holding
+        its membership number (with the same name and no other national ID), else one with
+        its name and organisation or birth date. A membership number held by someone the row
+        is not (another name or national ID) is not taken over: see _number_taken."""
         values = result.values
         national_id = values["national_id"]
+        number = values["membership_no"] or None
+        number_key = 0 if number is None else (hash(number) & _HASH_BITS) | _NUMBERED
         organisation = values["organisation_id"] or (
             result.organisation.key if result.organisation is not None else None
         )
@@ -879,63 +1019,121 @@ class _Importer:
         # Within the file.
         earlier: int | None = None
         reason = ""
+        number_seen: int | None = None
         if has_id and national_id in seen.by_id:
             earlier, reason = seen.by_id[national_id], "same_national_id"  # type: ignore[index]
         else:
-            for store, what, key in (
-                (seen.by_name_org, "same_name_and_organisation", organisation),
-                (seen.by_name_birth, "same_name_and_birth_date", birth),
-            ):
-                if key is None:
-                    continue
-                found = store.get(hash((name_key, key)))
-                if found is not None and not (has_id and found[1]):
-                    earlier, reason = found[0], what
-                    break
-        if earlier is not None and (reason == "same_national_id" or self.on_duplicate != "new"):
+            if number_key:
+                number_seen = seen.by_no.get(number_key)
+                if number_seen is not None and _seen_may_be(number_seen, name_key, has_id):
+                    earlier, reason = _seen_row(number_seen), "same_membership_no"
+            if earlier is None:
+                for store, what, key in (
+                    (seen.by_name_org, "same_name_and_organisation", organisation),
+                    (seen.by_name_birth, "same_name_and_birth_date", birth),
+                ):
+                    if key is None:
+                        continue
+                    found = store.get(hash((name_key, key)))
+                    if found is not None and _seen_may_be_named(found, has_id, number_key):
+                        earlier, reason = _seen_row(found), what
+                        break
+        if earlier is not None and (reason in _ONE_MEMBER_KEYS or self.on_duplicate != "new"):
             self._duplicate(result, {
                 "row": row, "duplicate_of_row": earlier, "reason": reason, "action": "skipped",
             })  # fmt: skip
             self.report.skipped += 1
             return "skip"
-        if earlier is not None:
-            self._duplicate(result, {
+        if earlier is not None:  # a name duplicate imported all the same ("new")
+            entry: dict[str, object] = {
                 "row": row, "duplicate_of_row": earlier, "reason": reason, "action": "imported",
-            })  # fmt: skip
-        if has_id:
-            seen.by_id[national_id] = row  # type: ignore[index]
-        if organisation is not None:
-            seen.by_name_org.setdefault(hash((name_key, organisation)), (row, has_id))
-        if birth is not None:
-            seen.by_name_birth.setdefault(hash((name_key, birth)), (row, has_id))
-        if earlier is not None:
-            return "insert"
-        # Against the register.
+            }  # fmt: skip
+            self._duplicate(result, entry)
+            action = self._numbered(
+                result, "insert", number, number_key, number_seen, by_no, entry
+            )
+        elif not self.existing.count and number_seen is None:  # (a bulk import's rows: inline)
+            action = "insert"  # no one to duplicate, the number (if any) free
+            if number_key:
+                seen.by_no[number_key] = (
+                    (hash(name_key) & _HASH_BITS) << 32 | row
+                ) << 1 | has_id
+        else:
+            action = self._registered(
+                result, name_key, organisation, number, number_key, number_seen, by_id, by_name,
+                by_no,
+            )  # fmt: skip
+        if action != "reject" or not result.errors or result.errors[-1].code != _TAKEN:
+            # Taken (a row rejected for its membership number is no member of the file).
+            if has_id:
+                seen.by_id[national_id] = row  # type: ignore[index]
+            if organisation is not None or birth is not None:
+                kept = number_key if values["membership_no"] else 0  # not if left out
+                named = (kept << 33) | (row << 1) | has_id
+                if organisation is not None:
+                    seen.by_name_org.setdefault(hash((name_key, organisation)), named)
+                if birth is not None:
+                    seen.by_name_birth.setdefault(hash((name_key, birth)), named)
+        return action
+
+    def _registered(
+        self,
+        result: NormalisedRow,
+        name_key: bytes,
+        organisation: object,
+        number: str | None,
+        number_key: int,
+        number_seen: int | None,
+        by_id: _Ids,
+        by_name: _Names,
+        by_no: _Numbers,
+    ) -> str:
+        """:meth:`_duplicates` against the register, for a row that duplicates no earlier
+        row."""
+        values = result.values
+        national_id = values["national_id"]
+        has_id = national_id is not None
+        birth = values["birth_date"]
+        row = result.row
         existing_id: str | None = None
+        reason = ""
         if has_id and national_id in by_id:
             existing_id, reason = by_id[national_id], "same_national_id"  # type: ignore[index]
         else:
-            birth_text = birth.isoformat() if birth is not None else None  # type: ignore[attr-defined]
-            for candidate in by_name.get(name_key, ()):
-                if has_id and candidate.national_id and candidate.national_id != national_id:
-                    continue  # different people with the same name
-                if organisation is not None and candidate.organisation_id == organisation:
-                    existing_id, reason = candidate.id, "same_name_and_organisation"
-                    break
-                if birth_text is not None and candidate.birth_date == birth_text:
-                    existing_id, reason = candidate.id, "same_name_and_birth_date"
-                    break
+            if number is not None and by_no.count:
+                for holder in by_no.holders(number):
+                    if holder.may_be(name_key, national_id):
+                        existing_id, reason = holder.id, "same_membership_no"
+                        break
+            if existing_id is None:
+                birth_text = birth.isoformat() if birth is not None else None  # type: ignore[attr-defined]
+                for candidate in by_name.get(name_key, ()):
+                    if has_id and candidate.national_id and candidate.national_id != national_id:
+                        continue  # different people with the same name
+                    if organisation is not None and candidate.organisation_id == organisation:
+                        existing_id, reason = candidate.id, "same_name_and_organisation"
+                        break
+                    if birth_text is not None and candidate.birth_date == birth_text:
+                        existing_id, reason = candidate.id, "same_name_and_birth_date"
+                        break
         if existing_id is None:
-            return "insert"
-        entry: dict[str, object] = {"row": row, "existing_member_id": existing_id, "reason": reason}
+            return self._numbered(result, "insert", number, number_key, number_seen, by_no, None)
+        entry: dict[str, object] = {
+            "row": row, "existing_member_id": existing_id, "reason": reason
+        }  # fmt: skip
         self._duplicate(result, entry)
+        update = "update:" + existing_id
         if self.on_duplicate == "skip":
             entry["action"] = "skipped"
             self.report.skipped += 1
+            if number is not None and self._number_taken(
+                result, number, number_seen, by_no, update
+            ) is None:  # fmt: skip
+                self._keep_number(result, number_key)
             return "skip"
         if self.on_duplicate == "update":
             entry["action"] = "updated"
-            return "update:" + existing_id
+            return self._numbered(result, update, number, number_key, number_seen, by_no, entry)
         if reason == "same_national_id":
             entry["action"] = "rejected"
             result.errors.append(RowIssue(
@@ -945,7 +1143,85 @@ class _Importer:
             ))  # fmt: skip
             return "reject"
         entry["action"] = "imported"
-        return "insert"
+        return self._numbered(result, "insert", number, number_key, number_seen, by_no, entry)
+
+    def _numbered(
+        self,
+        result: NormalisedRow,
+        action: str,
+        number: str | None,
+        number_key: int,
+        number_seen: int | None,
+        by_no: _Numbers,
+        entry: dict[str, object] | None,
+    ) -> str:
+        """``action`` (insert or update:<member id>) for a row whose membership number is
+        its own or free; else (the number is taken: _number_taken) reject a new member, or
+        update the member without the number (a warning says so). A number kept is then the
+        row's within the file."""
+        if number is None:
+            return action
+        if number_seen is None and not by_no.count:  # free: the row's (most rows: inline)
+            self.seen.by_no[number_key] = (
+                (hash(result.name_key) & _HASH_BITS) << 32 | result.row
+            ) << 1 | (result.values["national_id"] is not None)
+            return action
+        taken = self._number_taken(result, number, number_seen, by_no, action)
+        if taken is None:
+            self._keep_number(result, number_key)
+            return action
+        detail, args = taken
+        column = self.normaliser.header_of.get("membership_no", "")
+        if action == "insert":
+            if entry is not None:
+                entry["action"] = "rejected"
+            result.errors.append(RowIssue(
+                result.row, column, _TAKEN, _TAKEN_MESSAGES[detail].format(**args),
+                detail, args,
+            ))  # fmt: skip
+            return "reject"
+        result.values["membership_no"] = ""
+        result.given.discard("membership_no")
+        result.warnings.append(RowIssue(
+            result.row, column, "membership_no_left_out", _LEFT_OUT_MESSAGES[detail].format(**args),
+            detail, args,
+        ))  # fmt: skip
+        return action
+
+    def _number_taken(
+        self,
+        result: NormalisedRow,
+        number: str,
+        number_seen: int | None,
+        by_no: _Numbers,
+        action: str,
+    ) -> tuple[str, dict[str, str]] | None:
+        """Whom ``number`` is, when not the row's to take: (detail, args) of the problem, else
+        None. Within the file: the earlier row that took it (a row that may be that row is its
+        duplicate, never asked here): detail ``in_file``. In the register: any holder when the
+        row is a new member, else a holder other than the member it updates: ``duplicate``
+        when the holder may be the row (a new member beside it, with "new"), else
+        ``registered``."""
+        if number_seen is not None:
+            return "in_file", {"number": number, "row": str(_seen_row(number_seen))}
+        holders = by_no.holders(number)
+        if not holders:
+            return None
+        if action == "insert":
+            name_key: bytes = result.name_key  # type: ignore[assignment]
+            national_id = result.values["national_id"]
+            if any(h.may_be(name_key, national_id) for h in holders):
+                return "duplicate", {"number": number}
+        elif any(h.id == action[7:] for h in holders):
+            return None
+        return "registered", {"number": number}
+
+    def _keep_number(self, result: NormalisedRow, number_key: int) -> None:
+        """The row keeps its membership number: later rows with it are its duplicates (see
+        _Seen.by_no; the number was seen in no earlier row)."""
+        self.seen.by_no[number_key] = (
+            (hash(result.name_key) & _HASH_BITS) << 32 | result.row
+        ) << 1 | (result.values["national_id"] is not None)
 
     def finish_run_log(self) -> None:
         """Counts and the report into the run's log row (in the caller's transaction)."""

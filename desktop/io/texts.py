@@ -195,6 +195,9 @@ def duplicate_text(reason: str, action: str, *, duplicate_of_row: int | None) ->
             "same_name_and_birth_date": QCoreApplication.translate(
                 "ImportTexts", "Same name and birth date as row %1"
             ),
+            "same_membership_no": QCoreApplication.translate(
+                "ImportTexts", "Same membership number as row %1"
+            ),
         }.get(reason, QCoreApplication.translate("ImportTexts", "Same member as row %1"))
         whom = whom.replace("%1", str(duplicate_of_row))
     else:
@@ -207,6 +210,9 @@ def duplicate_text(reason: str, action: str, *, duplicate_of_row: int | None) ->
             ),
             "same_name_and_birth_date": QCoreApplication.translate(
                 "ImportTexts", "Same name and birth date as a registered member"
+            ),
+            "same_membership_no": QCoreApplication.translate(
+                "ImportTexts", "Same membership number and name as a registered member"
             ),
         }.get(reason, QCoreApplication.translate("ImportTexts", "Already registered"))
     done = {
