@@ -3331,51 +3331,61 @@ The kept record takes the values ticked for it and every group membership, dues 
     </message>
     <message>
         <location filename="../../desktop/io/texts.py" line="198"/>
+        <source>Same membership number as row %1</source>
+        <translation>เลขสมาชิกซ้ำกับแถว %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="201"/>
         <source>Same member as row %1</source>
         <translation>เป็นสมาชิกคนเดียวกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="202"/>
+        <location filename="../../desktop/io/texts.py" line="205"/>
         <source>Same national ID as a registered member</source>
         <translation>เลขประจำตัวประชาชนซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="205"/>
+        <location filename="../../desktop/io/texts.py" line="208"/>
         <source>Same name and organisation as a registered member</source>
         <translation>ชื่อและหน่วยงานซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="208"/>
+        <location filename="../../desktop/io/texts.py" line="211"/>
         <source>Same name and birth date as a registered member</source>
         <translation>ชื่อและวันเกิดซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="211"/>
+        <location filename="../../desktop/io/texts.py" line="214"/>
+        <source>Same membership number and name as a registered member</source>
+        <translation>เลขสมาชิกและชื่อซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="217"/>
         <source>Already registered</source>
         <translation>มีอยู่ในทะเบียนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="213"/>
+        <location filename="../../desktop/io/texts.py" line="219"/>
         <source>skipped</source>
         <translation>ข้าม</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="214"/>
+        <location filename="../../desktop/io/texts.py" line="220"/>
         <source>the registered member was updated</source>
         <translation>ปรับปรุงข้อมูลสมาชิกในทะเบียนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="215"/>
+        <location filename="../../desktop/io/texts.py" line="221"/>
         <source>skipped (nothing new in the row)</source>
         <translation>ข้าม (ไม่มีข้อมูลใหม่ในแถวนี้)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="216"/>
+        <location filename="../../desktop/io/texts.py" line="222"/>
         <source>imported as a new member</source>
         <translation>นำเข้าเป็นสมาชิกใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="217"/>
+        <location filename="../../desktop/io/texts.py" line="223"/>
         <source>not imported</source>
         <translation>ไม่ได้นำเข้า</translation>
     </message>
