@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from desktop.io.texts import duplicate_text
-
-PENDING = Path(__file__).resolve().parents[3] / "resources/translations/pending/helper_dupno.json"
-
 
 @pytest.mark.usefixtures("english_ui")
 def test_the_same_membership_number_is_said_for_a_row_and_a_registered_member() -> None:
@@ -23,11 +17,10 @@ def test_the_same_membership_number_is_said_for_a_row_and_a_registered_member() 
     )
 
 
-def test_the_new_texts_have_thai_waiting_for_the_catalogue() -> None:
-    pending = json.loads(PENDING.read_text(encoding="utf-8"))
-    assert pending["ImportTexts"] == {
-        "Same membership number as row %1": "เลขสมาชิกซ้ำกับแถว %1",
-        "Same membership number and name as a registered member": (
-            "เลขสมาชิกและชื่อซ้ำกับสมาชิกที่มีอยู่ในทะเบียน"
-        ),
-    }
+def test_the_same_membership_number_is_said_in_thai() -> None:
+    assert duplicate_text("same_membership_no", "skipped", duplicate_of_row=7).startswith(
+        "เลขสมาชิกซ้ำกับแถว 7"
+    )
+    assert duplicate_text("same_membership_no", "updated", duplicate_of_row=None).startswith(
+        "เลขสมาชิกและชื่อซ้ำกับสมาชิกที่มีอยู่ในทะเบียน"
+    )
