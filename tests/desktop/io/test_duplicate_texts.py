@@ -6,6 +6,7 @@ import pytest
 
 from desktop.io.texts import duplicate_text
 
+
 @pytest.mark.usefixtures("english_ui")
 def test_the_same_membership_number_is_said_for_a_row_and_a_registered_member() -> None:
     assert duplicate_text("same_membership_no", "skipped", duplicate_of_row=7) == (
