@@ -9,18 +9,21 @@ while the sheet it read is still at hand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from db.engine import Database
 from db.io.headers import detect_header, header_score
 from db.io.import_members import import_members
 from db.io.import_report import ImportReport
 from db.io.normalise import cell_to_text
 from db.io.readers import ImportFileError, SheetTable, TableCache, read_table
+from db.members._sql import dbapi
 
 ProblemKind = Literal["error", "warning", "duplicate"]
 KIND_ORDER: dict[str, int] = {"error": 0, "warning": 1, "duplicate": 2}
+NAMES_PER_QUERY = 900
 MAX_PROBLEMS = 100_000  # listed; the report (and the error report file) keeps every one
 MAX_VALUE_LENGTH = 200  # characters of a cell shown
 
@@ -41,6 +44,7 @@ class ImportProblem:
     detail: str = ""  # errors, warnings: which case of the code (RowIssue.detail)
     args: dict[str, str] | None = None  # the values the message names (RowIssue.args)
     existing_member_id: str | None = None  # duplicates of a registered member
+    existing_name: str = ""  # ... and that member's name, when looked up
     duplicate_of_row: int | None = None  # duplicates of an earlier row of the file
     action: str = ""  # duplicates: skipped, updated, unchanged, imported, rejected
 
@@ -122,10 +126,36 @@ def problems_of_file(
     return list_problems(report, table, limit=limit)
 
 
+def with_registered_names(session: Any, found: ProblemList) -> ProblemList:
+    """``found`` with the name of the registered member each duplicate repeats, read from the
+    register ("นายสมชาย ใจดี"), so that the user knows whom without opening the member."""
+    ids = sorted({p.existing_member_id for p in found.problems if p.existing_member_id})
+    if not ids:
+        return found
+    connection = dbapi(session)
+    names: dict[str, str] = {}
+    for start in range(0, len(ids), NAMES_PER_QUERY):
+        chunk = ids[start : start + NAMES_PER_QUERY]
+        names.update(connection.execute(
+            "SELECT id, trim(prefix || first_name || ' ' || last_name) FROM member"
+            f" WHERE id IN ({', '.join('?' * len(chunk))})", chunk,
+        ).fetchall())  # fmt: skip
+    problems = [
+        replace(p, existing_name=names.get(p.existing_member_id, ""))
+        if p.existing_member_id else p
+        for p in found.problems
+    ]  # fmt: skip
+    return ProblemList(problems, found.total)
+
+
 def import_and_list_problems(
     session: Any, *, path: Path | str, cache: TableCache | None = None, **options: Any
 ) -> tuple[ImportReport, ProblemList]:
     """:func:`db.io.import_members.import_members` (same arguments), then its problems with
     their cells from the sheet the import has just read."""
     report = import_members(session, path=path, cache=cache, **options)
-    return report, problems_of_file(report, path, cache=cache)
+    found = problems_of_file(report, path, cache=cache)
+    if isinstance(session, Database):
+        with session.session() as inner:
+            return report, with_registered_names(inner, found)
+    return report, with_registered_names(session, found)

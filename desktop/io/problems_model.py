@@ -26,7 +26,8 @@ def problem_text(problem: ImportProblem) -> str:
     """The problem explained in the interface language."""
     if problem.kind == "duplicate":
         return duplicate_text(
-            problem.code, problem.action, duplicate_of_row=problem.duplicate_of_row
+            problem.code, problem.action, duplicate_of_row=problem.duplicate_of_row,
+            existing_name=problem.existing_name,
         )
     return issue_text(problem.code, problem.message, problem.detail, problem.args)
 

@@ -182,8 +182,11 @@ def field_label(name: str) -> str:
     return FIELD_LABELS_EN.get(name, name)
 
 
-def duplicate_text(reason: str, action: str, *, duplicate_of_row: int | None) -> str:
-    """What an import found a row to duplicate and what it did with it, for the user."""
+def duplicate_text(
+    reason: str, action: str, *, duplicate_of_row: int | None, existing_name: str = ""
+) -> str:
+    """What an import found a row to duplicate and what it did with it, for the user
+    (``existing_name``: the registered member's, shown after the reason when known)."""
     if duplicate_of_row is not None:
         whom = {
             "same_national_id": QCoreApplication.translate(
@@ -215,6 +218,8 @@ def duplicate_text(reason: str, action: str, *, duplicate_of_row: int | None) ->
                 "ImportTexts", "Same membership number and name as a registered member"
             ),
         }.get(reason, QCoreApplication.translate("ImportTexts", "Already registered"))
+        if existing_name:
+            whom = f"{whom} ({existing_name})"
     done = {
         "skipped": QCoreApplication.translate("ImportTexts", "skipped"),
         "updated": QCoreApplication.translate("ImportTexts", "the registered member was updated"),

@@ -46,6 +46,18 @@ def test_every_problem_of_the_messy_sheet_in_row_order_with_its_cell(
         MESSY_DUPLICATE_EXISTING
     )
     assert duplicates[22].existing_member_id and duplicates[22].action == "skipped"
+    # Whom a row repeats is said by name, read from the register.
+    with database.session() as session:
+        named = {
+            row: session.connection().exec_driver_sql(
+                "SELECT trim(prefix || first_name || ' ' || last_name) FROM member WHERE id = ?",
+                (duplicates[row].existing_member_id,),
+            ).scalar_one()
+            for row in MESSY_DUPLICATE_EXISTING
+        }
+    assert {row: duplicates[row].existing_name for row in MESSY_DUPLICATE_EXISTING} == named
+    assert all(named.values())
+    assert duplicates[14].existing_name == ""  # an earlier row: its number says which
     # The cell each error is about, as the file holds it.
     assert errors[10].value == "12345" and errors[10].column
     assert errors[12].value == "เมืองลับแล"

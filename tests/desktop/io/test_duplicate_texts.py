@@ -25,3 +25,10 @@ def test_the_same_membership_number_is_said_in_thai() -> None:
     assert duplicate_text("same_membership_no", "updated", duplicate_of_row=None).startswith(
         "เลขสมาชิกและชื่อซ้ำกับสมาชิกที่มีอยู่ในทะเบียน"
     )
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_a_registered_member_repeated_is_named_when_known() -> None:
+    assert duplicate_text(
+        "same_national_id", "skipped", duplicate_of_row=None, existing_name="นายสมชาย ใจดี"
+    ) == "Same national ID as a registered member (นายสมชาย ใจดี): skipped"
