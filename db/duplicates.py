@@ -513,16 +513,17 @@ def _scan(
     rows = _member_rows(
         connection, sorted({r for p in candidates for r in (p >> _PAIR_SHIFT, p & mask)})
     )
-    contacts = _BIT[SAME_PHONE] | _BIT[SAME_EMAIL]
+    # Pairs that share one contact and nothing else: how alike their names must be.
+    only_contact = {_BIT[SAME_PHONE]: SIMILAR_NAME, _BIT[SAME_EMAIL]: SIMILAR_NAME_EMAIL}
     pairs: list[DuplicatePair] = []
     for key, bits in candidates.items():
         row_a, row_b = rows.get(key >> _PAIR_SHIFT), rows.get(key & mask)
         if row_a is None or row_b is None or pair_key(row_a[1], row_b[1]) in dismissed:
             continue
         a, b = _Member(*row_a), _Member(*row_b)
-        if not bits & ~contacts and (
+        if bits in only_contact and (
             name_similarity((a.first_name, a.last_name), (b.first_name, b.last_name))
-            < (SIMILAR_NAME_EMAIL if bits & _BIT[SAME_EMAIL] else SIMILAR_NAME)
+            < only_contact[bits]
         ):
             continue  # a shared (household, office) number or e-mail, not one person
         pair = _pair(a, b)

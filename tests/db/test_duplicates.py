@@ -57,7 +57,7 @@ def register(database: Database) -> dict[str, str]:
     same name + same organisation: somchai_1 / somchai_spaced (typed with a space, a zero-width
     space and another prefix); same name + birth year: somchai_1 / somchai_other_org; same phone
     with similar names: wipa / wipa_typo (not wipa's husband on the same number); same e-mail:
-    nok / nok_upper. Not paired: somchai_far (another organisation and birth year), a deleted
+    nok / nok_upper; same phone and e-mail, another first name: ying / ying_renamed. Not paired: somchai_far (another organisation and birth year), a deleted
     copy, six members sharing an office e-mail, two of different names sharing another.
     """
     with database.session() as s:
@@ -99,6 +99,11 @@ def register(database: Database) -> dict[str, str]:
             # the office's address shared by two people of different names: no pair
             "office_a": member(s, "สมชาย", "ใจดี", email="office@example.go.th"),
             "office_b": member(s, "มานะ", "รักงาน", email="office@example.go.th"),
+            # a first name changed, the same surname, phone and e-mail: still a pair
+            "ying": member(s, "สมหญิง", "ใจดี", phone="0861234567", email="ying@example.com"),
+            "ying_renamed": member(
+                s, "ปวีณ์ธิดา", "ใจดี", phone="0861234567", email="ying@example.com"
+            ),
         }
         deleted = member(s, "สมชาย", "ใจดี", organisation_id=o1, birth_date=dt.date(1980, 5, 1))
         delete_member(s, member_id=deleted)
@@ -126,6 +131,7 @@ def test_scan_finds_exactly_the_crafted_pairs(database: Database, register: dict
         frozenset(("somchai_1", "somchai_other_org")),
         frozenset(("wipa", "wipa_typo")),
         frozenset(("nok", "nok_upper")),
+        frozenset(("ying", "ying_renamed")),
     }
     assert found[frozenset(("somchai_1", "somchai_spaced"))].reasons == (
         SAME_NAME_SAME_ORGANISATION,
@@ -203,7 +209,7 @@ def test_dismissed_pairs_do_not_come_back(database: Database, register: dict[str
     with database.session() as s:
         found = by_names(scan_duplicates(s), register)
         assert frozenset(("wipa", "wipa_typo")) not in found
-        assert len(found) == 3
+        assert len(found) == 4
         stored = (
             s.connection()
             .exec_driver_sql("SELECT value FROM local_setting WHERE key = 'duplicates_dismissed'")
@@ -215,7 +221,7 @@ def test_dismissed_pairs_do_not_come_back(database: Database, register: dict[str
         assert undismiss_pair(s, a_id=register["wipa"], b_id=register["wipa_typo"])
         assert not undismiss_pair(s, a_id=register["wipa"], b_id=register["wipa_typo"])
     with database.session() as s:
-        assert len(scan_duplicates(s)) == 4
+        assert len(scan_duplicates(s)) == 5
 
 
 def test_dismiss_refuses_nonsense(database: Database, register: dict[str, str]) -> None:
@@ -236,9 +242,9 @@ def test_a_broken_dismissed_setting_is_read_as_empty(
         )
     with database.session() as s:
         assert dismissed_pairs(s) == frozenset()
-        assert len(scan_duplicates(s)) == 4
+        assert len(scan_duplicates(s)) == 5
         dismiss_pair(s, a_id=register["nok"], b_id=register["nok_upper"])
-        assert len(scan_duplicates(s)) == 3
+        assert len(scan_duplicates(s)) == 4
 
 
 def test_limit_progress_and_cancel(database: Database, register: dict[str, str]) -> None:
