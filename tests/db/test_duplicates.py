@@ -57,8 +57,9 @@ def register(database: Database) -> dict[str, str]:
     same name + same organisation: somchai_1 / somchai_spaced (typed with a space, a zero-width
     space and another prefix); same name + birth year: somchai_1 / somchai_other_org; same phone
     with similar names: wipa / wipa_typo (not wipa's husband on the same number); same e-mail:
-    nok / nok_upper; same phone and e-mail, another first name: ying / ying_renamed. Not paired: somchai_far (another organisation and birth year), a deleted
-    copy, six members sharing an office e-mail, two of different names sharing another.
+    nok / nok_upper; same phone and e-mail, another first name: ying / ying_renamed. Not
+    paired: somchai_far (another organisation and birth year), a deleted copy, six members
+    sharing an office e-mail, two of different names sharing another.
     """
     with database.session() as s:
         o1, o2, o3 = org(s, "หนองบัว"), org(s, "บ้านใหม่", 50), org(s, "ท่าช้าง", 10)
