@@ -478,31 +478,50 @@ def _clean_searched(text: str) -> str:
 _PHONE_LIST_SEPARATOR = re.compile(r"\s*[,;/\n]\s*|\s+(?:หรือ|และ|or)\s+|\s{2,}", re.IGNORECASE)
 
 
-def several_phones(text: str) -> list[str] | None:
-    """The numbers of a cell that lists two or more phone numbers, each in national form;
-    None unless every part is a phone number."""
+def several_phones(text: str) -> list[tuple[str, str]] | None:
+    """(number in national form, its extension or "") of each number of a cell that lists two
+    or more different phone numbers, in order (a number given twice, once); None unless every
+    part is a phone number."""
     parts = [part for part in _PHONE_LIST_SEPARATOR.split(text.strip()) if part]
     if len(parts) < 2:
         return None
-    numbers = []
+    numbers: dict[str, str] = {}
     for part in parts:
         try:
-            numbers.append(normalize_phone(part))
+            number = normalize_phone(part)
         except ThaiPhoneError:
             return None
-    return numbers
+        numbers.setdefault(number, phone_extension(part))
+    return list(numbers.items())
 
 
 # A total or a signature line under a list, in the name column: "รวม 20 คน", "รวมทั้งสิ้น",
 # "ผู้จัดทำ นางสาวสมใจ รักงาน", "ลงชื่อ ....... ผู้รับรอง".
 _FOOTER_WORD = re.compile(
-    r"^(?:รวม(?:ทั้งสิ้น|ทั้งหมด)?|ยอดรวม|ทั้งหมด|จำนวน|ผู้จัดทำ|ผู้บันทึก|ผู้ตรวจสอบ|ผู้รับรอง|ผู้อนุมัติ"
-    r"|ลงชื่อ|ลงนาม|หมายเหตุ|ตรวจสอบแล้ว|รับรองถูกต้อง|total|sum|signed|prepared by|note)"
-    r"(?=$|[\s\d.…_:(\-])",  # a word of its own, not the start of a name (รวมพล)
+    r"^(?:ผู้จัดทำ|ผู้บันทึก|ผู้ตรวจสอบ|ผู้รับรอง|ผู้อนุมัติ|ลงชื่อ|ลงนาม|หมายเหตุ|ตรวจสอบแล้ว"
+    r"|รับรองถูกต้อง|prepared by|signed)(?=$|[\s\d.…_:(\-])",  # a word of its own
     re.IGNORECASE,
 )
+# Words that start a total ("รวม 20 คน", "จำนวนสมาชิก 20", "Total: 20"), but could be a name
+# too (นายรวม, Sum Lee): a total only with a number or a colon, or alone in the cell.
+_TOTAL_WORD = re.compile(r"^(?:รวม|ยอดรวม|ทั้งหมด|จำนวน|total|sum)", re.IGNORECASE)
+_TOTAL_WORD_ALONE = re.compile(r"(?:รวม(?:ทั้งสิ้น|ทั้งหมด)?|ยอดรวม|ทั้งหมด|total|sum)", re.IGNORECASE)
+_NUMBER_OR_COLON = re.compile(r"[\d:]")
 
-_BRACKET_AFTER_NAME = re.compile(r"(.*?)\s*\(([^()]*)\)")  # "ใจดี (ต้น)"
+
+def _is_footer(first: str, last: str) -> bool:
+    """Whether a name cell's words (no prefix found) are a total or a signature line."""
+    if _FOOTER_WORD.match(first):
+        return True
+    if not _TOTAL_WORD.match(first):
+        return False
+    if not last and _TOTAL_WORD_ALONE.fullmatch(first):
+        return True
+    return bool(_NUMBER_OR_COLON.search(first) or _NUMBER_OR_COLON.search(last))
+
+
+_BRACKET_AFTER_NAME = re.compile(r"(.*?)((?:\s*\([^()]*\))+)")  # "ใจดี (ต้น) (อดีตนายก)"
+_BRACKET = re.compile(r"\(([^()]*)\)")
 NICKNAME_MAX = 12  # letters of a nickname taken from brackets after a name
 
 _SCIENTIFIC = re.compile(r"[0-9]+(?:[.,][0-9]+)?[eE]\+?[0-9]+")  # 3.10050012346E+12
@@ -516,7 +535,8 @@ def _is_mobile(number: str) -> bool:
 
 def _share_several_phones(result: NormalisedRow) -> None:
     """The numbers of a cell that held several (a ``several_phones`` warning), shared out: the
-    mobile field keeps a mobile number if the cell has one, else its first; the other phone
+    mobile field keeps a mobile number if the cell has one, the office field a landline, else
+    the cell's first; the other phone
     field, when the row leaves it empty, takes the first suitable number left (a landline for
     the office phone, a mobile for the mobile); the rest are added to the notes. The warning
     then says where each went."""
@@ -527,8 +547,10 @@ def _share_several_phones(result: NormalisedRow) -> None:
         name = issue.args["field"]
         numbers = issue.args["numbers"].split(", ")
         kept = numbers[0]
-        if name == "phone":
+        if name == "phone":  # the mobile field keeps a mobile, the office field a landline
             kept = next((n for n in numbers if _is_mobile(n)), kept)
+        else:
+            kept = next((n for n in numbers if not _is_mobile(n)), kept)
         values[name] = kept
         rest = [n for n in numbers if n != kept]
         other = _OTHER_PHONE_FIELD[name]
@@ -864,7 +886,7 @@ class RowNormaliser:
                     last = f"{rest} {last}".strip() if last else rest
         values = result.values
         given = result.given
-        if first and _FOOTER_WORD.match(first):
+        if first and not prefix and _is_footer(first, last):
             self._not_a_member(full, first, last, result)
         if last.endswith(")"):
             last = self._bracket_after_name(raw, last, result)
@@ -880,25 +902,27 @@ class RowNormaliser:
 
     def _bracket_after_name(self, raw: dict[str, object], last: str, result: NormalisedRow) -> str:
         """The last name without what follows it in brackets ("ใจดี (ต้น)"): one short word is
-        the nickname, when the sheet gives none; anything else goes to the notes, with a
-        warning."""
+        the nickname, when the sheet gives none (the sheet's own nickname again is dropped);
+        anything else goes to the notes, with a warning. Several brackets are each read so."""
+        column = self._column("last_name") or self._column("full_name")
+        given = clean_text(cell_to_text(raw["nickname"])) if "nickname" in raw else ""
         found = _BRACKET_AFTER_NAME.fullmatch(last)
         if found is None:
             return last
-        name, inside = found.group(1), found.group(2).strip()
-        if not inside:
-            return name
-        column = self._column("last_name") or self._column("full_name")
-        if " " not in inside and len(inside) <= NICKNAME_MAX and "nickname" not in raw:
-            result.values["nickname"] = inside  # as a person reads it: no warning
-            result.given.add("nickname")
-        else:
+        for inside in (part.strip() for part in _BRACKET.findall(found.group(2))):
+            if not inside or inside == given:
+                continue
+            short = " " not in inside and len(inside) <= NICKNAME_MAX
+            if short and not given and "nickname" not in result.given:
+                result.values["nickname"] = inside  # as a person reads it: no warning
+                result.given.add("nickname")
+                continue
             result.warnings.append(RowIssue(
                 result.row, column, "bracket_in_name",
                 f"'{inside}' in brackets after the name is kept in the notes",
                 "notes", {"text": inside},
             ))  # fmt: skip
-        return name
+        return found.group(1)
 
     def _not_a_member(self, full: object, first: str, last: str, result: NormalisedRow) -> None:
         """The row's name is a total ("รวม 20 คน") or a signature line ("ผู้จัดทำ ...") under
@@ -990,14 +1014,8 @@ class RowNormaliser:
             result.values[name] = normalize_phone(text)
             result.given.add(name)
             extension = phone_extension(text)
-            if extension:  # kept in the notes (_kept_in_notes): the field holds the number
-                result.warnings.append(RowIssue(
-                    result.row, self._column(name), "phone_extension",
-                    f"The extension {extension} is kept in the notes: the phone field holds the"
-                    " number alone",
-                    args={"extension": extension, "field": name,
-                          "number": str(result.values[name])},
-                ))  # fmt: skip
+            if extension:
+                self._extension_noted(name, str(result.values[name]), extension, result)
         except ThaiPhoneError as error:
             if not clean_text(text):
                 return
@@ -1009,14 +1027,20 @@ class RowNormaliser:
                     result.values[name] = normalize_phone("0" + bare)
                     result.given.add(name)
                     return
-            numbers = several_phones(text)
-            if numbers is None:
+            found = several_phones(text)
+            if found is None:
                 result.errors.append(RowIssue(
                     result.row, self._column(name), "invalid_phone", error.message, error.reason
                 ))  # fmt: skip
                 return
+            numbers = [number for number, _ in found]
             result.values[name] = numbers[0]
             result.given.add(name)
+            for number, extension in found:
+                if extension:
+                    self._extension_noted(name, number, extension, result)
+            if len(numbers) == 1:  # the same number twice
+                return
             # Shared out between the phone fields and the notes once the row is read
             # (_share_several_phones: the other phone field may come later in the row).
             result.warnings.append(RowIssue(
@@ -1024,6 +1048,17 @@ class RowNormaliser:
                 f"The cell holds {len(numbers)} phone numbers",
                 args={"field": name, "numbers": ", ".join(numbers)},
             ))  # fmt: skip
+
+    def _extension_noted(
+        self, name: str, number: str, extension: str, result: NormalisedRow
+    ) -> None:
+        """A phone's extension, kept in the notes (by _kept_in_notes, once the row is read):
+        the phone fields hold numbers alone."""
+        result.warnings.append(RowIssue(
+            result.row, self._column(name), "phone_extension",
+            f"The extension {extension} is kept in the notes: the phone field holds the"
+            " number alone", args={"extension": extension, "field": name, "number": number},
+        ))  # fmt: skip
 
     def _codes(self, raw: dict[str, object], result: NormalisedRow) -> None:
         ctx = self.context

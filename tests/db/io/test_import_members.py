@@ -645,16 +645,58 @@ def test_brackets_after_a_name_are_a_nickname_or_a_note_not_the_surname(
         ["นายสมศักดิ์ ใจดี (ต้น)", ""],
         ["นางสมศรี ใจดี (ย้ายไปเทศบาลเมือง)", ""],  # more than a nickname: the notes
         ["นายมานะ ใจดี (นก)", "แดง"],  # the sheet's nickname stays: the bracket to the notes
+        ["นายปิติ ยินดี (ต้อม) (อดีตนายก)", ""],  # each bracket in order
+        ["นายวีระ ยินดี (เอ)", "เอ"],  # the sheet's nickname again: dropped
     ])  # fmt: skip
     report = import_members(database, path=path)
-    assert report.imported == 3 and not report.errors
-    assert [(w["row"], w["detail"]) for w in report.warnings] == [(3, "notes"), (4, "notes")]
+    assert report.imported == 5 and not report.errors
+    assert [(w["row"], w["detail"]) for w in report.warnings] == [
+        (3, "notes"), (4, "notes"), (5, "notes"),
+    ]
     assert rows(
         database, "SELECT first_name, last_name, nickname, notes FROM member ORDER BY rowid"
     ) == [
         ("สมศักดิ์", "ใจดี", "ต้น", ""), ("สมศรี", "ใจดี", "", "(ย้ายไปเทศบาลเมือง)"),
-        ("มานะ", "ใจดี", "แดง", "(นก)"),
+        ("มานะ", "ใจดี", "แดง", "(นก)"), ("ปิติ", "ยินดี", "ต้อม", "(อดีตนายก)"),
+        ("วีระ", "ยินดี", "เอ", ""),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("second_process", [False, True])
+def test_phone_cells_of_several_numbers_with_extensions_repeats_and_landlines(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second_process: bool
+) -> None:
+    if second_process:
+        _force(monkeypatch)
+    path = write_simple_xlsx(tmp_path / "p.xlsx", ["ชื่อ-สกุล", "มือถือ", "โทรศัพท์ที่ทำงาน"], [
+        ["นายสมชาย ใจดี", "02-123-4567 ต่อ 12 / 081-234-5678", ""],
+        ["นางสมศรี ใจดี", "", "081-234-5679, 02-123-4568"],  # the office keeps the landline
+        ["นายมานะ ใจดี", "081-234-5670 / 081-234-5670", ""],  # the same number twice
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    assert report.imported == 3 and not report.errors
+    assert [(w["row"], w["code"]) for w in report.warnings] == [
+        (2, "phone_extension"), (2, "several_phones"), (3, "several_phones"),
+    ]
+    assert rows(
+        database, "SELECT first_name, phone, phone_office, notes FROM member ORDER BY rowid"
+    ) == [
+        ("สมชาย", "0812345678", "021234567", "โทรศัพท์มือถือ: 021234567 ต่อ 12"),
+        ("สมศรี", "0812345679", "021234568", ""),
+        ("มานะ", "0812345670", "", ""),
+    ]
+
+
+def test_names_that_start_like_a_total_are_names(database: Database, tmp_path: Path) -> None:
+    path = write_simple_xlsx(tmp_path / "n.xlsx", ["ชื่อ-สกุล"], [
+        ["นายรวม ใจดี"], ["นางสาวจำนวน สุขใจ"], ["Sum Lee"], ["Note Smith"], ["จำนวนสมาชิก 20 คน"],
+        ["Total: 4"],
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    assert report.imported == 4
+    assert [(e["row"], e["code"]) for e in report.errors] == [
+        (6, "not_a_member"), (7, "not_a_member"),
+    ]
 
 
 def test_strengths_separated_by_slashes_are_several(database: Database, tmp_path: Path) -> None:

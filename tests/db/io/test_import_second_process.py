@@ -12,12 +12,14 @@ import signal
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from db.engine import Database, open_database
 from db.io import check_process
 from db.io import import_members as import_module
+from db.io.check_process import CheckerProcess
 from db.io.headers import header_score
 from db.io.import_members import ImportCancelled, import_members
 from db.io.import_report import ImportReport
@@ -61,9 +63,14 @@ def _rows() -> list[tuple[str, ...]]:
     return rows
 
 
-def _force(monkeypatch: pytest.MonkeyPatch, cycle: int = 2, child_batches: int = 1) -> None:
+def _force(
+    monkeypatch: pytest.MonkeyPatch, cycle: int = 2, child_batches: int = 1, *,
+    child_must_check: bool = True,
+) -> None:  # fmt: skip
     """Any sheet is big enough for a second process; batches of 2 rows, the child's
-    ``child_batches`` of every ``cycle`` (the last ones)."""
+    ``child_batches`` of every ``cycle`` (the last ones). An import of two batches or more
+    then fails unless the child checked some (``child_must_check``: not for the tests of a
+    child that fails)."""
     monkeypatch.setattr(import_module, "SECOND_PROCESS_FROM_ROWS", 1)
     monkeypatch.setattr(import_module, "BATCH_ROWS", 2)
     monkeypatch.setattr(import_module, "CHILD_CYCLE", cycle)
@@ -71,12 +78,38 @@ def _force(monkeypatch: pytest.MonkeyPatch, cycle: int = 2, child_batches: int =
     monkeypatch.setattr(import_module, "worth_a_child", lambda _path: True)
     # The first batch waits for the child to be ready (the rows are shared from the first).
     monkeypatch.setattr(import_module, "CHILD_READY_WAIT_S", 60.0)
+    # And a test forcing the child fails when the child checked nothing (a test that could
+    # not tell the two ways apart would pass either way).
+    checked: list[int] = []
+    results = CheckerProcess.results
+    run = import_module._Importer.run
+
+    def counted_results(self: CheckerProcess, index: int) -> Any:
+        found = results(self, index)
+        checked.append(index)
+        return found
+
+    def checked_run(self: Any, *, progress: Any) -> None:
+        before = len(checked)
+        run(self, progress=progress)
+        if child_must_check and self.checker is not None and len(list(self._batches())) > 1:
+            assert len(checked) > before, "the second process checked no batch"
+            assert not self.checker._failed, "the second process failed"
+
+    monkeypatch.setattr(CheckerProcess, "results", counted_results)
+    monkeypatch.setattr(import_module._Importer, "run", checked_run)
 
 
 @pytest.fixture
 def forced(monkeypatch: pytest.MonkeyPatch) -> None:
     """Batches of 2 rows alternate between this process and the child."""
     _force(monkeypatch)
+
+
+@pytest.fixture
+def forced_may_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As ``forced``, for a test of a child that fails or checks nothing."""
+    _force(monkeypatch, child_must_check=False)
 
 
 @pytest.fixture
@@ -174,7 +207,7 @@ def test_the_messy_sheet_gives_the_same_report(
 
 
 def test_a_child_that_dies_is_replaced_by_the_importing_thread(
-    databases: tuple[Database, Database], sheet: Path, forced: None,
+    databases: tuple[Database, Database], sheet: Path, forced_may_fail: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     here, beside = databases
@@ -304,7 +337,7 @@ def test_the_child_reads_the_sheet_itself_unless_the_cache_holds_it(
 
 
 def test_a_sheet_changed_between_the_two_reads_is_checked_here(
-    databases: tuple[Database, Database], sheet: Path, forced: None,
+    databases: tuple[Database, Database], sheet: Path, forced_may_fail: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     """The file is saved again (other rows, as many) once this process has read it, before
