@@ -121,13 +121,27 @@ _DATE_INDEXES = tuple(i for i, name in enumerate(MEMBER_COLUMNS) if name in _DAT
 
 def merged_notes(old: object, new: object) -> object:
     """The notes an update leaves: the sheet's when they hold the registered ones (or there
-    were none), the registered ones when they hold the sheet's, else both (nothing lost)."""
+    were none), the registered ones when they hold the sheet's, else merged line by line: a
+    sheet's line already registered is not added again (the lines an import writes itself,
+    "วันเกิด: 2510"), one that holds a registered line replaces it (edited in the sheet), the
+    others are added (nothing lost)."""
     before, after = str(old or ""), str(new or "")
     if not before or before in after:
         return new
     if after in before:
         return old
-    return f"{before}\n{after}"
+    lines = before.split("\n")
+    for line in after.split("\n"):
+        if not line or line in lines:
+            continue
+        held = (i for i, known in enumerate(lines) if len(known) > 2 and known in line)
+        edited = next(held, None)
+        if edited is None:
+            lines.append(line)
+        else:
+            lines[edited] = line
+    return "\n".join(lines)
+
 
 class ImportCancelled(Exception):
     """The progress callback asked to stop: nothing was written."""

@@ -483,6 +483,19 @@ def test_totals_signature_lines_and_rows_numbered_in_advance_are_no_members(
     ]
 
 
+def test_notes_of_an_update_merge_line_by_line_without_repeating_the_imports_own_lines() -> None:
+    from db.io.import_members import merged_notes
+
+    registered = "ประธานชมรม\nวันเกิด: 2510\nโทรศัพท์ที่ทำงาน: 021234567 ต่อ 12"
+    edited = "ประธานชมรม ปี 2567\nวันเกิด: 2510\nโทรศัพท์ที่ทำงาน: 021234567 ต่อ 12"
+    # The edited line replaces the one it holds; the lines the import wrote are not repeated.
+    assert merged_notes(registered, edited) == edited
+    assert merged_notes(edited, edited) == edited
+    assert merged_notes("ชอบงานอาสา", "ย้ายแล้ว") == "ชอบงานอาสา\nย้ายแล้ว"
+    assert merged_notes("ชอบงานอาสา\nวันเกิด: 2510", "วันเกิด: 2510") == "ชอบงานอาสา\nวันเกิด: 2510"
+    assert merged_notes("", "ใหม่") == "ใหม่" and merged_notes("เดิม", "") == "เดิม"
+
+
 def test_provinces_without_an_organisation_column_are_said_not_kept(
     database: Database, tmp_path: Path
 ) -> None:
