@@ -931,6 +931,8 @@ class _Importer:
                 inserts.append((result, name_key))
             elif action.startswith("update:"):
                 updates.append((result, name_key, action[7:]))
+                if self.writer is None and result.warnings:  # a dry run says what _updates does
+                    self._keep_registered_phone(result, action[7:])
             elif action == "reject":
                 self._reject(result)
                 continue
@@ -942,6 +944,18 @@ class _Importer:
             report.updated += len(updates)  # a dry run counts every update as a change
             for result in [r for r, _ in inserts] + [r for r, _, _ in updates]:
                 self._count_pending(result)
+
+    def _keep_registered_phone(self, result: NormalisedRow, member_id: str) -> None:
+        """:func:`keep_registered_phone` for a dry run's update (the writer does it for a
+        real one, with the member's row it reads anyway)."""
+        if not any(w.code == "several_phones" and w.args and "moved" in w.args
+                   for w in result.warnings):  # fmt: skip
+            return
+        found = self.connection.execute(
+            "SELECT phone, phone_office FROM member WHERE id = ?", (member_id,)
+        ).fetchone()
+        if found is not None:
+            keep_registered_phone(result, {"phone": found[0], "phone_office": found[1]})
 
     def _settle_created(self, result: NormalisedRow, *, taken: bool) -> None:
         """The "created" warning of a new organisation or group stays on the first row that
