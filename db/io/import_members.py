@@ -536,6 +536,7 @@ class _Existing:
     birth_date: str | None
     national_id: str | None
     name_key: bytes
+    membership_no: str | None = None
 
     def may_be(self, name_key: bytes, national_id: object) -> bool:
         """Whether a row with this name key and national ID (or None) may be this member:
@@ -608,7 +609,9 @@ class _ExistingMembers:
             for member_id, national_id, name_key, organisation_id, birth, number in rows:
                 if national_id:
                     self._by_id[national_id] = member_id
-                existing = _Existing(member_id, organisation_id, birth, national_id, name_key)
+                existing = _Existing(
+                    member_id, organisation_id, birth, national_id, name_key, number or None
+                )
                 self._by_name.setdefault(name_key, []).append(existing)
                 if number:
                     by_no.add(number, existing)
@@ -638,15 +641,15 @@ class _ExistingMembers:
         for start in range(0, len(unique_keys), 900):
             chunk = unique_keys[start : start + 900]
             rows = self._connection.execute(
-                "SELECT id, national_id, name_key, organisation_id, birth_date FROM member"
-                f" WHERE deleted_at IS NULL AND name_key IN ({', '.join('?' * len(chunk))})"
-                " ORDER BY rowid",
+                "SELECT id, national_id, name_key, organisation_id, birth_date, membership_no"
+                f" FROM member WHERE deleted_at IS NULL AND name_key IN"
+                f" ({', '.join('?' * len(chunk))}) ORDER BY rowid",
                 chunk,
             )
-            for member_id, national_id, name_key, organisation_id, birth in rows:
-                by_name.setdefault(name_key, []).append(
-                    _Existing(member_id, organisation_id, birth, national_id, name_key)
-                )
+            for member_id, national_id, name_key, organisation_id, birth, number in rows:
+                by_name.setdefault(name_key, []).append(_Existing(
+                    member_id, organisation_id, birth, national_id, name_key, number or None
+                ))  # fmt: skip
         unique_numbers = list(dict.fromkeys(numbers))
         for start in range(0, len(unique_numbers), 900):
             chunk = unique_numbers[start : start + 900]
@@ -657,9 +660,9 @@ class _ExistingMembers:
                 chunk,
             )
             for member_id, national_id, name_key, organisation_id, birth, number in rows:
-                by_no.add(
-                    number, _Existing(member_id, organisation_id, birth, national_id, name_key)
-                )
+                by_no.add(number, _Existing(
+                    member_id, organisation_id, birth, national_id, name_key, number
+                ))  # fmt: skip
         return by_id, by_name, by_no
 
     def release(self) -> None:
@@ -1125,6 +1128,7 @@ class _Importer:
         row = result.row
         existing_id: str | None = None
         reason = ""
+        namesake: _Existing | None = None
         if has_id and national_id in by_id:
             existing_id, reason = by_id[national_id], "same_national_id"  # type: ignore[index]
         else:
@@ -1138,6 +1142,9 @@ class _Importer:
                 for candidate in by_name.get(name_key, ()):
                     if has_id and candidate.national_id and candidate.national_id != national_id:
                         continue  # different people with the same name
+                    if number is not None and candidate.membership_no not in (None, number):
+                        namesake = candidate  # two membership numbers: two members of one name
+                        continue
                     if organisation is not None and candidate.organisation_id == organisation:
                         existing_id, reason = candidate.id, "same_name_and_organisation"
                         break
@@ -1145,6 +1152,14 @@ class _Importer:
                         existing_id, reason = candidate.id, "same_name_and_birth_date"
                         break
         if existing_id is None:
+            if namesake is not None:  # said: a renumbering is done in the member's profile
+                result.warnings.append(RowIssue(
+                    row, self.normaliser.header_of.get("membership_no", ""), "namesake_numbered",
+                    f"A registered member of the same name has membership number"
+                    f" {namesake.membership_no}: this row, numbered {number}, is imported as"
+                    " another member (to change a member's number, edit the member)",
+                    args={"number": str(namesake.membership_no), "row_number": str(number)},
+                ))  # fmt: skip
             return self._numbered(result, "insert", number, number_key, number_seen, by_no, None)
         entry: dict[str, object] = {
             "row": row, "existing_member_id": existing_id, "reason": reason

@@ -416,12 +416,43 @@ def test_rows_with_one_name_and_two_numbers_are_two_members(
     assert rows(database, "SELECT phone FROM member WHERE first_name = 'สมศรี'") == [
         ("0999999999",), ("0999999999",)
     ]
-    # A number changed in the sheet: the member is found by name and organisation and
-    # renumbered (the number is free).
+    # A number changed in the sheet: a registered member's number is never changed through a
+    # namesake (two numbers are two members, as within a file); the row says so.
     renumbered = write_simple_xlsx(tmp_path / "r.xlsx", header, [
         ["มานะ", "อดทน", organisation, "นครราชสีมา", "", "67-000005"],
     ])  # fmt: skip
     report = import_members(database, path=renumbered, on_duplicate="update")
-    assert duplicates(report) == [(2, "same_name_and_organisation", "updated")]
-    assert rows(database, "SELECT membership_no FROM member WHERE first_name = 'มานะ'"
-                " ORDER BY rowid") == [("67-000005",), ("67-000004",)]  # fmt: skip
+    assert duplicates(report) == [] and report.imported == 1
+    assert [(w["code"], w["args"]) for w in report.warnings] == [
+        ("namesake_numbered", {"number": "67-000004", "row_number": "67-000005"})
+    ]
+
+
+@pytest.mark.parametrize("looked_up", [False, True])
+def test_a_namesake_with_another_number_is_another_member(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, looked_up: bool
+) -> None:
+    """The same name at the same organisation, numbered apart from the registered member: two
+    other members (as within a file), not an update of the registered one's number."""
+    if looked_up:  # the register asked per batch, not held in memory
+        monkeypatch.setattr(import_module, "PRELOAD_LIMIT", 0)
+    with database.session() as s:
+        org = save_organisation(
+            s, type_code="sao", name="องค์การบริหารส่วนตำบลบ้านใหม่", province_code=30
+        )
+        save_member(s, data=MemberInput(
+            first_name="สมชาย", last_name="ใจดี", membership_no="0047", organisation_id=org,
+            phone="0811111111",
+        ))  # fmt: skip
+        s.commit()
+    header = ["ชื่อ", "นามสกุล", "เลขสมาชิก", "หน่วยงาน", "จังหวัด", "มือถือ"]
+    path = write_simple_xlsx(tmp_path / "n.xlsx", header, [
+        ["สมชาย", "ใจดี", "0052", "องค์การบริหารส่วนตำบลบ้านใหม่", "นครราชสีมา", "0822222222"],
+        ["สมชาย", "ใจดี", "0053", "องค์การบริหารส่วนตำบลบ้านใหม่", "นครราชสีมา", "0833333333"],
+        ["สมชาย", "ใจดี", "0047", "องค์การบริหารส่วนตำบลบ้านใหม่", "นครราชสีมา", "0844444444"],
+    ])  # fmt: skip
+    report = import_members(database, path=path, on_duplicate="update")
+    assert (report.imported, report.updated, report.errors) == (2, 1, [])
+    assert rows(database, "SELECT membership_no, phone FROM member ORDER BY membership_no") == [
+        ("0047", "0844444444"), ("0052", "0822222222"), ("0053", "0833333333"),
+    ]
