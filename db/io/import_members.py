@@ -693,12 +693,12 @@ _TAKEN_MESSAGES = {
 }
 _LEFT_OUT_MESSAGES = {
     "registered": (
-        "Membership no. {number} is another registered member's: the member was updated"
-        " without it"
+        "Membership no. {number} is another registered member's: it is left out of this"
+        " member's update"
     ),
     "in_file": (
-        "Membership no. {number} is that of row {row} (another name or national ID): the"
-        " member was updated without it"
+        "Membership no. {number} is that of row {row} (another name or national ID): it is"
+        " left out of this member's update"
     ),
 }
 _Ids = dict[str, str] | ShardedDict[str, str]

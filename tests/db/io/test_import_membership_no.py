@@ -252,11 +252,11 @@ def test_a_row_found_by_its_id_updates_its_member_without_anothers_number(
         "membership_no_left_out", "registered", {"number": "67-000002"}
     )
     assert warning["message"] == (
-        "Membership no. 67-000002 is another registered member's: the member was updated"
-        " without it"
+        "Membership no. 67-000002 is another registered member's: it is left out of this"
+        " member's update"
     )
     assert thai_text_of(warning) == (
-        "เลขสมาชิก 67-000002 เป็นของสมาชิกคนอื่นในทะเบียน จึงปรับปรุงข้อมูลโดยไม่เปลี่ยนเลขสมาชิก"
+        "เลขสมาชิก 67-000002 เป็นของสมาชิกคนอื่นในทะเบียน จึงไม่ใช้เลขสมาชิกนี้กับสมาชิกคนนี้"
     )
     assert rows(database, "SELECT membership_no, phone FROM member WHERE id = ?",
                 (ids["สมชาย"],)) == [("67-000001", "0899999999")]  # fmt: skip
