@@ -1524,7 +1524,7 @@ class _Writer:
             for row in cursor:
                 current[row[0]] = dict(zip(_INSERT_COLUMNS, row, strict=True))
         tags: dict[str, set[str]] = {}
-        groups: dict[str, set[str]] = {}
+        groups: dict[str, dict[str, tuple[str, str]]] = {}  # member -> group -> (row id, role)
         for start in range(0, len(member_ids), 900):
             chunk = member_ids[start : start + 900]
             marks = ", ".join("?" * len(chunk))
@@ -1533,12 +1533,13 @@ class _Writer:
                 f" AND member_id IN ({marks})", chunk,
             ):  # fmt: skip
                 tags.setdefault(member_id, set()).add(tag)
-            for member_id, group_id in connection.execute(
-                "SELECT member_id, group_id FROM group_membership WHERE deleted_at IS NULL"
-                f" AND ended_on IS NULL AND member_id IN ({marks})", chunk,
+            for member_id, group_id, membership_id, role in connection.execute(
+                "SELECT member_id, group_id, id, role FROM group_membership"
+                f" WHERE deleted_at IS NULL AND ended_on IS NULL AND member_id IN ({marks})", chunk,
             ):  # fmt: skip
-                groups.setdefault(member_id, set()).add(group_id)
+                groups.setdefault(member_id, {})[group_id] = (membership_id, role)
         staged: list[tuple[object, ...]] = []
+        role_changes: list[tuple[str, str]] = []  # (new role, membership row id)
         done: set[str] = set()
         hlcs = iter(self.stamps.hlcs(len(updates)))
         for result, _name_key, member_id in updates:
@@ -1567,9 +1568,16 @@ class _Writer:
                     changed[name] = old_row[name]
                     merged[name] = value
             added_tags = [t for t in result.strengths if t not in tags.get(member_id, set())]
-            current_groups = groups.get(member_id, set())
+            current_groups = groups.get(member_id, {})
             joins = [join for join in result.groups if join.id not in current_groups]
-            if not changed and not added_tags and not joins:
+            # The role the row gives in a group the member is in already: (row, old, new).
+            roles = [
+                (current_groups[join.id][0], current_groups[join.id][1], join.role)
+                for join in result.groups
+                if join.id in current_groups and join.role_given
+                and join.role != current_groups[join.id][1]
+            ]  # fmt: skip
+            if not changed and not added_tags and not joins and not roles:
                 entry["action"] = "unchanged"
                 self.report.skipped += 1
                 continue
@@ -1593,6 +1601,11 @@ class _Writer:
             if joins:
                 log["_groups_joined"] = [join.id for join in joins]
                 memberships.extend(_memberships(result, member_id, joins))
+            if roles:
+                log["_group_roles"] = {membership: old for membership, old, _new in roles}
+                role_changes.extend((new, membership) for membership, _old, new in roles)
+            entry["changed"] = [*changed, *(["strengths"] if added_tags else []),
+                                *(["groups"] if joins or roles else [])]  # fmt: skip
             logged = json.dumps(log, ensure_ascii=False, default=_json_bytes)
             items.append((self.run_id, member_id, "updated", logged, result.row))
             self.report.updated += 1
@@ -1600,6 +1613,13 @@ class _Writer:
             connection.executemany(self.stage_update_sql, staged)
             connection.execute(self.update_sql)
             connection.execute("DELETE FROM temp.import_update")
+        if role_changes:
+            hlcs_roles = self.stamps.hlcs(len(role_changes))
+            connection.executemany(
+                "UPDATE group_membership SET role = ?, updated_at = ?, hlc = ? WHERE id = ?",
+                [(role, self.stamps.at, hlc, membership)
+                 for (role, membership), hlc in zip(role_changes, hlcs_roles, strict=True)],
+            )  # fmt: skip
 
     def _insert_children(
         self,

@@ -47,6 +47,7 @@ class ImportProblem:
     existing_name: str = ""  # ... and that member's name, when looked up
     duplicate_of_row: int | None = None  # duplicates of an earlier row of the file
     action: str = ""  # duplicates: skipped, updated, unchanged, imported, rejected
+    changed: tuple[str, ...] = ()  # updated: the fields it changed (strengths, groups too)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ def list_problems(
             existing_member_id=str(existing) if existing else None,
             duplicate_of_row=int(earlier) if earlier is not None else None,  # type: ignore[call-overload]
             action=str(duplicate.get("action") or ""),
+            changed=tuple(str(f) for f in duplicate.get("changed") or ()),  # type: ignore[union-attr]
         ))  # fmt: skip
     found.sort(key=lambda p: (p.row, KIND_ORDER[p.kind]))  # stable: a row's own order kept
     return ProblemList(found[:limit], len(found))

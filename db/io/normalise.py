@@ -147,6 +147,9 @@ class GroupJoin:
     pending: PendingGroup | None = None
     role: str = "member"
     created: RowIssue | None = None  # this row's "group_created" warning for it, if any
+    # The row says the role (in brackets, or in a role column): an update may change a
+    # registered member's role in the group to it (a group named alone leaves the role).
+    role_given: bool = False
 
 
 OrganisationQuery = tuple[str, int | None, str | None, int | None, tuple[str, str | None]]
@@ -1288,6 +1291,9 @@ class RowNormaliser:
                 unroled, self._group_roles(raw, result, len(unroled)), strict=True
             ):
                 join.role = role
+        column_role = "group_role" in raw and bool(clean_text(cell_to_text(raw["group_role"])))
+        for join, own in joins:
+            join.role_given = own or column_role
         result.groups.extend(join for join, _own in joins)
 
     def _group_join(self, name: str, key: str, result: NormalisedRow) -> GroupJoin:

@@ -152,6 +152,13 @@ def undo_import(
                 " WHERE member_id = ? AND tag = ? AND created_at = ? AND deleted_at IS NULL",
                 (stamp.at, stamp.at, stamp.hlc, member_id, tag, run_at),
             )
+        # Roles the import changed in groups the member was in, back as they were.
+        for membership_id, role in (log.get("_group_roles") or {}).items():
+            connection.execute(
+                "UPDATE group_membership SET role = ?, updated_at = ?, hlc = ?"
+                " WHERE id = ? AND deleted_at IS NULL",
+                (role, stamp.at, stamp.hlc, membership_id),
+            )
         # One group joined (runs before a row could name several), or a list of them.
         joined = log.get("_groups_joined") or [log[k] for k in ("_group_joined",) if log.get(k)]
         for group_id in joined:

@@ -27,7 +27,7 @@ def problem_text(problem: ImportProblem) -> str:
     if problem.kind == "duplicate":
         return duplicate_text(
             problem.code, problem.action, duplicate_of_row=problem.duplicate_of_row,
-            existing_name=problem.existing_name,
+            existing_name=problem.existing_name, changed=problem.changed,
         )
     return issue_text(problem.code, problem.message, problem.detail, problem.args)
 

@@ -183,10 +183,12 @@ def field_label(name: str) -> str:
 
 
 def duplicate_text(
-    reason: str, action: str, *, duplicate_of_row: int | None, existing_name: str = ""
-) -> str:
+    reason: str, action: str, *, duplicate_of_row: int | None, existing_name: str = "",
+    changed: tuple[str, ...] = (),
+) -> str:  # fmt: skip
     """What an import found a row to duplicate and what it did with it, for the user
-    (``existing_name``: the registered member's, shown after the reason when known)."""
+    (``existing_name``: the registered member's, shown after the reason when known;
+    ``changed``: the fields an update changed, named after it)."""
     if duplicate_of_row is not None:
         whom = {
             "same_national_id": QCoreApplication.translate(
@@ -227,4 +229,13 @@ def duplicate_text(
         "imported": QCoreApplication.translate("ImportTexts", "imported as a new member"),
         "rejected": QCoreApplication.translate("ImportTexts", "not imported"),
     }.get(action, action)
+    if action == "updated" and changed:
+        done += " (" + ", ".join(_changed_label(name) for name in changed) + ")"
     return f"{whom}: {done}" if done else whom
+
+
+def _changed_label(name: str) -> str:
+    """A field an update changed; "groups" is the member's groups and roles in them."""
+    if name == "groups":
+        return QCoreApplication.translate("ImportTexts", "groups and roles")
+    return field_label(name)

@@ -3006,42 +3006,42 @@ The kept record takes the values ticked for it and every group membership, dues 
 <context>
     <name>ImportProblems</name>
     <message>
-        <location filename="../../desktop/io/problems_model.py" line="36"/>
+        <location filename="../../desktop/io/problems_model.py" line="37"/>
         <source>Not imported</source>
         <translation>ไม่ได้นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/problems_model.py" line="38"/>
+        <location filename="../../desktop/io/problems_model.py" line="39"/>
         <source>Warning</source>
         <translation>คำเตือน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/problems_model.py" line="39"/>
+        <location filename="../../desktop/io/problems_model.py" line="40"/>
         <source>Duplicate</source>
         <translation>ข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/problems_model.py" line="89"/>
+        <location filename="../../desktop/io/problems_model.py" line="90"/>
         <source>Row</source>
         <translation>แถว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/problems_model.py" line="90"/>
+        <location filename="../../desktop/io/problems_model.py" line="91"/>
         <source>Result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/problems_model.py" line="91"/>
+        <location filename="../../desktop/io/problems_model.py" line="92"/>
         <source>Column</source>
         <translation>คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/problems_model.py" line="92"/>
+        <location filename="../../desktop/io/problems_model.py" line="93"/>
         <source>Value in the file</source>
         <translation>ค่าในไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/problems_model.py" line="93"/>
+        <location filename="../../desktop/io/problems_model.py" line="94"/>
         <source>Problem</source>
         <translation>ปัญหา</translation>
     </message>
@@ -3315,79 +3315,84 @@ The kept record takes the values ticked for it and every group membership, dues 
         <translation>ไม่พบการนำเข้านี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="189"/>
+        <location filename="../../desktop/io/texts.py" line="194"/>
         <source>Same national ID as row %1</source>
         <translation>เลขประจำตัวประชาชนซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="192"/>
+        <location filename="../../desktop/io/texts.py" line="197"/>
         <source>Same name and organisation as row %1</source>
         <translation>ชื่อและหน่วยงานซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="195"/>
+        <location filename="../../desktop/io/texts.py" line="200"/>
         <source>Same name and birth date as row %1</source>
         <translation>ชื่อและวันเกิดซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="198"/>
+        <location filename="../../desktop/io/texts.py" line="203"/>
         <source>Same membership number as row %1</source>
         <translation>เลขสมาชิกซ้ำกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="201"/>
+        <location filename="../../desktop/io/texts.py" line="206"/>
         <source>Same member as row %1</source>
         <translation>เป็นสมาชิกคนเดียวกับแถว %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="205"/>
+        <location filename="../../desktop/io/texts.py" line="210"/>
         <source>Same national ID as a registered member</source>
         <translation>เลขประจำตัวประชาชนซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="208"/>
+        <location filename="../../desktop/io/texts.py" line="213"/>
         <source>Same name and organisation as a registered member</source>
         <translation>ชื่อและหน่วยงานซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="211"/>
+        <location filename="../../desktop/io/texts.py" line="216"/>
         <source>Same name and birth date as a registered member</source>
         <translation>ชื่อและวันเกิดซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="214"/>
+        <location filename="../../desktop/io/texts.py" line="219"/>
         <source>Same membership number and name as a registered member</source>
         <translation>เลขสมาชิกและชื่อซ้ำกับสมาชิกที่มีอยู่ในทะเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="217"/>
+        <location filename="../../desktop/io/texts.py" line="222"/>
         <source>Already registered</source>
         <translation>มีอยู่ในทะเบียนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="219"/>
+        <location filename="../../desktop/io/texts.py" line="226"/>
         <source>skipped</source>
         <translation>ข้าม</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="220"/>
+        <location filename="../../desktop/io/texts.py" line="227"/>
         <source>the registered member was updated</source>
         <translation>ปรับปรุงข้อมูลสมาชิกในทะเบียนแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="221"/>
+        <location filename="../../desktop/io/texts.py" line="228"/>
         <source>skipped (nothing new in the row)</source>
         <translation>ข้าม (ไม่มีข้อมูลใหม่ในแถวนี้)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="222"/>
+        <location filename="../../desktop/io/texts.py" line="229"/>
         <source>imported as a new member</source>
         <translation>นำเข้าเป็นสมาชิกใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/texts.py" line="223"/>
+        <location filename="../../desktop/io/texts.py" line="230"/>
         <source>not imported</source>
         <translation>ไม่ได้นำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/texts.py" line="240"/>
+        <source>groups and roles</source>
+        <translation>กลุ่มและบทบาท</translation>
     </message>
 </context>
 <context>

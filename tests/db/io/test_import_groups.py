@@ -180,7 +180,7 @@ def test_a_skipped_row_hands_each_new_groups_warning_on(
     ]  # fmt: skip
 
 
-def test_an_update_joins_the_new_groups_and_undo_leaves_them(
+def test_an_update_joins_the_new_groups_changes_roles_given_and_undo_leaves_them(
     database: Database, tmp_path: Path
 ) -> None:
     with database.session() as s:
@@ -189,15 +189,41 @@ def test_an_update_joins_the_new_groups_and_undo_leaves_them(
         )
         club = save_group(s, name="ชมรม ก", kind="club")
         add_group_member(s, group_id=club, member_id=member, role="chair")
+        other = save_group(s, name="ชมรม ง", kind="club")
+        add_group_member(s, group_id=other, member_id=member, role="treasurer")
     header = ["ชื่อ", "นามสกุล", "เลขประจำตัวประชาชน", "กลุ่ม"]
     path = write_simple_xlsx(tmp_path / "g.xlsx", header, [
-        ["สมชาย", "ใจดี", ID_A, "ชมรม ก (สมาชิก); ชมรม ข (เลขานุการ); ชมรม ค"],
+        ["สมชาย", "ใจดี", ID_A, "ชมรม ก (สมาชิก); ชมรม ข (เลขานุการ); ชมรม ค; ชมรม ง"],
     ])  # fmt: skip
     report = import_members(database, path=path, on_duplicate="update")
     assert report.updated == 1
-    assert memberships(database) == [  # a group they are in already keeps its role
-        ("สมชาย", "ชมรม ก", "chair"), ("สมชาย", "ชมรม ข", "secretary"),
-        ("สมชาย", "ชมรม ค", "member"),
+    assert report.duplicates[0]["changed"] == ["groups"]
+    assert memberships(database) == [
+        ("สมชาย", "ชมรม ก", "member"),  # the role the row gives
+        ("สมชาย", "ชมรม ง", "treasurer"),  # named alone: the role stays
+        ("สมชาย", "ชมรม ข", "secretary"), ("สมชาย", "ชมรม ค", "member"),
     ]  # fmt: skip
+    # The same sheet again: nothing new.
+    again = import_members(database, path=path, on_duplicate="update")
+    assert (again.updated, again.skipped) == (0, 1)
     undo_import(database, run_id=str(report.run_id))
+    assert memberships(database) == [
+        ("สมชาย", "ชมรม ก", "chair"), ("สมชาย", "ชมรม ง", "treasurer"),
+    ]
+
+
+def test_a_role_column_changes_the_role_in_a_group_the_member_is_in(
+    database: Database, tmp_path: Path
+) -> None:
+    with database.session() as s:
+        member = save_member(
+            s, data=MemberInput(first_name="สมชาย", last_name="ใจดี", national_id=ID_A)
+        )
+        club = save_group(s, name="ชมรม ก", kind="club")
+        add_group_member(s, group_id=club, member_id=member, role="member")
+    header = ["ชื่อ", "นามสกุล", "เลขประจำตัวประชาชน", "กลุ่ม", "บทบาทในกลุ่ม"]
+    path = write_simple_xlsx(tmp_path / "g.xlsx", header, [
+        ["สมชาย", "ใจดี", ID_A, "ชมรม ก", "ประธาน"],
+    ])  # fmt: skip
+    assert import_members(database, path=path, on_duplicate="update").updated == 1
     assert memberships(database) == [("สมชาย", "ชมรม ก", "chair")]

@@ -246,7 +246,8 @@ def test_a_row_found_by_its_id_updates_its_member_without_anothers_number(
     report = import_members(database, path=path, on_duplicate="update")
     assert (report.imported, report.updated, report.rejected) == (0, 1, 0)
     assert report.duplicates == [{"row": 2, "existing_member_id": ids["สมชาย"],
-                                  "reason": "same_national_id", "action": "updated"}]
+                                  "reason": "same_national_id", "action": "updated",
+                                  "changed": ["phone"]}]
     (warning,) = report.warnings
     assert (warning["code"], warning["detail"], warning["args"]) == (
         "membership_no_left_out", "registered", {"number": "67-000002"}
@@ -319,7 +320,8 @@ def test_copies_sharing_a_number_update_the_first(database: Database, tmp_path: 
     ])  # fmt: skip
     report = import_members(database, path=path, on_duplicate="update")
     assert report.duplicates == [{"row": 2, "existing_member_id": first,
-                                  "reason": "same_membership_no", "action": "updated"}]
+                                  "reason": "same_membership_no", "action": "updated",
+                                  "changed": ["phone"]}]
     assert rows(database, "SELECT id, phone FROM member ORDER BY rowid") == [
         (first, "0899999999"), (copy, ""),
     ]

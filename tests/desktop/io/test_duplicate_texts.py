@@ -32,3 +32,19 @@ def test_a_registered_member_repeated_is_named_when_known() -> None:
     assert duplicate_text(
         "same_national_id", "skipped", duplicate_of_row=None, existing_name="นายสมชาย ใจดี"
     ) == "Same national ID as a registered member (นายสมชาย ใจดี): skipped"
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_an_update_names_the_fields_it_changed() -> None:
+    assert duplicate_text(
+        "same_national_id", "updated", duplicate_of_row=None, changed=("phone", "groups")
+    ) == (
+        "Same national ID as a registered member: the registered member was updated"
+        " (Mobile, groups and roles)"
+    )
+
+
+def test_an_update_names_the_fields_it_changed_in_thai() -> None:
+    assert duplicate_text(
+        "same_national_id", "updated", duplicate_of_row=None, changed=("phone", "strengths")
+    ).endswith("(โทรศัพท์มือถือ, ความเชี่ยวชาญ)")
