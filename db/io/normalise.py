@@ -527,6 +527,7 @@ _BRACKET_AFTER_NAME = re.compile(r"(.*?)((?:\s*\([^()]*\))+)")  # "ใจดี 
 _BRACKET = re.compile(r"\(([^()]*)\)")
 NICKNAME_MAX = 12  # letters of a nickname taken from brackets after a name
 
+_PHONE_NOTE = re.compile(r"(.*?[0-9๐-๙].*?)\s*[(\[]([^()\[\]]+)[)\]]")  # "081... (ส่วนตัว)"
 _SCIENTIFIC = re.compile(r"[0-9]+(?:[.,][0-9]+)?[eE]\+?[0-9]+")  # 3.10050012346E+12
 
 _OTHER_PHONE_FIELD = {"phone": "phone_office", "phone_office": "phone"}
@@ -580,6 +581,9 @@ def _kept_in_notes(result: NormalisedRow) -> None:
             _add_to_notes(result, f"{FIELD_LABELS_TH[issue.args['field']]}: {issue.args['year']}")
         elif issue.code == "bracket_in_name" and issue.detail == "notes":
             _add_to_notes(result, f"({issue.args['text']})")
+        elif issue.code == "phone_note":
+            label = FIELD_LABELS_TH[issue.args["field"]]
+            _add_to_notes(result, f"{label}: {issue.args['number']} ({issue.args['note']})")
         elif issue.code == "phone_extension":
             label = FIELD_LABELS_TH[issue.args["field"]]
             _add_to_notes(result, f"{label}: {issue.args['number']} ต่อ {issue.args['extension']}")
@@ -1022,6 +1026,19 @@ class RowNormaliser:
         except ThaiPhoneError as error:
             if not clean_text(text):
                 return
+            noted = _PHONE_NOTE.fullmatch(text.strip())
+            if noted is not None:  # "081-234-5678 (ส่วนตัว)": the number, its note to the notes
+                with contextlib.suppress(ThaiPhoneError):
+                    number = normalize_phone(noted.group(1))
+                    result.values[name] = number
+                    result.given.add(name)
+                    note = noted.group(2).strip()
+                    result.warnings.append(RowIssue(
+                        result.row, self._column(name), "phone_note",
+                        f"'{note}' after the number is kept in the notes: the phone field holds"
+                        " the number alone", args={"note": note, "field": name, "number": number},
+                    ))  # fmt: skip
+                    return
             bare = to_arabic_digits(text.strip())
             if bare.isdigit() and len(bare) in (8, 9) and bare[0] != "0":
                 # Digits alone, one short and no leading 0: a number Excel held as a number
@@ -1087,6 +1104,14 @@ class RowNormaliser:
                     f"Unknown {_CODE_WHAT[name]} '{label}'",
                     "unknown_label", {"field": name, "label": label},
                 ))  # fmt: skip
+                continue
+            if (
+                code is None
+                and name == "personnel_type"
+                and "org_type" not in raw
+                and (ctx.organisations.type_code(label) is not None)
+            ):  # a column "ประเภท" of organisation types ("อบต."): the organisation's type
+                raw["org_type"] = cell
                 continue
             if code is None:  # the member is kept, the value in the notes
                 result.warnings.append(RowIssue(

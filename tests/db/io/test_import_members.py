@@ -714,6 +714,44 @@ def test_names_that_start_like_a_total_are_names(database: Database, tmp_path: P
     ]
 
 
+def test_a_phone_with_a_note_keeps_the_number_and_the_note(
+    database: Database, tmp_path: Path
+) -> None:
+    path = write_simple_xlsx(tmp_path / "n.xlsx", ["ชื่อ-สกุล", "มือถือ"], [
+        ["นายสมชาย ใจดี", "081-234-5678 (ส่วนตัว)"],
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    assert report.imported == 1 and [w["code"] for w in report.warnings] == ["phone_note"]
+    from db.io.issue_texts import thai_text_of
+
+    assert thai_text_of(report.warnings[0]) == (
+        "“ส่วนตัว” ต่อท้ายหมายเลข บันทึกไว้ในหมายเหตุ ช่องโทรศัพท์มือถือเก็บเฉพาะหมายเลข"
+    )
+    assert rows(database, "SELECT phone, notes FROM member") == [
+        ("0812345678", "โทรศัพท์มือถือ: 0812345678 (ส่วนตัว)")
+    ]
+
+
+def test_a_type_column_of_organisation_types_gives_the_organisations_type(
+    database: Database, tmp_path: Path
+) -> None:
+    """"ประเภท" maps to the personnel type; when it holds organisation types and no column
+    gives those, it is the organisation's type, so a new organisation can be made."""
+    header = ["ชื่อ-สกุล", "หน่วยงาน", "ประเภท", "อำเภอ", "จังหวัด"]
+    path = write_simple_xlsx(tmp_path / "t.xlsx", header, [
+        ["นายสมชาย ใจดี", "บ้านโนนสูงใหม่", "อบต.", "โนนสูง", "นครราชสีมา"],
+        ["นางสมศรี ใจดี", "อบต.บ้านโนนสูงใหม่", "พนักงานส่วนตำบล", "โนนสูง", "นครราชสีมา"],
+    ])  # fmt: skip
+    report = import_members(database, path=path)
+    assert report.imported == 2 and not report.errors
+    assert [w["code"] for w in report.warnings] == ["organisation_created"]
+    assert rows(database, "SELECT m.first_name, m.personnel_type, o.type_code, o.name FROM member m"
+                " LEFT JOIN organisation o ON o.id = m.organisation_id ORDER BY m.rowid") == [
+        ("สมชาย", "", "sao", "องค์การบริหารส่วนตำบลบ้านโนนสูงใหม่"),
+        ("สมศรี", "local_official", "sao", "องค์การบริหารส่วนตำบลบ้านโนนสูงใหม่"),
+    ]  # fmt: skip
+
+
 def test_strengths_separated_by_slashes_are_several(database: Database, tmp_path: Path) -> None:
     path = write_simple_xlsx(tmp_path / "s.xlsx", ["ชื่อ-สกุล", "ความเชี่ยวชาญ"], [
         ["นายสมชาย ใจดี", "บัญชี/การเงิน / พัสดุ"],
