@@ -1109,6 +1109,7 @@ class RowNormaliser:
                 code is None
                 and name == "personnel_type"
                 and "org_type" not in raw
+                and "organisation_name" in raw
                 and (ctx.organisations.type_code(label) is not None)
             ):  # a column "ประเภท" of organisation types ("อบต."): the organisation's type
                 raw["org_type"] = cell
