@@ -48,6 +48,7 @@ class ImportFilePage(QWizardPage):
         super().__init__(wizard)
         self._wizard = wizard
         self._busy = False
+        self._failed = False  # the last read failed: the same path typed again reads again
         self.setObjectName("importFilePage")
         self.setTitle(self.tr("Choose the file"))
         self.setSubTitle(self.tr("An Excel, LibreOffice or CSV file with one member per row."))
@@ -89,6 +90,8 @@ class ImportFilePage(QWizardPage):
         self._wizard.path = path
         self._wizard.sheet = None
         self._wizard.header_row = None
+        self._wizard.sheets = []
+        self.sheet_combo.clear()  # the sheets of the last file are not this file's
         self._read()
 
     def _browse(self) -> None:
@@ -103,7 +106,7 @@ class ImportFilePage(QWizardPage):
 
     def _path_typed(self) -> None:
         text = self.path_edit.text().strip()
-        if text and Path(text) != self._wizard.path:
+        if text and (Path(text) != self._wizard.path or self._failed):
             self.set_file(text)
 
     def _sheet_chosen(self, position: int) -> None:
@@ -116,6 +119,7 @@ class ImportFilePage(QWizardPage):
 
     def _read(self) -> None:
         self._busy = True
+        self._failed = False
         self.busy_bar.show()  # a national register's file takes ~10 s
         self._wizard.preview = None
         self.status.setText(self.tr("Reading the file…"))
@@ -152,10 +156,18 @@ class ImportFilePage(QWizardPage):
         from desktop.io.import_wizard import error_text
 
         self._busy = False
+        self._failed = True
         self.busy_bar.hide()
         self._wizard.preview = None
-        self.status.setText(self.tr("This file cannot be imported: %1").replace(
-            "%1", error_text(error)))  # fmt: skip
+        # A sheet chosen from this file's list could not be read (empty, no header): the
+        # other sheets and other files stay choosable.
+        other_sheets = self.sheet_combo.count() > 1
+        self.sheet_combo.setEnabled(other_sheets)
+        if other_sheets and self._wizard.sheet is not None:
+            text = self.tr("This sheet cannot be imported: %1\nChoose another sheet or file.")
+        else:
+            text = self.tr("This file cannot be imported: %1")
+        self.status.setText(text.replace("%1", error_text(error)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
