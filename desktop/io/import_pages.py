@@ -28,7 +28,7 @@ from desktop.io.import_models import FieldDelegate, MappingModel
 from desktop.io.texts import field_label
 
 if TYPE_CHECKING:
-    from desktop.io.import_wizard import ImportWizard
+    from desktop.io.import_wizard import FileRead, ImportWizard
 
 
 def busy_bar(parent: QWidget, name: str) -> QProgressBar:
@@ -128,18 +128,21 @@ class ImportFilePage(QWizardPage):
         self._wizard.read_preview(self, mapping=None, on_done=self._read_done,
                                   on_error=self._read_failed)  # fmt: skip
 
-    def _read_done(self, result: tuple[list[str], ImportPreview]) -> None:
-        sheets, shown = result
+    def _read_done(self, result: FileRead) -> None:
+        sheets, shown, hidden = result
         self._busy = False
         self.busy_bar.hide()
-        self._wizard.sheets = sheets
+        self._wizard.sheets = sheets + hidden
         self._wizard.preview = shown
         self._wizard.sheet = shown.sheet or None
         self.sheet_combo.clear()
         for name in sheets:
             self.sheet_combo.addItem(name or self.tr("(CSV file: one sheet)"), name)
+        # Hidden sheets last, marked: never chosen by themselves, but they can be imported.
+        for name in hidden:
+            self.sheet_combo.addItem(self.tr("%1 (hidden)").replace("%1", name), name)
         self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(shown.sheet)))
-        self.sheet_combo.setEnabled(len(sheets) > 1)
+        self.sheet_combo.setEnabled(self.sheet_combo.count() > 1)
         if shown.data_rows:
             self.status.setText(
                 self.tr("Header found on row %1; %Ln row(s) of data under it.", "",
@@ -247,10 +250,10 @@ class ImportMappingPage(QWizardPage):
         self._wizard.read_preview(self, mapping=None, on_done=self._read_done,
                                   on_error=self._read_failed)  # fmt: skip
 
-    def _read_done(self, result: tuple[list[str], ImportPreview]) -> None:
+    def _read_done(self, result: FileRead) -> None:
         self._busy = False
-        self._wizard.preview = result[1]
-        self._show(result[1])
+        self._wizard.preview = result.preview
+        self._show(result.preview)
 
     def _read_failed(self, error: BaseException) -> None:
         from desktop.io.import_wizard import error_text

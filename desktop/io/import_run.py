@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import Database
-from db.io.import_members import ImportCancelled, ImportPreview
+from db.io.import_members import ImportCancelled
 from db.io.import_problems import ImportProblem, ProblemKind, ProblemList, import_and_list_problems
 from db.io.import_report import ImportReport, write_error_report
 from db.io.readers import TableCache
@@ -45,7 +45,7 @@ from desktop.io.problems_model import ProblemsModel
 from desktop.io.texts import undo_error_text
 
 if TYPE_CHECKING:
-    from desktop.io.import_wizard import ImportWizard
+    from desktop.io.import_wizard import FileRead, ImportWizard
 
 IMPORT_CHANGES = ("members", "organisations", "groups", "dues")
 POLL_MS = 50
@@ -118,8 +118,8 @@ class ImportPreviewPage(QWizardPage):
         self._wizard.read_preview(self, mapping=self._wizard.mapping(), on_done=self._read_done,
                                   on_error=self._read_failed)  # fmt: skip
 
-    def _read_done(self, result: tuple[list[str], ImportPreview]) -> None:
-        shown = result[1]
+    def _read_done(self, result: FileRead) -> None:
+        shown = result.preview
         self._busy = False
         self._wizard.preview = shown
         self.model.set_rows(shown.rows, mapping=shown.mapping, headers=shown.headers)

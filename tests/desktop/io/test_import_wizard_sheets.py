@@ -88,3 +88,40 @@ def test_a_failed_file_does_not_keep_the_last_files_sheets(
     open_file(wizard, qtbot, broken)
     assert page.sheet_combo.count() == 0 and not page.sheet_combo.isEnabled()
     assert page.status.text().startswith(page.tr("This file cannot be imported: %1")[:10])
+
+
+def test_hidden_sheets_are_listed_last_marked_and_can_be_imported(
+    wizard: ImportWizard, qtbot: QtBot, tmp_path: Path
+) -> None:
+    old = [("ชื่อ", "นามสกุล")] + [(f"สมศักดิ์{i}", "เก่าแก่") for i in range(5)]
+    path = write_sheets(
+        tmp_path / "hidden.xlsx", {"ปี 2568": MEMBERS, "ปี 2567 (เก่า)": old}, hidden=("ปี 2567 (เก่า)",)
+    )
+    open_file(wizard, qtbot, path)
+    page = wizard.file_page
+    combo = page.sheet_combo
+    # The visible sheet is still the one chosen, although the hidden one has more rows.
+    assert combo.currentData() == "ปี 2568" and page.isComplete()
+    assert [combo.itemData(i) for i in range(combo.count())] == ["ปี 2568", "ปี 2567 (เก่า)"]
+    assert combo.itemText(1) == page.tr("%1 (hidden)").replace("%1", "ปี 2567 (เก่า)")
+    assert combo.isEnabled()
+    choose_sheet(wizard, qtbot, "ปี 2567 (เก่า)")
+    assert page.isComplete() and wizard.sheet == "ปี 2567 (เก่า)"
+    assert "5 แถว" in page.status.text()
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
+    wizard.next()
+    qtbot.waitUntil(wizard.run_page.isComplete, timeout=30_000)
+    assert wizard.report is not None and wizard.report.imported == 5
+    assert wizard.report.sheet == "ปี 2567 (เก่า)"
+
+
+def test_a_csv_file_has_no_hidden_sheets(tmp_path: Path) -> None:
+    from desktop.io.import_wizard import hidden_sheets
+
+    csv = tmp_path / "members.csv"
+    csv.write_text("ชื่อ,นามสกุล\nสมใจ,ดีงาม\n", encoding="utf-8")
+    assert hidden_sheets(csv) == []
+    visible = write_sheets(tmp_path / "v.xlsx", {"ก": MEMBERS, "ข": MEMBERS})
+    assert hidden_sheets(visible) == []
