@@ -50,6 +50,9 @@ from desktop.operations.errors import describe
 POLL_MS = 50
 SUFFIXES = {"xlsx": ".xlsx", "csv": ".csv", "vcf": ".vcf"}
 ERA_EXAMPLE = dt.date(2014, 10, 2)
+# One click in the register selects a row (to see the profile): that is not a choice of whom
+# to export. The selection is the default scope only from this many rows.
+SELECTED_SCOPE_FROM = 2
 
 
 def _counts(*, session: Any, filters: MemberFilter) -> tuple[int, int]:
@@ -100,7 +103,8 @@ class ExportDialog(QDialog):
         for button in (self.scope_filtered, self.scope_selected, self.scope_all):
             self.scope.addButton(button)
         self.scope_selected.setEnabled(bool(self._selected))
-        (self.scope_selected if self._selected else self.scope_filtered).setChecked(True)
+        by_selection = len(self._selected) >= SELECTED_SCOPE_FROM
+        (self.scope_selected if by_selection else self.scope_filtered).setChecked(True)
         self._show_counts(None, None)
 
         self.column_list = QListWidget(self)
