@@ -101,6 +101,7 @@ class ImportWizard(QWizard):
         self.header_row: int | None = None
         self.preview: ImportPreview | None = None
         self.report: ImportReport | None = None
+        self._close_when_stopped = False  # Esc or close during the import: close once stopped
         # The sheet read for the previews, reused by the next preview and the import (a
         # national register's file is read once, not three times); dropped when it ends.
         # Big files are read by a child process: freeing calamine's parse of a national
@@ -142,10 +143,22 @@ class ImportWizard(QWizard):
         return self.mapping_page.model.mapping()
 
     def reject(self) -> None:
+        """Esc, the window's close button or Cancel: during an import, cancel it and close once
+        it has stopped (nothing of it is kept); the run page's own Cancel button keeps the
+        wizard open to say so."""
         if self.run_page.running:
-            self.run_page.cancel()  # the wizard closes once the import has stopped
+            self._close_when_stopped = True
+            self.run_page.cancel()
             return
         super().reject()
+
+    def import_stopped(self, *, cancelled: bool) -> None:
+        """The run page's import ended: close if the user asked to while it ran and it was
+        cancelled. An import that finished (the cancel came too late) or failed stays shown."""
+        wanted = self._close_when_stopped
+        self._close_when_stopped = False
+        if wanted and cancelled:
+            super().reject()
 
     def release_sheet(self) -> None:
         """Free the sheet read for the previews on a thread of its own (a slice at a time, so
