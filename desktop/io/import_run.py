@@ -475,7 +475,7 @@ class ImportRunPage(QWizardPage):
         returns whether the undo was started."""
         answer = QMessageBox.question(
             self,
-            self.tr("Undo this import"),
+            self.tr("Undo the import"),  # not the old button text, whose Thai said "cancel"
             self.undo_question(),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
