@@ -40,7 +40,7 @@ from db.io.export_columns import EXPORT_COLUMNS, ExportError
 from db.io.export_members import ExportCancelled, ExportResult, date_cell_text, export_members
 from db.members.query import count_members
 from db.members.types import MemberFilter, MemberSort
-from desktop import i18n
+from desktop import i18n, settings
 from desktop.accounts.privacy import restrict_personal_data_box
 from desktop.db_worker import DbExecutor
 from desktop.io.background import ProgressState, deliver, freeze_collector, thaw_collector
@@ -50,6 +50,36 @@ from desktop.operations.errors import describe
 POLL_MS = 50
 SUFFIXES = {"xlsx": ".xlsx", "csv": ".csv", "vcf": ".vcf"}
 ERA_EXAMPLE = dt.date(2014, 10, 2)
+# One click in the register selects a row (to see the profile): that is not a choice of whom
+# to export. The selection is the default scope only from this many rows.
+SELECTED_SCOPE_FROM = 2
+
+# The choices of the last export, offered again (never "include personal data": PDPA).
+COLUMNS_KEY = "export/columns"
+FORMAT_KEY = "export/format"
+ERA_KEY = "export/era"
+FOLDER_KEY = "export/folder"
+
+
+def _stored_list(value: object) -> list[str]:
+    """A list stored in the INI file (one item comes back as a string)."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, (list, tuple)):
+        return [str(item) for item in value]
+    return []
+
+
+def save_export_choices(*, columns: Sequence[str] | None, fmt: str, era: str, folder: Path) -> None:
+    """Remember an export's choices for the next one (personal columns are left out)."""
+    store = settings.settings()
+    if columns is not None:  # a vCard has no columns: the last ones chosen stay
+        personal = {column.key for column in EXPORT_COLUMNS if column.personal}
+        store.setValue(COLUMNS_KEY, [key for key in columns if key not in personal])
+    store.setValue(FORMAT_KEY, fmt)
+    store.setValue(ERA_KEY, era)
+    store.setValue(FOLDER_KEY, str(folder))
+    store.sync()
 
 
 def _counts(*, session: Any, filters: MemberFilter) -> tuple[int, int]:
@@ -82,6 +112,7 @@ class ExportDialog(QDialog):
         self.running = False
         self.result: ExportResult | None = None
         self._language = "th" if i18n.current_language() == "th" else "en"
+        self._folder: Path | None = None  # where the last export went (Browse starts there)
 
         self.format_combo = QComboBox(self)
         self.format_combo.setObjectName("exportFormat")
@@ -100,7 +131,8 @@ class ExportDialog(QDialog):
         for button in (self.scope_filtered, self.scope_selected, self.scope_all):
             self.scope.addButton(button)
         self.scope_selected.setEnabled(bool(self._selected))
-        (self.scope_selected if self._selected else self.scope_filtered).setChecked(True)
+        by_selection = len(self._selected) >= SELECTED_SCOPE_FROM
+        (self.scope_selected if by_selection else self.scope_filtered).setChecked(True)
         self._show_counts(None, None)
 
         self.column_list = QListWidget(self)
@@ -208,10 +240,30 @@ class ExportDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(820, 560)
 
+        self._restore_choices()
         deliver(self, executor.submit(_counts, filters=filters),
                 lambda counts: self._show_counts(*counts), lambda _error: None)  # fmt: skip
 
     # -- choices ---------------------------------------------------------------------------------
+    def _restore_choices(self) -> None:
+        """The last export's columns, format, era and folder (personal data stays unticked)."""
+        store = settings.settings()
+        columns = set(_stored_list(store.value(COLUMNS_KEY)))
+        if columns:
+            for row in range(self.column_list.count()):
+                item = self.column_list.item(row)
+                if not item.data(Qt.ItemDataRole.UserRole + 1):
+                    key = item.data(Qt.ItemDataRole.UserRole)
+                    item.setCheckState(
+                        Qt.CheckState.Checked if key in columns else Qt.CheckState.Unchecked
+                    )
+        for combo, key in ((self.format_combo, FORMAT_KEY), (self.era_combo, ERA_KEY)):
+            position = combo.findData(store.value(key))
+            if position >= 0:
+                combo.setCurrentIndex(position)
+        folder = store.value(FOLDER_KEY)
+        self._folder = Path(str(folder)) if folder else None
+
     def _show_counts(self, filtered: int | None, everyone: int | None) -> None:
         if filtered is None:
             self.scope_filtered.setText(self.tr("The current view"))
@@ -267,6 +319,8 @@ class ExportDialog(QDialog):
             "vcf": self.tr("vCard file (*.vcf)"),
         }
         start = self.path_edit.text() or self.tr("members") + SUFFIXES[fmt]
+        if not self.path_edit.text() and self._folder is not None and self._folder.is_dir():
+            start = str(self._folder / start)  # where the last export went
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export members"), start, filters[fmt])
         if name:
             path = Path(name)
@@ -290,6 +344,10 @@ class ExportDialog(QDialog):
         if columns is not None and not columns:
             self.status.setText(export_error_text("no_columns", ""))
             return
+        save_export_choices(
+            columns=columns, fmt=fmt, era=str(self.era_combo.currentData()), folder=path.parent
+        )
+        self._folder = path.parent
         selected = self.scope_selected.isChecked()
         filters = self._filters if self.scope_filtered.isChecked() else MemberFilter()
         self._progress = ProgressState()

@@ -28,7 +28,7 @@ from desktop.io.import_models import FieldDelegate, MappingModel
 from desktop.io.texts import field_label
 
 if TYPE_CHECKING:
-    from desktop.io.import_wizard import ImportWizard
+    from desktop.io.import_wizard import FileRead, ImportWizard
 
 
 def busy_bar(parent: QWidget, name: str) -> QProgressBar:
@@ -48,6 +48,7 @@ class ImportFilePage(QWizardPage):
         super().__init__(wizard)
         self._wizard = wizard
         self._busy = False
+        self._failed = False  # the last read failed: the same path typed again reads again
         self.setObjectName("importFilePage")
         self.setTitle(self.tr("Choose the file"))
         self.setSubTitle(self.tr("An Excel, LibreOffice or CSV file with one member per row."))
@@ -89,6 +90,8 @@ class ImportFilePage(QWizardPage):
         self._wizard.path = path
         self._wizard.sheet = None
         self._wizard.header_row = None
+        self._wizard.sheets = []
+        self.sheet_combo.clear()  # the sheets of the last file are not this file's
         self._read()
 
     def _browse(self) -> None:
@@ -103,7 +106,7 @@ class ImportFilePage(QWizardPage):
 
     def _path_typed(self) -> None:
         text = self.path_edit.text().strip()
-        if text and Path(text) != self._wizard.path:
+        if text and (Path(text) != self._wizard.path or self._failed):
             self.set_file(text)
 
     def _sheet_chosen(self, position: int) -> None:
@@ -116,6 +119,7 @@ class ImportFilePage(QWizardPage):
 
     def _read(self) -> None:
         self._busy = True
+        self._failed = False
         self.busy_bar.show()  # a national register's file takes ~10 s
         self._wizard.preview = None
         self.status.setText(self.tr("Reading the file…"))
@@ -124,18 +128,21 @@ class ImportFilePage(QWizardPage):
         self._wizard.read_preview(self, mapping=None, on_done=self._read_done,
                                   on_error=self._read_failed)  # fmt: skip
 
-    def _read_done(self, result: tuple[list[str], ImportPreview]) -> None:
-        sheets, shown = result
+    def _read_done(self, result: FileRead) -> None:
+        sheets, shown, hidden = result
         self._busy = False
         self.busy_bar.hide()
-        self._wizard.sheets = sheets
+        self._wizard.sheets = sheets + hidden
         self._wizard.preview = shown
         self._wizard.sheet = shown.sheet or None
         self.sheet_combo.clear()
         for name in sheets:
             self.sheet_combo.addItem(name or self.tr("(CSV file: one sheet)"), name)
+        # Hidden sheets last, marked: never chosen by themselves, but they can be imported.
+        for name in hidden:
+            self.sheet_combo.addItem(self.tr("%1 (hidden)").replace("%1", name), name)
         self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(shown.sheet)))
-        self.sheet_combo.setEnabled(len(sheets) > 1)
+        self.sheet_combo.setEnabled(self.sheet_combo.count() > 1)
         if shown.data_rows:
             self.status.setText(
                 self.tr("Header found on row %1; %Ln row(s) of data under it.", "",
@@ -152,10 +159,18 @@ class ImportFilePage(QWizardPage):
         from desktop.io.import_wizard import error_text
 
         self._busy = False
+        self._failed = True
         self.busy_bar.hide()
         self._wizard.preview = None
-        self.status.setText(self.tr("This file cannot be imported: %1").replace(
-            "%1", error_text(error)))  # fmt: skip
+        # A sheet chosen from this file's list could not be read (empty, no header): the
+        # other sheets and other files stay choosable.
+        other_sheets = self.sheet_combo.count() > 1
+        self.sheet_combo.setEnabled(other_sheets)
+        if other_sheets and self._wizard.sheet is not None:
+            text = self.tr("This sheet cannot be imported: %1\nChoose another sheet or file.")
+        else:
+            text = self.tr("This file cannot be imported: %1")
+        self.status.setText(text.replace("%1", error_text(error)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -235,10 +250,10 @@ class ImportMappingPage(QWizardPage):
         self._wizard.read_preview(self, mapping=None, on_done=self._read_done,
                                   on_error=self._read_failed)  # fmt: skip
 
-    def _read_done(self, result: tuple[list[str], ImportPreview]) -> None:
+    def _read_done(self, result: FileRead) -> None:
         self._busy = False
-        self._wizard.preview = result[1]
-        self._show(result[1])
+        self._wizard.preview = result.preview
+        self._show(result.preview)
 
     def _read_failed(self, error: BaseException) -> None:
         from desktop.io.import_wizard import error_text

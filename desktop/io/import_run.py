@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import Database
-from db.io.import_members import ImportCancelled, ImportPreview
+from db.io.import_members import ImportCancelled
 from db.io.import_problems import ImportProblem, ProblemKind, ProblemList, import_and_list_problems
 from db.io.import_report import ImportReport, write_error_report
 from db.io.readers import TableCache
@@ -45,7 +46,7 @@ from desktop.io.problems_model import ProblemsModel
 from desktop.io.texts import undo_error_text
 
 if TYPE_CHECKING:
-    from desktop.io.import_wizard import ImportWizard
+    from desktop.io.import_wizard import FileRead, ImportWizard
 
 IMPORT_CHANGES = ("members", "organisations", "groups", "dues")
 POLL_MS = 50
@@ -118,8 +119,8 @@ class ImportPreviewPage(QWizardPage):
         self._wizard.read_preview(self, mapping=self._wizard.mapping(), on_done=self._read_done,
                                   on_error=self._read_failed)  # fmt: skip
 
-    def _read_done(self, result: tuple[list[str], ImportPreview]) -> None:
-        shown = result[1]
+    def _read_done(self, result: FileRead) -> None:
+        shown = result.preview
         self._busy = False
         self._wizard.preview = shown
         self.model.set_rows(shown.rows, mapping=shown.mapping, headers=shown.headers)
@@ -174,9 +175,11 @@ class ImportRunPage(QWizardPage):
         self.report_button = QPushButton(self.tr("Save error report…"), self)
         self.report_button.setObjectName("saveErrorReport")
         self.report_button.clicked.connect(self._ask_report_path)
-        self.undo_button = QPushButton(self.tr("Undo this import"), self)
+        # "Undo" (เลิกทำ, as the Edit menu says), never "cancel": cancelling stops a running
+        # import, undoing takes a finished one back, after a question.
+        self.undo_button = QPushButton(self.tr("Undo this import…"), self)
         self.undo_button.setObjectName("undoImport")
-        self.undo_button.clicked.connect(self.undo)
+        self.undo_button.clicked.connect(self.confirm_undo)
         self.undo_keep_button = QPushButton(self.tr("Undo the rest, keep the changed members"))
         self.undo_keep_button.setObjectName("undoImportKeepChanged")
         self.undo_keep_button.setVisible(False)
@@ -327,6 +330,12 @@ class ImportRunPage(QWizardPage):
         self.undo_button.setEnabled(True)
         self._list_problems(report, problems)
         self._wizard.executor.changes_applied.emit(Changes.of(*IMPORT_CHANGES), self._wizard)
+        if self._progress.is_cancelled():
+            self.status.setText(self.tr(
+                "The import had finished before it could be cancelled: undo it here if it is "
+                "not wanted."
+            ))  # fmt: skip
+        self._wizard.import_stopped(cancelled=False)
 
     def _poll_indexing(self) -> None:
         if self.follow_up is None or not self.follow_up.done():
@@ -354,6 +363,7 @@ class ImportRunPage(QWizardPage):
             self.summary.setText(
                 self.tr("Nothing was imported: %1").replace("%1", error_text(error))
             )
+        self._wizard.import_stopped(cancelled=isinstance(error, ImportCancelled))
 
     def isComplete(self) -> bool:
         return self._finished
@@ -445,14 +455,44 @@ class ImportRunPage(QWizardPage):
             self.tr("The error report could not be saved: %1").replace("%1", error_text(error))
         )
 
+    def undo_question(self) -> str:
+        """What undoing the import shown will do, asked before it is done."""
+        report = self._wizard.report
+        assert report is not None
+        lines = [self.tr("%Ln member(s) added by this import will be removed.", "",
+                         report.imported)]  # fmt: skip
+        if report.updated:
+            lines.append(self.tr(
+                "%Ln member(s) it updated will get their earlier details back.", "",
+                report.updated,
+            ))  # fmt: skip
+        if report.created_organisations or report.created_groups:
+            lines.append(self.tr("The organisations and groups it created will be removed."))
+        return self.tr("Undo this import?") + "\n\n" + "\n".join(lines)
+
+    def confirm_undo(self) -> bool:
+        """Undo the import after the user says yes (it may remove thousands of members);
+        returns whether the undo was started."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Undo the import"),  # not the old button text, whose Thai said "cancel"
+            self.undo_question(),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.undo()
+        return True
+
     def undo(self, *, keep_changed: bool = False) -> None:
         """Take the whole import back as one step (`keep_changed`: leave the members edited
-        since the import as they are)."""
+        since the import as they are). The button asks first (:meth:`confirm_undo`)."""
         report = self._wizard.report
         assert report is not None and report.run_id is not None
         self.undo_button.setEnabled(False)
         self.undo_keep_button.setVisible(False)
-        self.status.setText(self.tr("Undoing the import…"))
+        self.status.setText(self.tr("Undoing this import…"))
         future = self._wizard.executor.submit(
             undo_import, run_id=report.run_id, keep_changed=keep_changed
         )
@@ -460,17 +500,23 @@ class ImportRunPage(QWizardPage):
 
     def _undone(self, summary: UndoSummary) -> None:
         text = (
-            self.tr("The import was undone: %Ln member(s) removed,", "", summary.deleted)
+            self.tr("This import was undone: %Ln member(s) removed,", "", summary.deleted)
             + " " + self.tr("%Ln restored.", "", summary.restored)
         )  # fmt: skip
         if summary.kept_changed:
             text += " " + self.tr(
                 "Kept %Ln member(s) changed since the import.", "", len(summary.kept_changed)
             )
-        self.status.setText(text)
+        # The import's counts and problem rows no longer apply: the page says what is now so.
+        self.setTitle(self.tr("Import undone"))
+        self.summary.setText(text)
+        self.status.clear()
         self.undo_button.setVisible(False)
         self.report_button.setVisible(False)
-        self.problems_hint.clear()  # nothing left to fix and import again
+        self.problems_hint.clear()
+        self.problems.set_problems([])
+        self.problem_filter.clear()
+        self._show_problems(False)
         self._wizard.executor.changes_applied.emit(Changes.of(*IMPORT_CHANGES), self._wizard)
 
     def _undo_failed(self, error: BaseException) -> None:

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import python_calamine
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget, QWizard
 
 from db.io.import_members import ImportPreview, preview
 from db.io.import_report import ImportReport
 from db.io.mapping import ColumnMapping
-from db.io.readers import ImportFileError, TableCache, list_sheets
+from db.io.readers import ImportFileError, TableCache, file_kind, list_sheets
 from desktop.db_worker import DbExecutor
 from desktop.io.background import deliver, freeze_collector, thaw_collector
 from desktop.io.import_pages import ImportFilePage, ImportMappingPage
@@ -29,6 +30,34 @@ from desktop.operations.errors import describe
 PREVIEW_ROWS = 200
 
 
+class FileRead(NamedTuple):
+    """What a read of the file found: its sheets, the preview of one, its hidden sheets."""
+
+    sheets: list[str]
+    preview: ImportPreview
+    hidden: list[str]
+
+
+def hidden_sheets(path: Path) -> list[str]:
+    """The worksheets of a workbook hidden in it (none for CSV), in file order.
+
+    Never chosen by themselves (``list_sheets`` leaves them out), but named explicitly they
+    are read as any other sheet, as ``--sheet`` does on the command line."""
+    if file_kind(path) == "text":
+        return []
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+    except Exception:  # the read of its sheets that follows says what is wrong
+        return []
+    try:
+        return [
+            meta.name for meta in book.sheets_metadata
+            if str(meta.typ).endswith("WorkSheet") and str(meta.visible).endswith("Hidden")
+        ]  # fmt: skip
+    finally:
+        book.close()
+
+
 def _inspect(
     *,
     session: Any,
@@ -37,14 +66,15 @@ def _inspect(
     header_row: int | None,
     mapping: ColumnMapping | None,
     cache: TableCache,
-) -> tuple[list[str], ImportPreview]:
-    """The workbook's sheets and the preview of the chosen (or best) sheet."""
+) -> FileRead:
+    """The workbook's sheets, the preview of the chosen (or best) sheet, its hidden sheets."""
     sheets = list_sheets(path)
     shown = preview(
         session, path=path, sheet=sheet, header_row=header_row, mapping=mapping,
         limit=PREVIEW_ROWS, cache=cache,
     )  # fmt: skip
-    return sheets, shown
+    hidden = [name for name in hidden_sheets(path) if name not in sheets]
+    return FileRead(sheets, shown, hidden)
 
 
 def error_text(error: BaseException) -> str:
@@ -71,6 +101,7 @@ class ImportWizard(QWizard):
         self.header_row: int | None = None
         self.preview: ImportPreview | None = None
         self.report: ImportReport | None = None
+        self._close_when_stopped = False  # Esc or close during the import: close once stopped
         # The sheet read for the previews, reused by the next preview and the import (a
         # national register's file is read once, not three times); dropped when it ends.
         # Big files are read by a child process: freeing calamine's parse of a national
@@ -112,10 +143,22 @@ class ImportWizard(QWizard):
         return self.mapping_page.model.mapping()
 
     def reject(self) -> None:
+        """Esc, the window's close button or Cancel: during an import, cancel it and close once
+        it has stopped (nothing of it is kept); the run page's own Cancel button keeps the
+        wizard open to say so."""
         if self.run_page.running:
-            self.run_page.cancel()  # the wizard closes once the import has stopped
+            self._close_when_stopped = True
+            self.run_page.cancel()
             return
         super().reject()
+
+    def import_stopped(self, *, cancelled: bool) -> None:
+        """The run page's import ended: close if the user asked to while it ran and it was
+        cancelled. An import that finished (the cancel came too late) or failed stays shown."""
+        wanted = self._close_when_stopped
+        self._close_when_stopped = False
+        if wanted and cancelled:
+            super().reject()
 
     def release_sheet(self) -> None:
         """Free the sheet read for the previews on a thread of its own (a slice at a time, so

@@ -87,6 +87,17 @@ def database(tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture(autouse=True)
+def _no_remembered_export_choices() -> None:
+    """The export dialog remembers the last export's choices in the settings, which the whole
+    session shares: each test starts from the defaults."""
+    from desktop import settings
+
+    store = settings.settings()
+    store.remove("export")
+    store.sync()
+
+
+@pytest.fixture(autouse=True)
 def _collect_qt_leftovers() -> Iterator[None]:
     """Free each test's leftover Python/Qt objects before the next test starts.
 
