@@ -150,10 +150,24 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>The import was undone: %Ln member(s) removed,</source>
+            <source>%Ln member(s) added by this import will be removed.</source>
             <translation>
-                <numerusform>The import was undone: %Ln member removed,</numerusform>
-                <numerusform>The import was undone: %Ln members removed,</numerusform>
+                <numerusform>%Ln member added by this import will be removed.</numerusform>
+                <numerusform>%Ln members added by this import will be removed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln member(s) it updated will get their earlier details back.</source>
+            <translation>
+                <numerusform>%Ln member it updated will get their earlier details back.</numerusform>
+                <numerusform>%Ln members it updated will get their earlier details back.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>This import was undone: %Ln member(s) removed,</source>
+            <translation>
+                <numerusform>This import was undone: %Ln member removed,</numerusform>
+                <numerusform>This import was undone: %Ln members removed,</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -1951,181 +1951,181 @@ The kept record takes the values ticked for it and every group membership, dues 
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="75"/>
-        <location filename="../../desktop/io/export_dialog.py" line="270"/>
+        <location filename="../../desktop/io/export_dialog.py" line="105"/>
+        <location filename="../../desktop/io/export_dialog.py" line="324"/>
         <source>Export members</source>
         <translation>ส่งออกข้อมูลสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="88"/>
+        <location filename="../../desktop/io/export_dialog.py" line="119"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>ไฟล์ Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="89"/>
+        <location filename="../../desktop/io/export_dialog.py" line="120"/>
         <source>CSV, UTF-8 (.csv)</source>
         <translation>ไฟล์ CSV แบบ UTF-8 (.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="90"/>
+        <location filename="../../desktop/io/export_dialog.py" line="121"/>
         <source>vCard contacts for phones (.vcf)</source>
         <translation>รายชื่อติดต่อ vCard สำหรับโทรศัพท์ (.vcf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="119"/>
+        <location filename="../../desktop/io/export_dialog.py" line="151"/>
         <source>Tick to keep the members&apos; groups and roles when the file is imported again (a whole register&apos;s export takes longer).</source>
         <translation>เลือกช่องนี้เพื่อเก็บกลุ่มและบทบาทของสมาชิกไว้เมื่อนำไฟล์กลับเข้ามาอีกครั้ง (การส่งออกทั้งทะเบียนจะใช้เวลานานขึ้น)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="122"/>
+        <location filename="../../desktop/io/export_dialog.py" line="154"/>
         <source>Include personal data (national ID, birth date)</source>
         <translation>รวมข้อมูลส่วนบุคคล (เลขประจำตัวประชาชน วันเกิด)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="126"/>
+        <location filename="../../desktop/io/export_dialog.py" line="158"/>
         <source>Personal data is protected by the PDPA: export it only when the purpose needs it, keep the file safe and delete it when it is no longer needed.</source>
         <translation>ข้อมูลส่วนบุคคลได้รับความคุ้มครองตาม PDPA: ส่งออกเฉพาะเมื่อจำเป็นต่อวัตถุประสงค์ เก็บไฟล์ไว้อย่างปลอดภัย และลบทิ้งเมื่อไม่ใช้แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="140"/>
+        <location filename="../../desktop/io/export_dialog.py" line="172"/>
         <source>Buddhist era (%1)</source>
         <translation>พุทธศักราช (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="141"/>
+        <location filename="../../desktop/io/export_dialog.py" line="173"/>
         <source>Common era (%1)</source>
         <translation>คริสต์ศักราช (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="145"/>
+        <location filename="../../desktop/io/export_dialog.py" line="177"/>
         <source>Where to save the file</source>
         <translation>ตำแหน่งที่จะบันทึกไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="146"/>
+        <location filename="../../desktop/io/export_dialog.py" line="178"/>
         <source>Browse…</source>
         <translation>เรียกดู…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="156"/>
+        <location filename="../../desktop/io/export_dialog.py" line="188"/>
         <source>Export</source>
         <translation>ส่งออก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="160"/>
+        <location filename="../../desktop/io/export_dialog.py" line="192"/>
         <source>Cancel export</source>
         <translation>ยกเลิกการส่งออก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="164"/>
+        <location filename="../../desktop/io/export_dialog.py" line="196"/>
         <source>Open folder</source>
         <translation>เปิดโฟลเดอร์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="168"/>
+        <location filename="../../desktop/io/export_dialog.py" line="200"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="175"/>
+        <location filename="../../desktop/io/export_dialog.py" line="207"/>
         <source>Members</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="179"/>
+        <location filename="../../desktop/io/export_dialog.py" line="211"/>
         <source>Columns</source>
         <translation>คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="188"/>
+        <location filename="../../desktop/io/export_dialog.py" line="220"/>
         <source>Format:</source>
         <translation>รูปแบบ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="189"/>
+        <location filename="../../desktop/io/export_dialog.py" line="221"/>
         <source>Dates:</source>
         <translation>วันที่:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="190"/>
+        <location filename="../../desktop/io/export_dialog.py" line="222"/>
         <source>File:</source>
         <translation>ไฟล์:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="217"/>
+        <location filename="../../desktop/io/export_dialog.py" line="269"/>
         <source>The current view</source>
         <translation>รายการที่แสดงอยู่</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="219"/>
+        <location filename="../../desktop/io/export_dialog.py" line="271"/>
         <source>The current view (%Ln member(s))</source>
         <translation>
             <numerusform>รายการที่แสดงอยู่ (%Ln คน)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="220"/>
+        <location filename="../../desktop/io/export_dialog.py" line="272"/>
         <source>The selected members (%Ln)</source>
         <translation>
             <numerusform>สมาชิกที่เลือก (%Ln คน)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="222"/>
+        <location filename="../../desktop/io/export_dialog.py" line="274"/>
         <source>Everyone in the register</source>
         <translation>สมาชิกทุกคนในทะเบียน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="225"/>
+        <location filename="../../desktop/io/export_dialog.py" line="277"/>
         <source>Everyone in the register (%Ln member(s))</source>
         <translation>
             <numerusform>สมาชิกทุกคนในทะเบียน (%Ln คน)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="265"/>
+        <location filename="../../desktop/io/export_dialog.py" line="317"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>ไฟล์ Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="266"/>
+        <location filename="../../desktop/io/export_dialog.py" line="318"/>
         <source>CSV file (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="267"/>
+        <location filename="../../desktop/io/export_dialog.py" line="319"/>
         <source>vCard file (*.vcf)</source>
         <translation>ไฟล์ vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="269"/>
+        <location filename="../../desktop/io/export_dialog.py" line="321"/>
         <source>members</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="282"/>
+        <location filename="../../desktop/io/export_dialog.py" line="336"/>
         <source>Choose where to save the file first.</source>
         <translation>กรุณาเลือกตำแหน่งที่จะบันทึกไฟล์ก่อน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="299"/>
+        <location filename="../../desktop/io/export_dialog.py" line="357"/>
         <source>Exporting…</source>
         <translation>กำลังส่งออก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="315"/>
+        <location filename="../../desktop/io/export_dialog.py" line="373"/>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="346"/>
+        <location filename="../../desktop/io/export_dialog.py" line="404"/>
         <source>%Ln member(s) exported to %1.</source>
         <translation>
             <numerusform>ส่งออกสมาชิก %Ln คนไปยัง %1 แล้ว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="355"/>
+        <location filename="../../desktop/io/export_dialog.py" line="413"/>
         <source>The export was cancelled: no file was written.</source>
         <translation>ยกเลิกการส่งออกแล้ว: ไม่ได้สร้างไฟล์</translation>
     </message>
@@ -2808,69 +2808,81 @@ The kept record takes the values ticked for it and every group membership, dues 
 <context>
     <name>ImportFilePage</name>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="52"/>
+        <location filename="../../desktop/io/import_pages.py" line="53"/>
         <source>Choose the file</source>
         <translation>เลือกไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="53"/>
+        <location filename="../../desktop/io/import_pages.py" line="54"/>
         <source>An Excel, LibreOffice or CSV file with one member per row.</source>
         <translation>ไฟล์ Excel, LibreOffice หรือ CSV ที่มีสมาชิกหนึ่งคนต่อหนึ่งแถว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="56"/>
+        <location filename="../../desktop/io/import_pages.py" line="57"/>
         <source>The file to import</source>
         <translation>ไฟล์ที่จะนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="58"/>
+        <location filename="../../desktop/io/import_pages.py" line="59"/>
         <source>Browse…</source>
         <translation>เรียกดู…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="74"/>
+        <location filename="../../desktop/io/import_pages.py" line="75"/>
         <source>File:</source>
         <translation>ไฟล์:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="75"/>
+        <location filename="../../desktop/io/import_pages.py" line="76"/>
         <source>Sheet:</source>
         <translation>ชีต:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="97"/>
+        <location filename="../../desktop/io/import_pages.py" line="100"/>
         <source>Import members</source>
         <translation>นำเข้าข้อมูลสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="99"/>
+        <location filename="../../desktop/io/import_pages.py" line="102"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>ไฟล์ตารางคำนวณ (*.xlsx *.xls *.ods *.csv);;ทุกไฟล์ (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="121"/>
+        <location filename="../../desktop/io/import_pages.py" line="125"/>
         <source>Reading the file…</source>
         <translation>กำลังอ่านไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="136"/>
+        <location filename="../../desktop/io/import_pages.py" line="140"/>
         <source>(CSV file: one sheet)</source>
         <translation>(ไฟล์ CSV: มีชีตเดียว)</translation>
     </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="143"/>
+        <source>%1 (hidden)</source>
+        <translation>%1 (ชีตที่ซ่อนไว้)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_pages.py" line="141"/>
+        <location filename="../../desktop/io/import_pages.py" line="148"/>
         <source>Header found on row %1; %Ln row(s) of data under it.</source>
         <translation>
             <numerusform>พบหัวตารางที่แถว %1 มีข้อมูลอยู่ด้านล่าง %Ln แถว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="146"/>
+        <location filename="../../desktop/io/import_pages.py" line="153"/>
         <source>Header found on row %1, but there are no rows of data under it: choose another sheet or file.</source>
         <translation>พบหัวตารางที่แถว %1 แต่ไม่มีข้อมูลอยู่ด้านล่าง เลือกแผ่นงานหรือไฟล์อื่น</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="157"/>
+        <location filename="../../desktop/io/import_pages.py" line="170"/>
+        <source>This sheet cannot be imported: %1
+Choose another sheet or file.</source>
+        <translation>นำเข้าชีตนี้ไม่ได้: %1
+เลือกชีตอื่นหรือไฟล์อื่น</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_pages.py" line="172"/>
         <source>This file cannot be imported: %1</source>
         <translation>ไม่สามารถนำเข้าไฟล์นี้ได้: %1</translation>
     </message>
@@ -2878,49 +2890,49 @@ The kept record takes the values ticked for it and every group membership, dues 
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="174"/>
+        <location filename="../../desktop/io/import_pages.py" line="189"/>
         <source>Match the columns</source>
         <translation>จับคู่คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="176"/>
+        <location filename="../../desktop/io/import_pages.py" line="191"/>
         <source>Check which member detail each column holds. Columns left as “not imported” are skipped.</source>
         <translation>ตรวจสอบว่าแต่ละคอลัมน์เป็นข้อมูลใดของสมาชิก คอลัมน์ที่เป็น “ไม่นำเข้า” จะถูกข้ามไป</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="196"/>
+        <location filename="../../desktop/io/import_pages.py" line="211"/>
         <source>Remember this mapping for files laid out like this</source>
         <translation>จดจำการจับคู่นี้ไว้ใช้กับไฟล์ที่มีรูปแบบเดียวกัน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="204"/>
+        <location filename="../../desktop/io/import_pages.py" line="219"/>
         <source>Header row:</source>
         <translation>แถวหัวตาราง:</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="233"/>
+        <location filename="../../desktop/io/import_pages.py" line="248"/>
         <source>Reading the file…</source>
         <translation>กำลังอ่านไฟล์…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="257"/>
+        <location filename="../../desktop/io/import_pages.py" line="272"/>
         <source>Choose the column holding the members&apos; names (full name or first name).</source>
         <translation>กรุณาเลือกคอลัมน์ที่เป็นชื่อสมาชิก (ชื่อ-สกุล หรือชื่อ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="261"/>
+        <location filename="../../desktop/io/import_pages.py" line="276"/>
         <source>Columns in amber were matched by a similar name: check them.</source>
         <translation>คอลัมน์สีเหลืองจับคู่จากชื่อที่คล้ายกัน: กรุณาตรวจสอบ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_pages.py" line="265"/>
+        <location filename="../../desktop/io/import_pages.py" line="280"/>
         <source>%Ln column(s) will be imported.</source>
         <translation>
             <numerusform>จะนำเข้า %Ln คอลัมน์</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_pages.py" line="268"/>
+        <location filename="../../desktop/io/import_pages.py" line="283"/>
         <source>%1: not imported without the organisation&apos;s name, as a member&apos;s province, district and organisation type are their organisation&apos;s. Map the organisation column to keep them.</source>
         <translation>%1: จะไม่ถูกนำเข้าถ้าไม่มีชื่อหน่วยงาน เพราะจังหวัด อำเภอ และประเภท อปท. ของสมาชิกเก็บไว้กับหน่วยงาน เลือกคอลัมน์หน่วยงานเพื่อเก็บข้อมูลเหล่านี้</translation>
     </message>
@@ -2928,75 +2940,75 @@ The kept record takes the values ticked for it and every group membership, dues 
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="66"/>
+        <location filename="../../desktop/io/import_run.py" line="67"/>
         <source>Check the rows</source>
         <translation>ตรวจสอบแถวข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="68"/>
+        <location filename="../../desktop/io/import_run.py" line="69"/>
         <source>Rows in red will not be imported (the wrong value in dark red); rows in amber will, with a note; rows in blue may be members already registered or repeat an earlier row (choose below what to do with them). Point at a row to see why.</source>
         <translation>แถวสีแดงจะไม่ถูกนำเข้า (ค่าที่ผิดเป็นตัวอักษรสีแดงเข้ม) แถวสีเหลืองจะนำเข้าพร้อมหมายเหตุ แถวสีฟ้าอาจเป็นสมาชิกที่มีในทะเบียนแล้วหรือซ้ำกับแถวก่อนหน้า (เลือกด้านล่างว่าจะทำอย่างไร) ชี้เมาส์ที่แถวเพื่อดูสาเหตุ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="73"/>
+        <location filename="../../desktop/io/import_run.py" line="74"/>
         <source>Import</source>
         <translation>นำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="86"/>
+        <location filename="../../desktop/io/import_run.py" line="87"/>
         <source>Skip them (keep the member already registered)</source>
         <translation>ข้าม (คงข้อมูลสมาชิกที่มีอยู่ในทะเบียนไว้)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="89"/>
+        <location filename="../../desktop/io/import_run.py" line="90"/>
         <source>Update the registered member with the file&apos;s values</source>
         <translation>ปรับปรุงข้อมูลสมาชิกในทะเบียนด้วยค่าจากไฟล์</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="92"/>
+        <location filename="../../desktop/io/import_run.py" line="93"/>
         <source>Import them as new members</source>
         <translation>นำเข้าเป็นสมาชิกใหม่</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="98"/>
+        <location filename="../../desktop/io/import_run.py" line="99"/>
         <source>Members already registered (duplicates)</source>
         <translation>สมาชิกที่มีอยู่ในทะเบียนแล้ว (ข้อมูลซ้ำ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="116"/>
+        <location filename="../../desktop/io/import_run.py" line="117"/>
         <source>Reading the file…</source>
         <translation>กำลังอ่านไฟล์…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="128"/>
+        <location filename="../../desktop/io/import_run.py" line="129"/>
         <source>%Ln row(s) in the file.</source>
         <translation>
             <numerusform>ไฟล์มีข้อมูล %Ln แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="130"/>
+        <location filename="../../desktop/io/import_run.py" line="131"/>
         <source>Of the first %Ln shown:</source>
         <translation>
             <numerusform>จาก %Ln แถวแรกที่แสดง:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="132"/>
+        <location filename="../../desktop/io/import_run.py" line="133"/>
         <source>%Ln with errors (not imported),</source>
         <translation>
             <numerusform>มีข้อผิดพลาด %Ln แถว (ไม่นำเข้า)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="134"/>
+        <location filename="../../desktop/io/import_run.py" line="135"/>
         <source>%Ln with warnings,</source>
         <translation>
             <numerusform>มีคำเตือน %Ln แถว</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="136"/>
+        <location filename="../../desktop/io/import_run.py" line="137"/>
         <source>%Ln possible duplicate(s).</source>
         <translation>
             <numerusform>อาจซ้ำ %Ln แถว</numerusform>
@@ -3049,168 +3061,207 @@ The kept record takes the values ticked for it and every group membership, dues 
 <context>
     <name>ImportRunPage</name>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="165"/>
+        <location filename="../../desktop/io/import_run.py" line="166"/>
         <source>Importing</source>
         <translation>กำลังนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="168"/>
+        <location filename="../../desktop/io/import_run.py" line="169"/>
         <source>Cancel import</source>
         <translation>ยกเลิกการนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="174"/>
+        <location filename="../../desktop/io/import_run.py" line="175"/>
         <source>Save error report…</source>
         <translation>บันทึกรายงานข้อผิดพลาด…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="177"/>
-        <source>Undo this import</source>
-        <translation>ยกเลิกการนำเข้าครั้งนี้</translation>
-    </message>
-    <message>
         <location filename="../../desktop/io/import_run.py" line="180"/>
-        <source>Undo the rest, keep the changed members</source>
-        <translation>ยกเลิกส่วนที่เหลือ โดยคงสมาชิกที่ถูกแก้ไขไว้</translation>
+        <source>Undo this import…</source>
+        <translation>เลิกทำการนำเข้าครั้งนี้…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="254"/>
+        <location filename="../../desktop/io/import_run.py" line="183"/>
+        <source>Undo the rest, keep the changed members</source>
+        <translation>เลิกทำส่วนที่เหลือ โดยคงสมาชิกที่ถูกแก้ไขไว้</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="257"/>
         <source>Reading and checking the rows…</source>
         <translation>กำลังอ่านและตรวจสอบแถวข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="276"/>
+        <location filename="../../desktop/io/import_run.py" line="279"/>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="286"/>
+        <location filename="../../desktop/io/import_run.py" line="289"/>
         <source>Saving the members…</source>
         <translation>กำลังบันทึกข้อมูลสมาชิก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="291"/>
+        <location filename="../../desktop/io/import_run.py" line="294"/>
         <source>%1 of %2 rows checked…</source>
         <translation>ตรวจสอบแล้ว %1 จาก %2 แถว…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="307"/>
+        <location filename="../../desktop/io/import_run.py" line="310"/>
         <source>The search index of the new members is being written in the background: until it is done, searching takes a little longer.</source>
         <translation>กำลังจัดทำดัชนีค้นหาของสมาชิกใหม่อยู่เบื้องหลัง ระหว่างนี้การค้นหาจะช้ากว่าปกติเล็กน้อย</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="319"/>
+        <location filename="../../desktop/io/import_run.py" line="322"/>
         <source>Import finished</source>
         <translation>นำเข้าเสร็จสิ้น</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="321"/>
+        <location filename="../../desktop/io/import_run.py" line="324"/>
         <source>Imported: %1. Updated: %2. Skipped (duplicates): %3. Rejected: %4.</source>
         <translation>นำเข้า: %1 · ปรับปรุง: %2 · ข้าม (ข้อมูลซ้ำ): %3 · ไม่ผ่าน: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="338"/>
+        <location filename="../../desktop/io/import_run.py" line="335"/>
+        <source>The import had finished before it could be cancelled: undo it here if it is not wanted.</source>
+        <translation>การนำเข้าเสร็จสิ้นไปแล้วก่อนที่จะยกเลิกได้ หากไม่ต้องการ ให้เลิกทำการนำเข้าครั้งนี้ที่นี่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="347"/>
         <source>The search index is up to date.</source>
         <translation>ดัชนีค้นหาเป็นปัจจุบันแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="350"/>
+        <location filename="../../desktop/io/import_run.py" line="359"/>
         <source>Import cancelled</source>
         <translation>ยกเลิกการนำเข้าแล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="351"/>
+        <location filename="../../desktop/io/import_run.py" line="360"/>
         <source>The import was cancelled: nothing was imported.</source>
         <translation>ยกเลิกการนำเข้าแล้ว: ไม่มีข้อมูลถูกนำเข้า</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="353"/>
+        <location filename="../../desktop/io/import_run.py" line="362"/>
         <source>Import failed</source>
         <translation>นำเข้าไม่สำเร็จ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="355"/>
+        <location filename="../../desktop/io/import_run.py" line="364"/>
         <source>Nothing was imported: %1</source>
         <translation>ไม่มีข้อมูลถูกนำเข้า: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="368"/>
+        <location filename="../../desktop/io/import_run.py" line="378"/>
         <source>All problems (%1)</source>
         <translation>ปัญหาทั้งหมด (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="369"/>
+        <location filename="../../desktop/io/import_run.py" line="379"/>
         <source>Rows not imported (%1)</source>
         <translation>แถวที่ไม่ได้นำเข้า (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="370"/>
+        <location filename="../../desktop/io/import_run.py" line="380"/>
         <source>Warnings (%1)</source>
         <translation>คำเตือน (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="371"/>
+        <location filename="../../desktop/io/import_run.py" line="381"/>
         <source>Duplicates (%1)</source>
         <translation>ข้อมูลซ้ำ (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="383"/>
+        <location filename="../../desktop/io/import_run.py" line="393"/>
         <source>Save the error report, fix those rows in it and import that file again.</source>
         <translation>บันทึกรายงานข้อผิดพลาด แก้ไขแถวเหล่านั้นในไฟล์รายงาน แล้วนำเข้าไฟล์นั้นอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="387"/>
+        <location filename="../../desktop/io/import_run.py" line="397"/>
         <source>The first %1 of %2 problems are listed.</source>
         <translation>แสดง %1 รายการแรกจากปัญหาทั้งหมด %2 รายการ</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="409"/>
+        <location filename="../../desktop/io/import_run.py" line="419"/>
         <source>Save error report</source>
         <translation>บันทึกรายงานข้อผิดพลาด</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="409"/>
+        <location filename="../../desktop/io/import_run.py" line="419"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>ไฟล์ Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="423"/>
+        <location filename="../../desktop/io/import_run.py" line="433"/>
         <source>Saving the error report…</source>
         <translation>กำลังบันทึกรายงานข้อผิดพลาด…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="436"/>
+        <location filename="../../desktop/io/import_run.py" line="446"/>
         <source>%Ln rejected row(s) saved to %1: fix them there and import that file.</source>
         <translation>
             <numerusform>บันทึกแถวที่ไม่ผ่าน %Ln แถวไว้ที่ %1 แล้ว: แก้ไขในไฟล์นั้น แล้วนำเข้าไฟล์นั้นอีกครั้ง</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_run.py" line="445"/>
+        <location filename="../../desktop/io/import_run.py" line="455"/>
         <source>The error report could not be saved: %1</source>
         <translation>ไม่สามารถบันทึกรายงานข้อผิดพลาดได้: %1</translation>
     </message>
-    <message>
-        <location filename="../../desktop/io/import_run.py" line="455"/>
-        <source>Undoing the import…</source>
-        <translation>กำลังยกเลิกการนำเข้า…</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="463"/>
-        <source>The import was undone: %Ln member(s) removed,</source>
+        <location filename="../../desktop/io/import_run.py" line="462"/>
+        <source>%Ln member(s) added by this import will be removed.</source>
         <translation>
-            <numerusform>ยกเลิกการนำเข้าแล้ว: ลบสมาชิก %Ln คน</numerusform>
+            <numerusform>สมาชิก %Ln คนที่เพิ่มจากการนำเข้าครั้งนี้จะถูกลบ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="464"/>
+        <location filename="../../desktop/io/import_run.py" line="466"/>
+        <source>%Ln member(s) it updated will get their earlier details back.</source>
+        <translation>
+            <numerusform>สมาชิก %Ln คนที่ถูกปรับปรุงข้อมูลจะกลับไปใช้ข้อมูลเดิม</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="470"/>
+        <source>The organisations and groups it created will be removed.</source>
+        <translation>หน่วยงานและกลุ่มที่สร้างจากการนำเข้าครั้งนี้จะถูกลบด้วย</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="471"/>
+        <source>Undo this import?</source>
+        <translation>เลิกทำการนำเข้าครั้งนี้หรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="478"/>
+        <source>Undo the import</source>
+        <translation>เลิกทำการนำเข้า</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="495"/>
+        <source>Undoing this import…</source>
+        <translation>กำลังเลิกทำการนำเข้าครั้งนี้…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/import_run.py" line="503"/>
+        <source>This import was undone: %Ln member(s) removed,</source>
+        <translation>
+            <numerusform>เลิกทำการนำเข้าครั้งนี้แล้ว: ลบสมาชิก %Ln คน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/import_run.py" line="511"/>
+        <source>Import undone</source>
+        <translation>เลิกทำการนำเข้าแล้ว</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/io/import_run.py" line="504"/>
         <source>%Ln restored.</source>
         <translation>
             <numerusform>กู้คืน %Ln คน</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/import_run.py" line="468"/>
+        <location filename="../../desktop/io/import_run.py" line="508"/>
         <source>Kept %Ln member(s) changed since the import.</source>
         <translation>
             <numerusform>คงสมาชิกที่ถูกแก้ไขหลังการนำเข้าไว้ %Ln คน</numerusform>
@@ -3292,7 +3343,7 @@ The kept record takes the values ticked for it and every group membership, dues 
     <message>
         <location filename="../../desktop/io/texts.py" line="90"/>
         <source>The import was not undone, because of changes made after it to: %1.</source>
-        <translation>ยังไม่ได้ยกเลิกการนำเข้า เพราะมีการแก้ไขข้อมูลหลังการนำเข้าของ %1</translation>
+        <translation>ยังไม่ได้เลิกทำการนำเข้า เพราะมีการแก้ไขข้อมูลหลังการนำเข้าของ %1</translation>
     </message>
     <message>
         <location filename="../../desktop/io/texts.py" line="96"/>
@@ -3302,12 +3353,12 @@ The kept record takes the values ticked for it and every group membership, dues 
     <message>
         <location filename="../../desktop/io/texts.py" line="100"/>
         <source>Some imported members were changed after the import, so it was not undone.</source>
-        <translation>สมาชิกบางคนที่นำเข้าถูกแก้ไขหลังการนำเข้า จึงไม่ได้ยกเลิกการนำเข้า</translation>
+        <translation>สมาชิกบางคนที่นำเข้าถูกแก้ไขหลังการนำเข้า จึงไม่ได้เลิกทำการนำเข้า</translation>
     </message>
     <message>
         <location filename="../../desktop/io/texts.py" line="104"/>
         <source>This import has already been undone.</source>
-        <translation>การนำเข้านี้ถูกยกเลิกไปแล้ว</translation>
+        <translation>เลิกทำการนำเข้านี้ไปแล้ว</translation>
     </message>
     <message>
         <location filename="../../desktop/io/texts.py" line="107"/>
@@ -3464,7 +3515,7 @@ The kept record takes the values ticked for it and every group membership, dues 
         <translation>ผ่าน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_wizard.py" line="62"/>
+        <location filename="../../desktop/io/import_wizard.py" line="92"/>
         <source>Import members</source>
         <translation>นำเข้าข้อมูลสมาชิก</translation>
     </message>
@@ -4031,7 +4082,7 @@ The kept record takes the values ticked for it and every group membership, dues 
     <message>
         <location filename="../../desktop/history/view.py" line="143"/>
         <source>Import undone: %1</source>
-        <translation>ยกเลิกการนำเข้าแล้ว: %1</translation>
+        <translation>เลิกทำการนำเข้าแล้ว: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/history/view.py" line="145"/>
