@@ -194,6 +194,27 @@ def list_sheets(path: Path | str) -> list[str]:
         book.close()
 
 
+def hidden_sheets(path: Path | str) -> list[str]:
+    """The worksheets of a workbook hidden in it (none for CSV), in file order.
+
+    Never chosen by themselves (``list_sheets`` leaves them out), but named explicitly they
+    are read as any other sheet, as ``--sheet`` does on the command line."""
+    path = Path(path)
+    if file_kind(path) == "text":
+        return []
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+    except Exception:  # the read of its sheets that follows says what is wrong
+        return []
+    try:
+        return [
+            meta.name for meta in book.sheets_metadata
+            if str(meta.typ).endswith("WorkSheet") and str(meta.visible).endswith("Hidden")
+        ]  # fmt: skip
+    finally:
+        book.close()
+
+
 def _open_workbook(path: Path) -> python_calamine.CalamineWorkbook:
     try:
         return python_calamine.CalamineWorkbook.from_path(str(path))

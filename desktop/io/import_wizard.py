@@ -12,14 +12,13 @@ import threading
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import python_calamine
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget, QWizard
 
 from db.io.import_members import ImportPreview, preview
 from db.io.import_report import ImportReport
 from db.io.mapping import ColumnMapping
-from db.io.readers import ImportFileError, TableCache, file_kind, list_sheets
+from db.io.readers import ImportFileError, TableCache, hidden_sheets, list_sheets
 from desktop.db_worker import DbExecutor
 from desktop.io.background import deliver, freeze_collector, thaw_collector
 from desktop.io.import_pages import ImportFilePage, ImportMappingPage
@@ -36,26 +35,6 @@ class FileRead(NamedTuple):
     sheets: list[str]
     preview: ImportPreview
     hidden: list[str]
-
-
-def hidden_sheets(path: Path) -> list[str]:
-    """The worksheets of a workbook hidden in it (none for CSV), in file order.
-
-    Never chosen by themselves (``list_sheets`` leaves them out), but named explicitly they
-    are read as any other sheet, as ``--sheet`` does on the command line."""
-    if file_kind(path) == "text":
-        return []
-    try:
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
-    except Exception:  # the read of its sheets that follows says what is wrong
-        return []
-    try:
-        return [
-            meta.name for meta in book.sheets_metadata
-            if str(meta.typ).endswith("WorkSheet") and str(meta.visible).endswith("Hidden")
-        ]  # fmt: skip
-    finally:
-        book.close()
 
 
 def _inspect(
