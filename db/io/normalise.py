@@ -540,10 +540,9 @@ def _is_mobile(number: str) -> bool:
 def _share_several_phones(result: NormalisedRow) -> None:
     """The numbers of a cell that held several (a ``several_phones`` warning), shared out: the
     mobile field keeps a mobile number if the cell has one, the office field a landline, else
-    the cell's first; the other phone
-    field, when the row leaves it empty, takes the first suitable number left (a landline for
-    the office phone, a mobile for the mobile); the rest are added to the notes. The warning
-    then says where each went."""
+    the cell's first; the other phone field, when the row leaves it empty, takes the first
+    suitable number left (a landline for the office phone, a mobile for the mobile); the rest
+    are added to the notes. The warning then says where each went."""
     values = result.values
     for index, issue in enumerate(result.warnings):
         if issue.code != "several_phones" or not issue.args:
