@@ -836,14 +836,16 @@ class _Importer:
             yield batch
 
     def run(self, *, progress: Progress | None) -> None:
-        total = self.expected
+        # Progress counts the rows with something to import, as the wizard's file page does
+        # (not the blank rows between them).
+        batches = list(self._batches())
+        total = sum(map(len, batches))
         if progress is not None and progress(0, total) is False:
             raise ImportCancelled("import cancelled: nothing was written")
         if not self.dry_run:
             self.writer = _Writer(self, expected=total)
         done = 0
         checking = 0.0
-        batches = list(self._batches())
         checker = self.checker
         shared_from: int | None = None  # the first batch shared with the child, once ready
         # (A cancel or an error stops the child: see _second_process.)
@@ -875,8 +877,8 @@ class _Importer:
             self._batch(batch, results)
             checking += time.thread_time() - cpu
             self.report.phases["checks"] = checking
-            done = batch[-1][0] - self.sheet.header.data_start
-            if progress is not None and progress(min(done, total), total) is False:
+            done += len(batch)
+            if progress is not None and progress(done, total) is False:
                 raise ImportCancelled("import cancelled: nothing was written")
         if self.checker is not None:
             self.checker.close()
