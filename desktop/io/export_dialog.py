@@ -306,7 +306,13 @@ class ExportDialog(QDialog):
 
     def _format_changed(self) -> None:
         fmt = self.chosen_format()
-        self.column_list.setEnabled(fmt != "vcf")  # a vCard has fixed fields
+        # A vCard has fixed fields, and its birthday is always written as the standard says
+        # (CE, ISO): neither choice applies, and neither looks as if it did.
+        self.column_list.setEnabled(fmt != "vcf")
+        self.era_combo.setEnabled(fmt != "vcf")
+        self.era_combo.setToolTip(
+            self.tr("A vCard always writes dates as phones read them.") if fmt == "vcf" else ""
+        )
         text = self.path_edit.text().strip()
         if text:
             self.path_edit.setText(str(Path(text).with_suffix(SUFFIXES[fmt])))

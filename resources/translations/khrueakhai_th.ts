@@ -1673,121 +1673,121 @@ Both records come back as they were, each with its own groups, dues and strength
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="105"/>
+        <location filename="../../desktop/duplicates/view.py" line="106"/>
         <source>Scan for duplicates</source>
         <translation>ค้นหาข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="106"/>
+        <location filename="../../desktop/duplicates/view.py" line="107"/>
         <source>Not duplicates</source>
         <translation>ไม่ใช่ข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="107"/>
+        <location filename="../../desktop/duplicates/view.py" line="108"/>
         <source>Merge…</source>
         <translation>รวมข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="108"/>
+        <location filename="../../desktop/duplicates/view.py" line="109"/>
         <source>Undo last merge</source>
         <translation>ยกเลิกการรวมครั้งล่าสุด</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="109"/>
+        <location filename="../../desktop/duplicates/view.py" line="110"/>
         <source>Scan the register to find members recorded twice.</source>
         <translation>ตรวจทะเบียนเพื่อหาสมาชิกที่ถูกบันทึกซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="172"/>
+        <location filename="../../desktop/duplicates/view.py" line="173"/>
         <source>Keep:</source>
         <translation>เก็บไว้:</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="223"/>
+        <location filename="../../desktop/duplicates/view.py" line="224"/>
         <source>Looking for duplicates</source>
         <translation>กำลังค้นหาข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="224"/>
+        <location filename="../../desktop/duplicates/view.py" line="225"/>
         <source>Comparing the members of the register…</source>
         <translation>กำลังเปรียบเทียบสมาชิกในทะเบียน…</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="235"/>
+        <location filename="../../desktop/duplicates/view.py" line="236"/>
         <source>The scan was cancelled.</source>
         <translation>ยกเลิกการค้นหาแล้ว</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/duplicates/view.py" line="246"/>
+        <location filename="../../desktop/duplicates/view.py" line="247"/>
         <source>%Ln candidate pair(s): best matches first.</source>
         <translation>
             <numerusform>พบคู่ที่อาจซ้ำกัน %Ln คู่ เรียงจากคู่ที่ตรงกันมากที่สุด</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="250"/>
+        <location filename="../../desktop/duplicates/view.py" line="251"/>
         <source>No duplicates found.</source>
         <translation>ไม่พบข้อมูลซ้ำ</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="294"/>
+        <location filename="../../desktop/duplicates/view.py" line="301"/>
         <source>One of these members was deleted or merged since the scan.</source>
         <translation>สมาชิกคนใดคนหนึ่งในคู่นี้ถูกลบหรือถูกรวมไปแล้วหลังการค้นหา</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="310"/>
+        <location filename="../../desktop/duplicates/view.py" line="317"/>
         <source>Record A</source>
         <translation>ระเบียน ก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="311"/>
+        <location filename="../../desktop/duplicates/view.py" line="318"/>
         <source>Record B</source>
         <translation>ระเบียน ข</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="312"/>
+        <location filename="../../desktop/duplicates/view.py" line="319"/>
         <source>Select a pair to compare the two records.</source>
         <translation>เลือกคู่เพื่อเปรียบเทียบข้อมูลของทั้งสองระเบียน</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="315"/>
+        <location filename="../../desktop/duplicates/view.py" line="322"/>
         <source>Record A: %1</source>
         <translation>ระเบียน ก: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="316"/>
+        <location filename="../../desktop/duplicates/view.py" line="323"/>
         <source>Record B: %1</source>
         <translation>ระเบียน ข: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="352"/>
+        <location filename="../../desktop/duplicates/view.py" line="359"/>
         <source>Kept: %1. The other record is deleted (Undo last merge brings it back).</source>
         <translation>เก็บไว้: %1 อีกระเบียนหนึ่งจะถูกลบ (นำกลับมาได้ด้วย “ยกเลิกการรวมครั้งล่าสุด”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="355"/>
+        <location filename="../../desktop/duplicates/view.py" line="362"/>
         <source>Moves to the kept record: %1.</source>
         <translation>ย้ายไปยังระเบียนที่เก็บไว้: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="357"/>
+        <location filename="../../desktop/duplicates/view.py" line="364"/>
         <source>Nothing else to move from the other record.</source>
         <translation>ไม่มีข้อมูลอื่นที่ต้องย้ายจากอีกระเบียนหนึ่ง</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/duplicates/view.py" line="359"/>
+        <location filename="../../desktop/duplicates/view.py" line="366"/>
         <source>%Ln value(s) taken from the other record; strengths of both are kept.</source>
         <translation>
             <numerusform>ใช้ค่าจากอีกระเบียนหนึ่ง %Ln ช่อง ความเชี่ยวชาญของทั้งสองระเบียนจะเก็บไว้ทั้งหมด</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="377"/>
+        <location filename="../../desktop/duplicates/view.py" line="384"/>
         <source>Merge members</source>
         <translation>รวมข้อมูลสมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="380"/>
+        <location filename="../../desktop/duplicates/view.py" line="387"/>
         <source>Merge “%1” into “%2”?
 
 The kept record takes the values ticked for it and every group membership, dues payment and strength of both. The other record is deleted; Undo last merge brings it back.</source>
@@ -1796,38 +1796,38 @@ The kept record takes the values ticked for it and every group membership, dues 
 ระเบียนที่เก็บไว้จะใช้ค่าที่เลือกไว้ และได้รับการเป็นสมาชิกกลุ่ม การชำระค่าบำรุง และความเชี่ยวชาญทั้งหมดของทั้งสองระเบียน อีกระเบียนหนึ่งจะถูกลบ และนำกลับมาได้ด้วย “ยกเลิกการรวมครั้งล่าสุด”</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="406"/>
-        <location filename="../../desktop/duplicates/view.py" line="412"/>
+        <location filename="../../desktop/duplicates/view.py" line="413"/>
+        <location filename="../../desktop/duplicates/view.py" line="419"/>
         <source>The members could not be merged</source>
         <translation>ไม่สามารถรวมข้อมูลสมาชิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="417"/>
+        <location filename="../../desktop/duplicates/view.py" line="424"/>
         <source>Merged “%1” into “%2”.</source>
         <translation>รวม “%1” เข้ากับ “%2” แล้ว</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="446"/>
+        <location filename="../../desktop/duplicates/view.py" line="453"/>
         <source>No merge to undo</source>
         <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="454"/>
+        <location filename="../../desktop/duplicates/view.py" line="461"/>
         <source>There is no merge to undo.</source>
         <translation>ไม่มีการรวมข้อมูลที่ยกเลิกได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="458"/>
+        <location filename="../../desktop/duplicates/view.py" line="465"/>
         <source>Undo merge</source>
         <translation>ยกเลิกการรวมข้อมูล</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="474"/>
+        <location filename="../../desktop/duplicates/view.py" line="481"/>
         <source>The merge could not be undone</source>
         <translation>ไม่สามารถยกเลิกการรวมข้อมูลได้</translation>
     </message>
     <message>
-        <location filename="../../desktop/duplicates/view.py" line="478"/>
+        <location filename="../../desktop/duplicates/view.py" line="485"/>
         <source>The merge was undone. Scan again to review these members.</source>
         <translation>ยกเลิกการรวมข้อมูลแล้ว ค้นหาข้อมูลซ้ำอีกครั้งเพื่อตรวจสอบสมาชิกเหล่านี้</translation>
     </message>
@@ -1952,7 +1952,7 @@ The kept record takes the values ticked for it and every group membership, dues 
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop/io/export_dialog.py" line="105"/>
-        <location filename="../../desktop/io/export_dialog.py" line="324"/>
+        <location filename="../../desktop/io/export_dialog.py" line="330"/>
         <source>Export members</source>
         <translation>ส่งออกข้อมูลสมาชิก</translation>
     </message>
@@ -2083,49 +2083,54 @@ The kept record takes the values ticked for it and every group membership, dues 
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="317"/>
+        <location filename="../../desktop/io/export_dialog.py" line="314"/>
+        <source>A vCard always writes dates as phones read them.</source>
+        <translation>ไฟล์ vCard บันทึกวันที่ในรูปแบบที่โทรศัพท์อ่านได้เสมอ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/io/export_dialog.py" line="323"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>ไฟล์ Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="318"/>
+        <location filename="../../desktop/io/export_dialog.py" line="324"/>
         <source>CSV file (*.csv)</source>
         <translation>ไฟล์ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="319"/>
+        <location filename="../../desktop/io/export_dialog.py" line="325"/>
         <source>vCard file (*.vcf)</source>
         <translation>ไฟล์ vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="321"/>
+        <location filename="../../desktop/io/export_dialog.py" line="327"/>
         <source>members</source>
         <translation>สมาชิก</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="336"/>
+        <location filename="../../desktop/io/export_dialog.py" line="342"/>
         <source>Choose where to save the file first.</source>
         <translation>กรุณาเลือกตำแหน่งที่จะบันทึกไฟล์ก่อน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="357"/>
+        <location filename="../../desktop/io/export_dialog.py" line="363"/>
         <source>Exporting…</source>
         <translation>กำลังส่งออก…</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="373"/>
+        <location filename="../../desktop/io/export_dialog.py" line="379"/>
         <source>Cancelling…</source>
         <translation>กำลังยกเลิก…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/io/export_dialog.py" line="404"/>
+        <location filename="../../desktop/io/export_dialog.py" line="410"/>
         <source>%Ln member(s) exported to %1.</source>
         <translation>
             <numerusform>ส่งออกสมาชิก %Ln คนไปยัง %1 แล้ว</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/io/export_dialog.py" line="413"/>
+        <location filename="../../desktop/io/export_dialog.py" line="419"/>
         <source>The export was cancelled: no file was written.</source>
         <translation>ยกเลิกการส่งออกแล้ว: ไม่ได้สร้างไฟล์</translation>
     </message>
@@ -3515,7 +3520,7 @@ Choose another sheet or file.</source>
         <translation>ผ่าน</translation>
     </message>
     <message>
-        <location filename="../../desktop/io/import_wizard.py" line="92"/>
+        <location filename="../../desktop/io/import_wizard.py" line="71"/>
         <source>Import members</source>
         <translation>นำเข้าข้อมูลสมาชิก</translation>
     </message>

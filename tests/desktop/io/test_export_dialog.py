@@ -118,11 +118,17 @@ def test_selected_members_to_vcard(
     chosen = [ids["korat0"], ids["korat1"], ids["udon2"]]
     dialog = dialog_for(executor, qtbot, selected_member_ids=chosen)
     assert dialog.scope_selected.isChecked() and "3" in dialog.scope_selected.text()
+    assert dialog.era_combo.isEnabled() and dialog.column_list.isEnabled()
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("vcf"))
+    # Neither the columns nor the era apply to a vCard: neither looks as if it did.
+    assert not dialog.era_combo.isEnabled() and not dialog.column_list.isEnabled()
+    assert dialog.era_combo.toolTip()
     dialog.set_path(tmp_path / "contacts.vcf")
     run(dialog, qtbot)
     text = (tmp_path / "contacts.vcf").read_text(encoding="utf-8")
     assert text.count("BEGIN:VCARD") == 3
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("xlsx"))
+    assert dialog.era_combo.isEnabled() and not dialog.era_combo.toolTip()
 
 
 def test_no_columns_and_no_path_are_explained(
