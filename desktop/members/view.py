@@ -175,7 +175,8 @@ class MembersView(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.profile)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([330, 850, 320])
+        # Sized for the default 1200 px window (the table takes what the window gives beyond).
+        self.splitter.setSizes([250, 500, 270])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(toolbar)
