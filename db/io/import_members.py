@@ -1037,7 +1037,7 @@ class _Importer:
         values = result.values
         national_id = values["national_id"]
         number = values["membership_no"] or None
-        number_key = 0 if number is None else (hash(number) & _HASH_BITS) | _NUMBERED
+        number_key = _number_key(number)
         organisation = values["organisation_id"] or (
             result.organisation.key if result.organisation is not None else None
         )
@@ -1088,9 +1088,7 @@ class _Importer:
         elif not self.existing.count and number_seen is None:  # (a bulk import's rows: inline)
             action = "insert"  # no one to duplicate, the number (if any) free
             if number_key:
-                seen.by_no[number_key] = (
-                    (hash(name_key) & _HASH_BITS) << 32 | row
-                ) << 1 | has_id
+                self._keep_number(result, number_key)
         else:
             action = self._registered(
                 result, name_key, organisation, number, number_key, number_seen, by_id, by_name,
@@ -1206,10 +1204,8 @@ class _Importer:
         row's within the file."""
         if number is None:
             return action
-        if number_seen is None and not by_no.count:  # free: the row's (most rows: inline)
-            self.seen.by_no[number_key] = (
-                (hash(result.name_key) & _HASH_BITS) << 32 | result.row
-            ) << 1 | (result.values["national_id"] is not None)
+        if number_seen is None and not by_no.count:  # free: the row's (most rows)
+            self._keep_number(result, number_key)
             return action
         taken = self._number_taken(result, number, number_seen, by_no, action)
         if taken is None:

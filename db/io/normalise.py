@@ -45,7 +45,7 @@ from db.reference.types import Province
 from db.thai.dates import BE_OFFSET, ThaiDateError, from_excel_serial, parse_thai_date
 from db.thai.digits import to_arabic_digits
 from db.thai.national_id import NationalIdError, normalize_national_id
-from db.thai.phone import MOBILE_PREFIXES, ThaiPhoneError, normalize_phone, phone_extension
+from db.thai.phone import ThaiPhoneError, is_mobile, normalize_phone, phone_extension
 from db.thai.text import (
     NAME_PREFIXES,
     ZERO_WIDTH_CHARS,
@@ -533,10 +533,6 @@ _SCIENTIFIC = re.compile(r"[0-9]+(?:[.,][0-9]+)?[eE]\+?[0-9]+")  # 3.10050012346
 _OTHER_PHONE_FIELD = {"phone": "phone_office", "phone_office": "phone"}
 
 
-def _is_mobile(number: str) -> bool:
-    return number.startswith(MOBILE_PREFIXES) and len(number) == 10
-
-
 def _share_several_phones(result: NormalisedRow) -> None:
     """The numbers of a cell that held several (a ``several_phones`` warning), shared out: the
     mobile field keeps a mobile number if the cell has one, the office field a landline, else
@@ -551,15 +547,15 @@ def _share_several_phones(result: NormalisedRow) -> None:
         numbers = issue.args["numbers"].split(", ")
         kept = numbers[0]
         if name == "phone":  # the mobile field keeps a mobile, the office field a landline
-            kept = next((n for n in numbers if _is_mobile(n)), kept)
+            kept = next((n for n in numbers if is_mobile(n)), kept)
         else:
-            kept = next((n for n in numbers if not _is_mobile(n)), kept)
+            kept = next((n for n in numbers if not is_mobile(n)), kept)
         values[name] = kept
         rest = [n for n in numbers if n != kept]
         other = _OTHER_PHONE_FIELD[name]
         moved = None
         if other not in result.given:
-            wanted = _is_mobile if other == "phone" else (lambda n: not _is_mobile(n))
+            wanted = is_mobile if other == "phone" else (lambda n: not is_mobile(n))
             moved = next((n for n in rest if wanted(n)), None)
         if moved is not None:
             values[other] = moved
@@ -571,8 +567,9 @@ def _share_several_phones(result: NormalisedRow) -> None:
 
 def _kept_in_notes(result: NormalisedRow) -> None:
     """What a field could not hold, kept in the notes once the row is read: a date given as a
-    year alone ("วันเกิด: 2510", a ``date_year_only`` warning), a phone's extension
-    ("โทรศัพท์ที่ทำงาน: 021234567 ต่อ 12", ``phone_extension``)."""
+    year alone ("วันเกิด: 2510", a ``date_year_only`` warning), a bracket after the name
+    (``bracket_in_name``), a phone's note ("โทรศัพท์มือถือ: 0812345678 (ส่วนตัว)",
+    ``phone_note``) or extension ("โทรศัพท์ที่ทำงาน: 021234567 ต่อ 12", ``phone_extension``)."""
     for issue in result.warnings:
         if not issue.args:
             continue

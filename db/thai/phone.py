@@ -45,6 +45,11 @@ def _strip_decoration(text: str) -> str:
     return _EXTENSION.sub("", cleaned, count=1)
 
 
+def is_mobile(number: str) -> bool:
+    """Whether a number in national form is a mobile one (10 digits from 06, 08 or 09)."""
+    return number.startswith(MOBILE_PREFIXES) and len(number) == 10
+
+
 def phone_extension(text: str) -> str:
     """The extension a phone text ends with ("02-123-4567 ต่อ 12" -> "12"), "" for none."""
     found = _EXTENSION.search(to_arabic_digits(clean_text(text)))
@@ -94,7 +99,7 @@ def _normalize_cleaned(cleaned: str) -> str:
             reason="bad_characters",
         )
     number = _national_digits(digits, international=international)
-    if number.startswith(MOBILE_PREFIXES) and len(number) == 10:
+    if is_mobile(number):
         return number
     if number.startswith(LANDLINE_PREFIXES) and len(number) == 9:
         return number
